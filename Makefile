@@ -1,0 +1,70 @@
+# QualityDesk — the two commands of the README (`make run`, `make test`) and their helpers.
+# Everything installs itself: a virtual environment in .venv, and the Debian libraries Qt needs
+# when they are missing and we run as root.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfreetype6 \
+	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
+
+.PHONY: run test demo lint format qt-deps clean
+
+run: $(STAMP) qt-deps
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+		echo "没有可用的图形显示（DISPLAY 未设置），无法打开桌面窗口。"; \
+		echo "No graphical display (DISPLAY is not set), so the desktop window cannot open."; \
+		echo "不用显示器也能试用：make demo    Try it without a display: make demo"; \
+		exit 1; \
+	fi
+	$(BIN)/qualitydesk
+
+test: $(STAMP) qt-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+demo: $(STAMP)
+	$(BIN)/qualitydesk forms list
+	$(BIN)/qualitydesk validate uscc 914403001922038216
+	$(BIN)/qualitydesk score --framework gbt19580-2012 --award suzhou-mayor --award sip \
+		--pct 4.1.2=65 --pct 4.1.3=60 --pct 4.1.4=60 --pct 4.2.2=60 --pct 4.2.3=60 \
+		--pct 4.3.2=60 --pct 4.3.3=60 --pct 4.4.2=60 --pct 4.4.3=60 --pct 4.4.4=60 \
+		--pct 4.4.5=60 --pct 4.4.6=60 --pct 4.4.7=60 --pct 4.5.2=60 --pct 4.5.3=60 \
+		--pct 4.6.2=60 --pct 4.6.3=60 --pct 4.7.2=60 --pct 4.7.3=60 --pct 4.7.4=60 \
+		--pct 4.7.5=55 --pct 4.7.6=60 --pct 4.7.7=60
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "QualityDesk needs Python 3.11 or newer")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+# Qt's shared libraries: installed when missing and we may (root); otherwise named so a user can.
+qt-deps:
+	@missing=""; for p in $(QT_DEBS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Qt libraries:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "Qt needs these Debian packages (install them with sudo apt-get install):$$missing"; \
+		fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

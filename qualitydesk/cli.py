@@ -1,0 +1,283 @@
+"""The ``qualitydesk`` command: the desktop program, and headless subcommands for scripts and tests.
+
+Usage and input errors print one line on stderr and exit 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from qualitydesk.domain import scoring
+from qualitydesk.domain.forms import COMPARISONS, Award, Forms, FormsError, Framework, load_forms
+from qualitydesk.domain.scoring import ScoreError
+from qualitydesk.domain.validators import VALIDATORS, validate
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("forms", "validate", "score")
+
+
+class UsageError(Exception):
+    """Bad input from the command line: reported in one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}（{self.prog} --help 查看用法）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="qualitydesk",
+        description="质量奖申报助手 QualityDesk。不带子命令时启动桌面程序：qualitydesk [FILE.qdesk]",
+    )
+    sub = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar="|".join(COMMANDS)
+    )
+
+    forms = sub.add_parser("forms", help="奖项与评价准则数据（forms/）")
+    forms_sub = forms.add_subparsers(dest="forms_command", required=True, metavar="list|check|show")
+    listing = forms_sub.add_parser("list", help="列出评价准则和奖项")
+    listing.add_argument("--json", action="store_true")
+    forms_sub.add_parser("check", help="检查 forms/ 中的全部文件")
+    show = forms_sub.add_parser("show", help="显示一个评价准则或奖项")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+
+    check = sub.add_parser("validate", help="校验一个值（统一社会信用代码、电话……）")
+    check.add_argument("kind", choices=sorted(VALIDATORS))
+    check.add_argument("value")
+
+    score = sub.add_parser("score", help="按评价准则计算自评分")
+    score.add_argument("--framework", required=True, help="评价准则编号，如 gbt19580-2012")
+    score.add_argument("--pct", action="append", default=[], metavar="ITEM=PCT",
+                       help="评分项得分百分比，如 4.1.2=65；未给出的评分项按 0 计")  # fmt: skip
+    score.add_argument("--award", action="append", default=[], metavar="ID",
+                       help="对照该奖项的分数线（可多次给出）")  # fmt: skip
+    score.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        if not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS):
+            return _run_gui(argv[0] if argv else None)
+        args = parser.parse_args(argv)
+        handler = {"forms": _forms, "validate": _validate, "score": _score}[args.command]
+        return handler(args)
+    except (UsageError, FormsError, ScoreError) as exc:
+        print(f"qualitydesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. piped into head
+        return EXIT_OK
+
+
+def _emit(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# --- forms ----------------------------------------------------------------------------------
+
+
+def _forms(args: argparse.Namespace) -> int:
+    if args.forms_command == "check":
+        try:
+            forms = load_forms()
+        except FormsError as exc:
+            print(f"qualitydesk: forms/ 有误：{exc}", file=sys.stderr)
+            return EXIT_PROBLEM
+        fields = len(forms.form.fields) + sum(len(t.columns) for t in forms.form.tables)
+        rules = sum(len(a.rules) for a in forms.awards.values())
+        print(f"forms/ 检查通过：{len(forms.frameworks)} 个评价准则，{len(forms.awards)} 个奖项"
+              f"（{rules} 条资格条款），申请表 {fields} 个字段")  # fmt: skip
+        return EXIT_OK
+    forms = load_forms()
+    if args.forms_command == "list":
+        return _forms_list(forms, args.json)
+    if args.id in forms.frameworks:
+        data = framework_summary(forms.framework(args.id))
+    else:
+        data = award_summary(forms.award(args.id))
+    if args.json:
+        _emit(data)
+    else:
+        _print_summary(data)
+    return EXIT_OK
+
+
+def _forms_list(forms: Forms, as_json: bool) -> int:
+    frameworks = [{"id": f.id, "name": f.name, "standard": f.standard, "items": len(f.items),
+                   "total_points": f.total_points} for f in forms.frameworks.values()]  # fmt: skip
+    awards = [
+        {"id": a.id, "name": a.name, "level": a.level, "framework": a.framework,
+         "scored": a.scored, "check_notice": a.check_notice,
+         "tiers": [_tier_line(t.name, t.line, t.comparison) for t in a.tiers]}
+        for a in forms.awards.values()
+    ]  # fmt: skip
+    if as_json:
+        _emit({"frameworks": frameworks, "awards": awards})
+        return EXIT_OK
+    print("评价准则：")
+    for f in frameworks:
+        print(f"  {f['id']:<20} {f['standard']} {f['name']}（{f['items']} 个评分项，{f['total_points']} 分）")
+    print("奖项：")
+    for a in awards:
+        notice = "  [按当年申报通知核对]" if a["check_notice"] else ""
+        tiers = "；".join(a["tiers"]) or "无分数线"
+        print(f"  {a['id']:<20} {a['name']}（{a['level']}）  {tiers}{notice}")
+    return EXIT_OK
+
+
+def _tier_line(name: str, line: int | None, comparison: str | None) -> str:
+    if line is None or comparison is None:
+        return f"{name}：未公布分数线"
+    return f"{name}：{COMPARISONS[comparison]} {line} 分"
+
+
+def framework_summary(fw: Framework) -> dict[str, Any]:
+    return {
+        "id": fw.id, "type": "framework", "name": fw.name, "standard": fw.standard,
+        "total_points": fw.total_points, "step": fw.step,
+        "categories": [
+            {"id": c.id, "name": c.name, "points": c.points,
+             "items": [{"id": i.id, "name": i.name, "points": i.points, "kind": i.kind}
+                       for i in c.items]}
+            for c in fw.categories
+        ],
+        "profile": {"name": fw.profile.name, "limit": fw.profile.limit,
+                    "sections": [{"id": s.id, "name": s.name} for s in fw.profile.sections]},
+    }  # fmt: skip
+
+
+def award_summary(award: Award) -> dict[str, Any]:
+    return {
+        "id": award.id, "type": "award", "name": award.name, "level": award.level,
+        "issuer": award.issuer, "document": award.document,
+        "document_number": award.document_number,
+        "framework": award.framework, "scored": award.scored, "check_notice": award.check_notice,
+        "tiers": [{"id": t.id, "name": t.name, "line": t.line, "comparison": t.comparison,
+                   "citation": t.citation, "quota": t.quota} for t in award.tiers],
+        "composite": None if award.composite is None else {
+            "citation": award.composite.citation,
+            "parts": [{"id": p.id, "name": p.name, "weight": p.weight}
+                      for p in award.composite.parts]},
+        "rules": [{"id": r.id, "citation": r.citation, "kind": r.kind, "text": r.text,
+                   "params": dict(r.params), "check_notice": r.check_notice or award.check_notice}
+                  for r in award.rules],
+        "parts": [{"id": p.id, "name": p.name, "limit": p.limit, "metric": p.metric,
+                   "counts_figures": p.counts_figures, "figure_chars": p.figure_chars}
+                  for p in award.parts],
+        "attachments": [{"id": a.id, "name": a.name, "required": a.required}
+                        for a in award.attachments],
+    }  # fmt: skip
+
+
+def _print_summary(data: dict[str, Any]) -> None:
+    if data["type"] == "framework":
+        print(f"{data['standard']}《{data['name']}》  共 {data['total_points']} 分")
+        for c in data["categories"]:
+            print(f"{c['id']} {c['name']}（{c['points']} 分）")
+            for i in c["items"]:
+                kind = "过程" if i["kind"] == "process" else "结果"
+                print(f"    {i['id']:<7} {i['name']:<14} {i['points']:>4} 分  {kind}")
+        return
+    print(f"{data['name']}（{data['level']}）  {data['document']}")
+    for t in data["tiers"]:
+        print(f"  {_tier_line(t['name'], t['line'], t['comparison'])}  {t['citation']}")
+    print("资格条件：")
+    for r in data["rules"]:
+        notice = "  [按当年申报通知核对]" if r["check_notice"] else ""
+        print(f"  {r['citation']:<10} {r['text'].splitlines()[0][:60]}{notice}")
+    print("申报材料：" + " → ".join(
+        p["name"] + (f"（≤{p['limit']} 字）" if p["limit"] else "") for p in data["parts"]))  # fmt: skip
+
+
+# --- validate -------------------------------------------------------------------------------
+
+
+def _validate(args: argparse.Namespace) -> int:
+    check = validate(args.kind, args.value)
+    if not check.ok:
+        print(check.message, file=sys.stderr)
+        return EXIT_PROBLEM
+    if check.warning:
+        print(f"注意：{check.warning}", file=sys.stderr)
+    print(check.value)
+    return EXIT_OK
+
+
+# --- score ----------------------------------------------------------------------------------
+
+
+def _parse_pcts(pairs: list[str]) -> dict[str, int]:
+    pcts: dict[str, int] = {}
+    for pair in pairs:
+        item, sep, value = pair.partition("=")
+        if not sep or not item.strip():
+            raise UsageError(f"--pct 应写成 评分项=百分比，如 4.1.2=65，收到 {pair!r}")
+        if item.strip() in pcts:
+            raise UsageError(f"评分项 {item.strip()} 给出了两次")
+        try:
+            pcts[item.strip()] = scoring.check_pct(value.strip())
+        except ScoreError as exc:
+            raise UsageError(f"{item.strip()}：{exc}") from None
+    return pcts
+
+
+def _score(args: argparse.Namespace) -> int:
+    forms = load_forms()
+    fw = forms.framework(args.framework)
+    card = scoring.score(fw, _parse_pcts(args.pct))
+    tiers = []
+    for award_id in args.award:
+        award = forms.award(award_id)
+        if award.framework != fw.id:
+            raise UsageError(f"{award.name}使用评价准则 {award.framework}，不是 {fw.id}")
+        tiers.extend(scoring.evaluate_tiers(award, card.total))
+    data = scorecard_json(card, tiers)
+    if args.json:
+        _emit(data)
+        return EXIT_OK
+    for c in card.categories:
+        print(f"{c.category.id} {c.category.name:<12} {c.points:>6.1f} / {c.max}")
+    print(f"过程 {card.process:.1f} / 600   结果 {card.results:.1f} / 400")
+    print(f"总分 {card.total:.1f} / {fw.total_points}")
+    names = {a: forms.award(a).name for a in args.award}
+    for t in tiers:
+        verdict = {True: "达到", False: "未达到", None: "—"}[t.reached]
+        print(f"{names[t.award]} {t.tier}（{t.wording}）：{verdict}")
+    return EXIT_OK
+
+
+def scorecard_json(card: scoring.Scorecard, tiers: list[scoring.TierResult]) -> dict[str, Any]:
+    """The score command's JSON: totals, categories and items with max, and award lines."""
+    return {
+        "framework": card.framework.id,
+        "total": card.total,
+        "process": card.process,
+        "results": card.results,
+        "categories": {c.category.id: {"points": c.points, "max": c.max} for c in card.categories},
+        "items": {s.item.id: {"pct": s.pct, "points": s.points, "max": s.item.points}
+                  for s in card.items},
+        "tiers": [{"award": t.award, "tier": t.tier, "line": t.line, "comparison": t.comparison,
+                   "reached": t.reached} for t in tiers],
+    }  # fmt: skip
+
+
+# --- the desktop program --------------------------------------------------------------------
+
+
+def _run_gui(path: str | None) -> int:
+    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    headless_qt = os.environ.get("QT_QPA_PLATFORM", "") in {"offscreen", "minimal"}
+    if sys.platform.startswith("linux") and not has_display and not headless_qt:
+        raise UsageError("没有图形显示（DISPLAY 未设置），无法打开桌面窗口；不用显示器可运行 make demo")
+    from qualitydesk.ui.app import run  # Qt is imported only when the window is wanted
+
+    return run(path)

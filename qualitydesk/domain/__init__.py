@@ -1,0 +1,1 @@
+"""The domain core: forms loader, scoring, eligibility, validators, text metrics (no Qt, no SQL)."""

@@ -1,0 +1,1 @@
+"""Fonts, translations and icons (installed as qualitydesk.resources)."""

@@ -1,0 +1,188 @@
+"""The forms/ data loads, is complete, and every mistake in it is reported precisely."""
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from qualitydesk.domain import eligibility, forms as forms_module
+from qualitydesk.domain.forms import FormsError, load_forms
+
+REPO_FORMS = Path(__file__).parents[2] / "forms"
+AWARDS = ["china-quality", "jiangsu-governor", "nantong-city", "self-assessment", "sip",
+          "suzhou-city", "suzhou-mayor", "taicang-mayor"]  # fmt: skip
+
+
+def test_every_file_loads(forms):
+    assert sorted(forms.awards) == AWARDS
+    assert list(forms.frameworks) == ["gbt19580-2012"]
+    toml_files = {p.stem for p in (REPO_FORMS / "awards").glob("*.toml")}
+    assert toml_files == set(AWARDS)
+
+
+def test_the_installed_forms_are_the_repository_forms(forms):
+    assert load_forms(REPO_FORMS) == forms
+
+
+def test_gbt19580_has_23_items_worth_1000_points(forms):
+    fw = forms.framework("gbt19580-2012")
+    assert len(fw.categories) == 7
+    assert len(fw.items) == 23
+    assert sum(i.points for i in fw.items if i.kind == "process") == 600
+    assert sum(i.points for i in fw.items if i.kind == "results") == 400
+    assert {c.id: c.points for c in fw.categories} == {
+        "4.1": 110, "4.2": 90, "4.3": 90, "4.4": 130, "4.5": 100, "4.6": 80, "4.7": 400,
+    }  # fmt: skip
+    assert fw.item("4.2.3").points == 50
+    assert all(len(item.prompts) >= 3 for item in fw.items)
+    assert [b.name for b in fw.bands_of("process")][0].startswith("0%")
+    assert len(fw.bands_of("results")) == 6
+    assert [s.id for s in fw.profile.sections] == ["B.1.1", "B.1.2", "B.2.1", "B.2.2", "B.2.3"]
+    assert fw.profile.limit == 3000
+
+
+def test_award_lines_and_weights(forms):
+    suzhou, sip = forms.award("suzhou-mayor"), forms.award("sip")
+    assert [(t.line, t.comparison) for t in suzhou.tiers] == [(600, "at_least"), (500, "at_least")]
+    assert [(t.line, t.comparison) for t in sip.tiers] == [(600, "above"), (500, "above")]
+    assert [p.weight for p in suzhou.composite.parts] == [15, 15, 70]
+    assert suzhou.effective == date(2016, 12, 1)
+    assert not forms.award("china-quality").scored
+    assert forms.award("self-assessment").tiers == ()
+
+
+def test_citations_and_clause_texts_come_from_the_rules(forms):
+    suzhou = forms.award("suzhou-mayor")
+    no_loss = suzhou.rule("no-loss-3-years")
+    assert no_loss.citation == "第十一条（六）"
+    assert "最近3年未发生亏损" in no_loss.text
+    assert forms.award("sip").rule("not-already-awarded").citation == "第十二条"
+
+
+def test_unpublished_programmes_are_flagged_for_the_notice(forms):
+    for award_id in ("suzhou-city", "taicang-mayor", "nantong-city", "jiangsu-governor"):
+        award = forms.award(award_id)
+        assert award.check_notice
+        assert all(rule.check_notice for rule in award.rules)
+        assert all(t.line is None for t in award.tiers)
+    assert not forms.award("suzhou-mayor").check_notice
+
+
+def test_package_parts_and_limits(forms):
+    report = forms.award("suzhou-mayor").part("report")
+    assert (report.limit, report.counts_figures, report.limit_editable) == (50000, True, True)
+    assert report.metric == "words"
+    assert forms.award("sip").part("profile").limit == 3000
+    for award in forms.awards.values():
+        order = [forms_module.PART_IDS.index(p.id) for p in award.parts]
+        assert order == sorted(order), award.id
+
+
+def test_everything_code_reads_exists_in_the_data(forms):
+    form = forms.form
+    for field_id in ("org_name", "uscc", "registered_address", "established_on",
+                     "excellence_introduced_on"):  # fmt: skip
+        assert form.field(field_id)
+    assert form.field("uscc").validator == "uscc"
+    assert form.field("established_on").type == "date"
+    for table_id, columns in forms_module._REQUIRED_COLUMNS.items():
+        table = form.table(table_id)
+        assert {c.id for c in table.columns} >= set(columns)
+    assert form.table("financials").column("profit_total").validator == "signed_money"
+    honour_levels = form.table("honours").column("level").choices
+    assert set(honour_levels) == set(forms_module.HONOUR_LEVELS)
+    assert set(eligibility._KINDS) | {"declaration"} == set(forms_module.RULE_PARAMS)
+
+
+def test_application_form_covers_the_template_fields(forms):
+    labels = {f.label for f in forms.form.fields}
+    for label in ("组织名称", "统一社会信用代码", "法定代表人", "成立日期", "所属行业", "联系人",
+                  "电子邮箱", "首席质量官"):  # fmt: skip
+        assert any(label in existing for existing in labels), label
+    financial = {c.label for c in forms.form.table("financials").columns}
+    for label in ("营业收入", "利润总额", "上缴税金", "总资产贡献率", "资本保值增值率"):
+        assert any(label in existing for existing in financial), label
+
+
+# --- every mistake is named with its file and key path --------------------------------------
+
+
+@pytest.fixture
+def broken(tmp_path):
+    """A writable copy of forms/ and a helper to change one file in it."""
+    root = tmp_path / "forms"
+    shutil.copytree(REPO_FORMS, root)
+
+    def edit(relative: str, old: str, new: str) -> Path:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return root
+
+    return edit
+
+
+def _error(root: Path) -> str:
+    with pytest.raises(FormsError) as info:
+        load_forms(root)
+    return str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "expected"),
+    [
+        ("awards/sip.toml", 'cycle = ', 'cycel = "每年"\ncycle = ',
+         "awards/sip.toml: cycel: unknown key"),
+        ("awards/sip.toml", 'comparison = "above"', 'comparison = "greater"',
+         "awards/sip.toml: tiers[0].comparison: a tier with a line needs one of at_least, above"),
+        ("awards/sip.toml", "line = 600", 'line = "600"',
+         "awards/sip.toml: tiers[0].line: expected an integer, found str '600'"),
+        ("awards/suzhou-mayor.toml", "weight = 70", "weight = 60",
+         "awards/suzhou-mayor.toml: composite.parts: weights add up to 90, not 100"),
+        ("awards/suzhou-mayor.toml", 'kind = "no_loss"', 'kind = "no_profit"',
+         "is not one of years_since, certification"),
+        ("awards/suzhou-mayor.toml", "params = { years = 3 }", "params = { years = 3, span = 1 }",
+         "awards/suzhou-mayor.toml: rules[9].params.span: unknown key"),
+        ("awards/suzhou-mayor.toml", 'field = "established_on"', 'field = "founded"',
+         "awards/suzhou-mayor.toml: rules[1].params.field: no 申请表 field 'founded'"),
+        ("awards/suzhou-mayor.toml", 'field = "established_on"', 'field = "org_name"',
+         "awards/suzhou-mayor.toml: rules[1].params.field: 'org_name' is not a date field"),
+        ("awards/suzhou-mayor.toml", 'framework = "gbt19580-2012"', 'framework = "gbt19580-2004"',
+         "awards/suzhou-mayor.toml: framework: no framework 'gbt19580-2004'"),
+        ("frameworks/gbt19580-2012.toml", "points = 50", "points = 55",
+         "frameworks/gbt19580-2012.toml: total_points: items add up to 1005, not 1000"),
+        ("frameworks/gbt19580-2012.toml", 'kind = "results"\nlow = 10', 'kind = "results"\nlow = 15',
+         "frameworks/gbt19580-2012.toml: bands: results bands leave a gap or overlap at 10%"),
+        ("application-form.toml", 'id = "uscc"', 'id = "credit_code"',
+         "application-form.toml: groups.fields: the field 'uscc' is missing"),
+        ("application-form.toml", 'type = "date"', 'type = "datetime"',
+         "'datetime' is not one of text, multiline, date"),
+    ],
+)  # fmt: skip
+def test_mistakes_name_the_file_the_key_and_the_problem(broken, relative, old, new, expected):
+    assert expected in _error(broken(relative, old, new))
+
+
+def test_attachment_pointing_at_a_missing_rule(broken, forms):
+    rule_id = forms.award("sip").attachments[1].rules[0]
+    root = broken("awards/sip.toml", f'rules = ["{rule_id}"', 'rules = ["no-such-rule"')
+    assert "awards/sip.toml: attachments[1].rules: no rule with id 'no-such-rule'" in _error(root)
+
+
+def test_not_toml_and_missing_files(broken, tmp_path):
+    root = broken("awards/sip.toml", "[[tiers]]", "[[tiers]")
+    assert _error(root).startswith("awards/sip.toml: not valid TOML:")
+    (tmp_path / "forms" / "application-form.toml").unlink()
+    assert "application-form.toml: file not found" in _error(tmp_path / "forms")
+
+
+def test_award_id_must_match_the_file_name(broken):
+    root = broken("awards/sip.toml", 'id = "sip"', 'id = "suzhou-sip"')
+    assert "awards/sip.toml: id: 'suzhou-sip' differs from the file name" in _error(root)
+
+
+def test_unknown_award_lists_the_known_ones(forms):
+    with pytest.raises(FormsError, match="没有编号为 'beijing' 的奖项.*suzhou-mayor"):
+        forms.award("beijing")
