@@ -33,7 +33,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="qualitydesk",
-        description="质量奖申报助手 QualityDesk。不带子命令时启动桌面程序：qualitydesk [FILE.qdesk]",
+        description="质量奖申报助手 QualityDesk。不带子命令时启动桌面程序。",
     )
     sub = parser.add_subparsers(
         dest="command", required=True, parser_class=_Parser, metavar="|".join(COMMANDS)
@@ -54,10 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     score = sub.add_parser("score", help="按评价准则计算自评分")
     score.add_argument("--framework", required=True, help="评价准则编号，如 gbt19580-2012")
-    score.add_argument("--pct", action="append", default=[], metavar="ITEM=PCT",
-                       help="评分项得分百分比，如 4.1.2=65；未给出的评分项按 0 计")  # fmt: skip
-    score.add_argument("--award", action="append", default=[], metavar="ID",
-                       help="对照该奖项的分数线（可多次给出）")  # fmt: skip
+    score.add_argument(
+        "--pct",
+        action="append",
+        default=[],
+        metavar="ITEM=PCT",
+        help="评分项得分百分比，如 4.1.2=65；未给出的评分项按 0 计",
+    )
+    score.add_argument(
+        "--award",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="对照该奖项的分数线（可多次给出）",
+    )
     score.add_argument("--json", action="store_true")
     return parser
 
@@ -94,8 +104,10 @@ def _forms(args: argparse.Namespace) -> int:
             return EXIT_PROBLEM
         fields = len(forms.form.fields) + sum(len(t.columns) for t in forms.form.tables)
         rules = sum(len(a.rules) for a in forms.awards.values())
-        print(f"forms/ 检查通过：{len(forms.frameworks)} 个评价准则，{len(forms.awards)} 个奖项"
-              f"（{rules} 条资格条款），申请表 {fields} 个字段")  # fmt: skip
+        print(
+            f"forms/ 检查通过：{len(forms.frameworks)} 个评价准则，{len(forms.awards)} 个奖项"
+            f"（{rules} 条资格条款），申请表 {fields} 个字段"
+        )
         return EXIT_OK
     forms = load_forms()
     if args.forms_command == "list":
@@ -112,20 +124,37 @@ def _forms(args: argparse.Namespace) -> int:
 
 
 def _forms_list(forms: Forms, as_json: bool) -> int:
-    frameworks = [{"id": f.id, "name": f.name, "standard": f.standard, "items": len(f.items),
-                   "total_points": f.total_points} for f in forms.frameworks.values()]  # fmt: skip
+    frameworks = [
+        {
+            "id": f.id,
+            "name": f.name,
+            "standard": f.standard,
+            "items": len(f.items),
+            "total_points": f.total_points,
+        }
+        for f in forms.frameworks.values()
+    ]
     awards = [
-        {"id": a.id, "name": a.name, "level": a.level, "framework": a.framework,
-         "scored": a.scored, "check_notice": a.check_notice,
-         "tiers": [_tier_line(t.name, t.line, t.comparison) for t in a.tiers]}
+        {
+            "id": a.id,
+            "name": a.name,
+            "level": a.level,
+            "framework": a.framework,
+            "scored": a.scored,
+            "check_notice": a.check_notice,
+            "tiers": [_tier_line(t.name, t.line, t.comparison) for t in a.tiers],
+        }
         for a in forms.awards.values()
-    ]  # fmt: skip
+    ]
     if as_json:
         _emit({"frameworks": frameworks, "awards": awards})
         return EXIT_OK
     print("评价准则：")
     for f in frameworks:
-        print(f"  {f['id']:<20} {f['standard']} {f['name']}（{f['items']} 个评分项，{f['total_points']} 分）")
+        print(
+            f"  {f['id']:<20} {f['standard']} {f['name']}"
+            f"（{f['items']} 个评分项，{f['total_points']} 分）"
+        )
     print("奖项：")
     for a in awards:
         notice = "  [按当年申报通知核对]" if a["check_notice"] else ""
@@ -142,40 +171,89 @@ def _tier_line(name: str, line: int | None, comparison: str | None) -> str:
 
 def framework_summary(fw: Framework) -> dict[str, Any]:
     return {
-        "id": fw.id, "type": "framework", "name": fw.name, "standard": fw.standard,
-        "total_points": fw.total_points, "step": fw.step,
+        "id": fw.id,
+        "type": "framework",
+        "name": fw.name,
+        "standard": fw.standard,
+        "total_points": fw.total_points,
+        "step": fw.step,
         "categories": [
-            {"id": c.id, "name": c.name, "points": c.points,
-             "items": [{"id": i.id, "name": i.name, "points": i.points, "kind": i.kind}
-                       for i in c.items]}
+            {
+                "id": c.id,
+                "name": c.name,
+                "points": c.points,
+                "items": [
+                    {"id": i.id, "name": i.name, "points": i.points, "kind": i.kind}
+                    for i in c.items
+                ],
+            }
             for c in fw.categories
         ],
-        "profile": {"name": fw.profile.name, "limit": fw.profile.limit,
-                    "sections": [{"id": s.id, "name": s.name} for s in fw.profile.sections]},
-    }  # fmt: skip
+        "profile": {
+            "name": fw.profile.name,
+            "limit": fw.profile.limit,
+            "sections": [{"id": s.id, "name": s.name} for s in fw.profile.sections],
+        },
+    }
 
 
 def award_summary(award: Award) -> dict[str, Any]:
     return {
-        "id": award.id, "type": "award", "name": award.name, "level": award.level,
-        "issuer": award.issuer, "document": award.document,
+        "id": award.id,
+        "type": "award",
+        "name": award.name,
+        "level": award.level,
+        "issuer": award.issuer,
+        "document": award.document,
         "document_number": award.document_number,
-        "framework": award.framework, "scored": award.scored, "check_notice": award.check_notice,
-        "tiers": [{"id": t.id, "name": t.name, "line": t.line, "comparison": t.comparison,
-                   "citation": t.citation, "quota": t.quota} for t in award.tiers],
-        "composite": None if award.composite is None else {
+        "framework": award.framework,
+        "scored": award.scored,
+        "check_notice": award.check_notice,
+        "tiers": [
+            {
+                "id": t.id,
+                "name": t.name,
+                "line": t.line,
+                "comparison": t.comparison,
+                "citation": t.citation,
+                "quota": t.quota,
+            }
+            for t in award.tiers
+        ],
+        "composite": None
+        if award.composite is None
+        else {
             "citation": award.composite.citation,
-            "parts": [{"id": p.id, "name": p.name, "weight": p.weight}
-                      for p in award.composite.parts]},
-        "rules": [{"id": r.id, "citation": r.citation, "kind": r.kind, "text": r.text,
-                   "params": dict(r.params), "check_notice": r.check_notice or award.check_notice}
-                  for r in award.rules],
-        "parts": [{"id": p.id, "name": p.name, "limit": p.limit, "metric": p.metric,
-                   "counts_figures": p.counts_figures, "figure_chars": p.figure_chars}
-                  for p in award.parts],
-        "attachments": [{"id": a.id, "name": a.name, "required": a.required}
-                        for a in award.attachments],
-    }  # fmt: skip
+            "parts": [
+                {"id": p.id, "name": p.name, "weight": p.weight} for p in award.composite.parts
+            ],
+        },
+        "rules": [
+            {
+                "id": r.id,
+                "citation": r.citation,
+                "kind": r.kind,
+                "text": r.text,
+                "params": dict(r.params),
+                "check_notice": r.check_notice or award.check_notice,
+            }
+            for r in award.rules
+        ],
+        "parts": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "limit": p.limit,
+                "metric": p.metric,
+                "counts_figures": p.counts_figures,
+                "figure_chars": p.figure_chars,
+            }
+            for p in award.parts
+        ],
+        "attachments": [
+            {"id": a.id, "name": a.name, "required": a.required} for a in award.attachments
+        ],
+    }
 
 
 def _print_summary(data: dict[str, Any]) -> None:
@@ -194,8 +272,12 @@ def _print_summary(data: dict[str, Any]) -> None:
     for r in data["rules"]:
         notice = "  [按当年申报通知核对]" if r["check_notice"] else ""
         print(f"  {r['citation']:<10} {r['text'].splitlines()[0][:60]}{notice}")
-    print("申报材料：" + " → ".join(
-        p["name"] + (f"（≤{p['limit']} 字）" if p["limit"] else "") for p in data["parts"]))  # fmt: skip
+    print(
+        "申报材料："
+        + " → ".join(
+            p["name"] + (f"（≤{p['limit']} 字）" if p["limit"] else "") for p in data["parts"]
+        )
+    )
 
 
 # --- validate -------------------------------------------------------------------------------
@@ -245,8 +327,10 @@ def _score(args: argparse.Namespace) -> int:
         _emit(data)
         return EXIT_OK
     for c in card.categories:
-        print(f"{c.category.id} {c.category.name:<12} {c.points:>6.1f} / {c.max}")
-    print(f"过程 {card.process:.1f} / 600   结果 {card.results:.1f} / 400")
+        print(f"{c.category.id:<4} {c.points:>6.1f} / {c.max:<4} {c.category.name}")
+    process_max = sum(i.points for i in fw.items if i.kind == "process")
+    results_max = fw.total_points - process_max
+    print(f"过程 {card.process:.1f} / {process_max}   结果 {card.results:.1f} / {results_max}")
     print(f"总分 {card.total:.1f} / {fw.total_points}")
     names = {a: forms.award(a).name for a in args.award}
     for t in tiers:
@@ -263,11 +347,20 @@ def scorecard_json(card: scoring.Scorecard, tiers: list[scoring.TierResult]) -> 
         "process": card.process,
         "results": card.results,
         "categories": {c.category.id: {"points": c.points, "max": c.max} for c in card.categories},
-        "items": {s.item.id: {"pct": s.pct, "points": s.points, "max": s.item.points}
-                  for s in card.items},
-        "tiers": [{"award": t.award, "tier": t.tier, "line": t.line, "comparison": t.comparison,
-                   "reached": t.reached} for t in tiers],
-    }  # fmt: skip
+        "items": {
+            s.item.id: {"pct": s.pct, "points": s.points, "max": s.item.points} for s in card.items
+        },
+        "tiers": [
+            {
+                "award": t.award,
+                "tier": t.tier,
+                "line": t.line,
+                "comparison": t.comparison,
+                "reached": t.reached,
+            }
+            for t in tiers
+        ],
+    }
 
 
 # --- the desktop program --------------------------------------------------------------------
@@ -277,7 +370,9 @@ def _run_gui(path: str | None) -> int:
     has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     headless_qt = os.environ.get("QT_QPA_PLATFORM", "") in {"offscreen", "minimal"}
     if sys.platform.startswith("linux") and not has_display and not headless_qt:
-        raise UsageError("没有图形显示（DISPLAY 未设置），无法打开桌面窗口；不用显示器可运行 make demo")
+        raise UsageError(
+            "没有图形显示（DISPLAY 未设置），无法打开桌面窗口；不用显示器可运行 make demo"
+        )
     from qualitydesk.ui.app import run  # Qt is imported only when the window is wanted
 
     return run(path)

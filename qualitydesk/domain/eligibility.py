@@ -32,7 +32,9 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"pass": "符合", "fail": "不符合", "needs-data": "待补充", "declared": "已声明"}[self]
+        return {"pass": "符合", "fail": "不符合", "needs-data": "待补充", "declared": "已声明"}[
+            self
+        ]
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,9 @@ def evaluate(rule: Rule, app: Application, form: FormCatalogue | None = None) ->
     return Finding(rule, status, reason)
 
 
-def evaluate_all(award: Award, app: Application, form: FormCatalogue | None = None) -> list[Finding]:
+def evaluate_all(
+    award: Award, app: Application, form: FormCatalogue | None = None
+) -> list[Finding]:
     return [evaluate(rule, app, form) for rule in award.rules]
 
 
@@ -125,7 +129,9 @@ Result = tuple[Status, str]
 # --- the rule kinds -------------------------------------------------------------------------
 
 
-def _years_since(params: Mapping[str, object], app: Application, form: FormCatalogue | None) -> Result:
+def _years_since(
+    params: Mapping[str, object], app: Application, form: FormCatalogue | None
+) -> Result:
     field_id, years = str(params["field"]), int(str(params["years"]))
     label = _label(form, field_id)
     start = _date(app.fields.get(field_id))
@@ -140,7 +146,9 @@ def _years_since(params: Mapping[str, object], app: Application, form: FormCatal
     return Status.FAIL, f"{span}，不足要求的 {years} 年"
 
 
-def _certification(params: Mapping[str, object], app: Application, _: FormCatalogue | None) -> Result:
+def _certification(
+    params: Mapping[str, object], app: Application, _: FormCatalogue | None
+) -> Result:
     standards = [str(s) for s in params["standards"]]  # type: ignore[attr-defined]
     min_years = int(str(params["min_years"]))
     wanted = "、".join(standards[:3]) + ("等" if len(standards) > 3 else "")
@@ -148,7 +156,9 @@ def _certification(params: Mapping[str, object], app: Application, _: FormCatalo
     if not rows:
         return Status.NEEDS_DATA, f"未填写管理体系认证（需 {wanted} 认证）"
     keys = [_compact(s) for s in standards]
-    matching = [r for r in rows if any(_compact(_text(r.get("standard"))).startswith(k) for k in keys)]
+    matching = [
+        r for r in rows if any(_compact(_text(r.get("standard"))).startswith(k) for k in keys)
+    ]
     if not matching:
         held = "、".join(_text(r.get("standard")) for r in rows)
         return Status.FAIL, f"已填认证（{held}）中没有 {wanted}"
@@ -180,7 +190,9 @@ def _no_loss(params: Mapping[str, object], app: Application, _: FormCatalogue | 
         year, profit = _year(row.get("year")), _number(row.get("profit_total"))
         if year is not None and profit is not None:
             profits[year] = profit
-    losses = [f"{y} 年利润总额 {profits[y]} 万元" for y in wanted if y in profits and profits[y] < 0]
+    losses = [
+        f"{y} 年利润总额 {profits[y]} 万元" for y in wanted if y in profits and profits[y] < 0
+    ]
     if losses:
         return Status.FAIL, "发生亏损：" + "；".join(losses)
     missing = [str(y) for y in wanted if y not in profits]
@@ -207,7 +219,9 @@ def _region(params: Mapping[str, object], app: Application, _: FormCatalogue | N
     return Status.FAIL, f"注册地不在{area}（{seen}）"
 
 
-def _excluded_award(params: Mapping[str, object], app: Application, _: FormCatalogue | None) -> Result:
+def _excluded_award(
+    params: Mapping[str, object], app: Application, _: FormCatalogue | None
+) -> Result:
     keywords = [str(k) for k in params["keywords"]]  # type: ignore[attr-defined]
     for row in app.tables.get("honours", ()):
         name = _text(row.get("name"))

@@ -23,7 +23,17 @@ COMPARISONS = {"at_least": "不低于", "above": "高于"}
 PART_IDS = ("form", "commitment", "profile", "report", "indicators", "evidence", "recommendation")
 METRICS = ("words", "characters", "characters_no_punct", "hanzi")
 FIELD_TYPES = ("text", "multiline", "date", "year", "integer", "money", "percent", "choice", "bool")
-VALIDATORS = ("uscc", "phone", "mobile", "email", "postcode", "date", "money", "signed_money", "percent")
+VALIDATORS = (
+    "uscc",
+    "phone",
+    "mobile",
+    "email",
+    "postcode",
+    "date",
+    "money",
+    "signed_money",
+    "percent",
+)
 HONOUR_LEVELS = ("国际", "国家级", "省级", "市级", "区县级", "行业", "其他")
 
 # The parameters each eligibility rule kind takes: name -> (type, element type for lists).
@@ -335,7 +345,9 @@ class _Node:
                 raise self.error(key, "missing")
             return None
         value = self.data[key]
-        bad_bool = isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,))
+        bad_bool = isinstance(value, bool) and bool not in (
+            kind if isinstance(kind, tuple) else (kind,)
+        )
         if not isinstance(value, kind) or bad_bool or isinstance(value, datetime):
             raise self.error(key, f"expected {name}, found {type(value).__name__} {value!r}")
         return value
@@ -429,8 +441,11 @@ def _framework(file: str, data: Mapping[str, Any]) -> Framework:
     top = _Node(file, "", data)
     factors = []
     for node in top.tables("factors"):
-        factors.append(Factor(node.str("id"), node.choice("kind", KINDS), node.str("name"),
-                              node.str("name_en")))  # fmt: skip
+        factors.append(
+            Factor(
+                node.str("id"), node.choice("kind", KINDS), node.str("name"), node.str("name_en")
+            )
+        )
         node.done()
     categories = [_category(node) for node in top.tables("categories")]
     items = [item for c in categories for item in c.items]
@@ -441,12 +456,19 @@ def _framework(file: str, data: Mapping[str, Any]) -> Framework:
     assert profile_node is not None
     profile = _profile(profile_node)
     fw = Framework(
-        id=top.str("id"), name=top.str("name"), name_en=top.str("name_en"),
-        standard=top.str("standard"), guide=top.str("guide"),
-        total_points=top.int("total_points", minimum=1), step=top.int("step", minimum=1),
-        note=top.opt_str("note") or "", factors=tuple(factors), categories=tuple(categories),
-        bands=tuple(bands), profile=profile,
-    )  # fmt: skip
+        id=top.str("id"),
+        name=top.str("name"),
+        name_en=top.str("name_en"),
+        standard=top.str("standard"),
+        guide=top.str("guide"),
+        total_points=top.int("total_points", minimum=1),
+        step=top.int("step", minimum=1),
+        note=top.opt_str("note") or "",
+        factors=tuple(factors),
+        categories=tuple(categories),
+        bands=tuple(bands),
+        profile=profile,
+    )
     top.done()
     if sum(item.points for item in items) != fw.total_points:
         total = sum(item.points for item in items)
@@ -461,16 +483,21 @@ def _category(node: _Node) -> Category:
     items = []
     for item_node in node.tables("items"):
         item = Item(
-            id=item_node.str("id"), name=item_node.str("name"), name_en=item_node.str("name_en"),
-            points=item_node.int("points", minimum=1), kind=item_node.choice("kind", KINDS),
-            prompts=item_node.str_list("prompts"), category=cid,
-        )  # fmt: skip
+            id=item_node.str("id"),
+            name=item_node.str("name"),
+            name_en=item_node.str("name_en"),
+            points=item_node.int("points", minimum=1),
+            kind=item_node.choice("kind", KINDS),
+            prompts=item_node.str_list("prompts"),
+            category=cid,
+        )
         item_node.done()
         if not item.id.startswith(cid + "."):
             raise item_node.error("id", f"item {item.id!r} does not belong to category {cid!r}")
         items.append(item)
-    category = Category(cid, node.str("name"), node.str("name_en"), node.opt_str("overview"),
-                        tuple(items))  # fmt: skip
+    category = Category(
+        cid, node.str("name"), node.str("name_en"), node.opt_str("overview"), tuple(items)
+    )
     node.done()
     return category
 
@@ -503,8 +530,15 @@ def _check_band_cover(top: _Node, kind: str, bands: list[Band], step: int) -> No
 def _profile(node: _Node) -> Profile:
     sections = []
     for sec in node.tables("sections"):
-        sections.append(ProfileSection(sec.str("id"), sec.str("group"), sec.str("name"),
-                                       sec.str("name_en"), sec.str_list("prompts")))  # fmt: skip
+        sections.append(
+            ProfileSection(
+                sec.str("id"),
+                sec.str("group"),
+                sec.str("name"),
+                sec.str("name_en"),
+                sec.str_list("prompts"),
+            )
+        )
         sec.done()
     _unique(node, "sections", [s.id for s in sections])
     profile = Profile(node.str("name"), node.int("limit", minimum=1), tuple(sections))
@@ -521,9 +555,12 @@ def _award(file: str, data: Mapping[str, Any]) -> Award:
     rules = [_rule(node) for node in top.tables("rules")]
     parts = [_part(node) for node in top.tables("parts")]
     attachments = [_attachment(node) for node in top.tables("attachments")]
-    for key, ids in (("tiers", [t.id for t in tiers]), ("rules", [r.id for r in rules]),
-                     ("parts", [p.id for p in parts]),
-                     ("attachments", [a.id for a in attachments])):  # fmt: skip
+    for key, ids in (
+        ("tiers", [t.id for t in tiers]),
+        ("rules", [r.id for r in rules]),
+        ("parts", [p.id for p in parts]),
+        ("attachments", [a.id for a in attachments]),
+    ):
         _unique(top, key, ids)
     rule_ids = {r.id for r in rules}
     for i, attachment in enumerate(attachments):
@@ -532,17 +569,30 @@ def _award(file: str, data: Mapping[str, Any]) -> Award:
                 raise top.error(f"attachments[{i}].rules", f"no rule with id {rule_id!r}")
     composite_node = top.table("composite", required=False)
     award = Award(
-        id=top.str("id"), name=top.str("name"), name_en=top.str("name_en"),
-        level=top.str("level"), issuer=top.str("issuer"), document=top.str("document"),
-        document_number=top.opt_str("document_number"), issued=top.opt_date("issued"),
-        effective=top.opt_date("effective"), expires=top.opt_date("expires"),
-        framework=top.str("framework"), scored=top.bool("scored"), cycle=top.str("cycle"),
-        categories=top.str_list("categories"), recommender=top.opt_str("recommender"),
-        source=top.str("source"), check_notice=top.bool("check_notice"),
-        notes=top.str_list("notes", required=False), tiers=tuple(tiers),
+        id=top.str("id"),
+        name=top.str("name"),
+        name_en=top.str("name_en"),
+        level=top.str("level"),
+        issuer=top.str("issuer"),
+        document=top.str("document"),
+        document_number=top.opt_str("document_number"),
+        issued=top.opt_date("issued"),
+        effective=top.opt_date("effective"),
+        expires=top.opt_date("expires"),
+        framework=top.str("framework"),
+        scored=top.bool("scored"),
+        cycle=top.str("cycle"),
+        categories=top.str_list("categories"),
+        recommender=top.opt_str("recommender"),
+        source=top.str("source"),
+        check_notice=top.bool("check_notice"),
+        notes=top.str_list("notes", required=False),
+        tiers=tuple(tiers),
         composite=_composite(composite_node) if composite_node else None,
-        rules=tuple(rules), parts=tuple(parts), attachments=tuple(attachments),
-    )  # fmt: skip
+        rules=tuple(rules),
+        parts=tuple(parts),
+        attachments=tuple(attachments),
+    )
     top.done()
     return award
 
@@ -554,8 +604,14 @@ def _tier(node: _Node) -> Tier:
         raise node.error("comparison", f"a tier with a line needs one of {', '.join(COMPARISONS)}")
     if line is None and comparison is not None:
         raise node.error("comparison", "given without a line")
-    tier = Tier(node.str("id"), node.str("name"), line, comparison, node.str("citation"),
-                node.opt_int("quota", minimum=1))  # fmt: skip
+    tier = Tier(
+        node.str("id"),
+        node.str("name"),
+        line,
+        comparison,
+        node.str("citation"),
+        node.opt_int("quota", minimum=1),
+    )
     node.done()
     return tier
 
@@ -586,21 +642,28 @@ def _rule(node: _Node) -> Rule:
             params[name] = params_node.str(name)
         assert element in (None, str)
     params_node.done()
-    rule = Rule(node.str("id"), node.str("citation"), node.str("text"), kind, params,
-                node.bool("check_notice", default=False))  # fmt: skip
+    rule = Rule(
+        node.str("id"),
+        node.str("citation"),
+        node.str("text"),
+        kind,
+        params,
+        node.bool("check_notice", default=False),
+    )
     node.done()
     return rule
 
 
 def _part(node: _Node) -> Part:
     part = Part(
-        id=node.choice("id", PART_IDS), name=node.str("name"),
+        id=node.choice("id", PART_IDS),
+        name=node.str("name"),
         limit=node.opt_int("limit", minimum=1),
         metric=node._get("metric", str, "a string", False) or "words",
         counts_figures=node.bool("counts_figures"),
         figure_chars=node.opt_int("figure_chars", minimum=0),
         limit_editable=node.bool("limit_editable"),
-    )  # fmt: skip
+    )
     if part.metric not in METRICS:
         raise node.error("metric", f"{part.metric!r} is not one of {', '.join(METRICS)}")
     if part.counts_figures and part.figure_chars is None:
@@ -610,8 +673,13 @@ def _part(node: _Node) -> Part:
 
 
 def _attachment(node: _Node) -> AttachmentSpec:
-    spec = AttachmentSpec(node.str("id"), node.str("name"), node.bool("required"),
-                          node.str_list("rules", required=False), node.opt_str("note") or "")  # fmt: skip
+    spec = AttachmentSpec(
+        node.str("id"),
+        node.str("name"),
+        node.bool("required"),
+        node.str_list("rules", required=False),
+        node.opt_str("note") or "",
+    )
     node.done()
     return spec
 
@@ -630,8 +698,16 @@ def _form(file: str, data: Mapping[str, Any]) -> FormCatalogue:
     for node in top.tables("tables"):
         columns = tuple(_field(c) for c in node.tables("columns"))
         _unique(node, "columns", [c.id for c in columns])
-        tables.append(TableSpec(node.str("id"), node.str("name"), node.str("name_en"),
-                                node.opt_str("help") or "", node.bool("by_year"), columns))  # fmt: skip
+        tables.append(
+            TableSpec(
+                node.str("id"),
+                node.str("name"),
+                node.str("name_en"),
+                node.opt_str("help") or "",
+                node.bool("by_year"),
+                columns,
+            )
+        )
         node.done()
     top.done()
     _unique(top, "groups", [g.id for g in groups])
@@ -649,10 +725,16 @@ def _field(node: _Node) -> FieldSpec:
     if choices and kind != "choice":
         raise node.error("choices", f"only a choice field has choices, this one is {kind!r}")
     spec = FieldSpec(
-        id=node.str("id"), label=node.str("label"), label_en=node.str("label_en"), type=kind,
-        required=node.bool("required"), validator=validator, unit=node.opt_str("unit"),
-        choices=choices, help=node.opt_str("help") or "",
-    )  # fmt: skip
+        id=node.str("id"),
+        label=node.str("label"),
+        label_en=node.str("label_en"),
+        type=kind,
+        required=node.bool("required"),
+        validator=validator,
+        unit=node.opt_str("unit"),
+        choices=choices,
+        help=node.opt_str("help") or "",
+    )
     node.done()
     return spec
 
@@ -694,7 +776,9 @@ def _check_award(file: str, award: Award, forms: Forms) -> None:
             try:
                 spec = forms.form.field(rule.params["field"])
             except KeyError:
-                raise FormsError(f"{where}.field: no 申请表 field {rule.params['field']!r}") from None
+                raise FormsError(
+                    f"{where}.field: no 申请表 field {rule.params['field']!r}"
+                ) from None
             if spec.type != "date":
                 raise FormsError(f"{where}.field: {spec.id!r} is not a date field")
         if rule.kind == "honour":

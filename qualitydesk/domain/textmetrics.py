@@ -3,7 +3,8 @@
 - ``hanzi``: 汉字 (CJK ideographs, every block, plus 〇).
 - ``characters``: 字符数（不计空格）— every character that is not whitespace.
 - ``characters_no_punct``: the same without punctuation and symbols.
-- ``latin_words``: 非中文单词 — runs of Latin letters and digits (``ISO 9001`` is two, ``2024`` one).
+- ``latin_words``: 非中文单词 — what lies between spaces and Chinese text and holds a letter or
+  digit (``ISO 9001:2015`` is two, ``12.5%`` one).
 - ``words``: 字数 as Word's 字数统计 reports it — East Asian characters (汉字 and full-width
   punctuation) plus 非中文单词. Limits such as "自评报告不超过 5 万字" are measured this way unless
   a programme says otherwise (``metric`` of a part in forms/).

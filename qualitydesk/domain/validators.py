@@ -53,7 +53,9 @@ def uscc_check_char(first17: str) -> str:
 
 def org_code_check_char(first8: str) -> str:
     """The GB 11714 check character (MOD 11) of a 组织机构代码 body."""
-    total = sum(ORG_CODE_CHARSET.index(c) * w for c, w in zip(first8, ORG_CODE_WEIGHTS, strict=True))
+    total = sum(
+        ORG_CODE_CHARSET.index(c) * w for c, w in zip(first8, ORG_CODE_WEIGHTS, strict=True)
+    )
     check = 11 - total % 11
     return {10: "X", 11: "0"}.get(check, str(check))
 
@@ -77,15 +79,21 @@ def check_uscc(text: str) -> Check:
         return _bad(code, f"统一社会信用代码应为 18 位，现为 {len(code)} 位")
     bad = sorted({c for c in code if c not in USCC_CHARSET})
     if bad:
-        return _bad(code, f"统一社会信用代码含有不允许的字符 {'、'.join(bad)}（不使用 I、O、S、V、Z）")
+        return _bad(
+            code, f"统一社会信用代码含有不允许的字符 {'、'.join(bad)}（不使用 I、O、S、V、Z）"
+        )
     if not code[2:8].isdigit():
         return _bad(code, f"第 3–8 位应为 6 位数字的行政区划码，现为 {code[2:8]}")
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
-        return _bad(code, f"校验位错误：第 18 位应为 {expected}，现为 {code[17]}，请核对代码是否抄错")
+        return _bad(
+            code, f"校验位错误：第 18 位应为 {expected}，现为 {code[17]}，请核对代码是否抄错"
+        )
     body = code[8:17]
     if all(c in ORG_CODE_CHARSET for c in body) and org_code_check_char(body[:8]) != body[8]:
-        return _ok(code, "第 9–17 位的组织机构代码校验位不符（部分早期代码如此），请对照营业执照核对")
+        return _ok(
+            code, "第 9–17 位的组织机构代码校验位不符（部分早期代码如此），请对照营业执照核对"
+        )
     return _ok(code)
 
 

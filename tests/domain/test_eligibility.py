@@ -45,7 +45,9 @@ def test_every_rule_kind_in_the_forms_schema_is_implemented(forms):
 
 
 def test_three_full_years_since_establishment(suzhou, forms):
-    result = finding(suzhou, "operating-3-years", app(fields={"established_on": "2023-03-15"}), forms)
+    result = finding(
+        suzhou, "operating-3-years", app(fields={"established_on": "2023-03-15"}), forms
+    )
     assert result.status is Status.PASS
     assert "成立日期 2023-03-15" in result.reason
     assert "满 3 年" in result.reason
@@ -53,8 +55,9 @@ def test_three_full_years_since_establishment(suzhou, forms):
 
 
 def test_one_day_short_of_three_years_fails(suzhou, forms):
-    result = finding(suzhou, "operating-3-years", app(fields={"established_on": "2023年3月16日"}),
-                     forms)  # fmt: skip
+    result = finding(
+        suzhou, "operating-3-years", app(fields={"established_on": "2023年3月16日"}), forms
+    )
     assert result.status is Status.FAIL
     assert "不足要求的 3 年" in result.reason
 
@@ -77,8 +80,12 @@ def test_excellence_model_introduced_three_years_before(forms):
 
 # --- certification --------------------------------------------------------------------------
 
-ISO = {"standard": "ISO9001:2015", "number": "04420Q1234", "first_issued": "2012-05-01",
-       "valid_until": "2027-04-30"}  # fmt: skip
+ISO = {
+    "standard": "ISO9001:2015",
+    "number": "04420Q1234",
+    "first_issued": "2012-05-01",
+    "valid_until": "2027-04-30",
+}
 
 
 def test_valid_iso_9001_passes_whatever_the_spacing(suzhou):
@@ -100,12 +107,17 @@ def test_certificate_held_too_briefly_for_jiangsu(forms):
     result = finding(jiangsu, "qms-3-years", app(tables={"certifications": [recent]}))
     assert result.status is Status.FAIL
     assert "不足 3 年" in result.reason
-    assert finding(jiangsu, "qms-3-years", app(tables={"certifications": [ISO]})).status is Status.PASS
+    assert (
+        finding(jiangsu, "qms-3-years", app(tables={"certifications": [ISO]})).status is Status.PASS
+    )
 
 
 def test_only_other_certificates_fails_and_none_needs_data(suzhou):
     env = {"standard": "ISO 14001:2015", "first_issued": "2015-01-01", "valid_until": "2028-01-01"}
-    assert finding(suzhou, "qms-certified", app(tables={"certifications": [env]})).status is Status.FAIL
+    assert (
+        finding(suzhou, "qms-certified", app(tables={"certifications": [env]})).status
+        is Status.FAIL
+    )
     assert finding(suzhou, "qms-certified", app()).status is Status.NEEDS_DATA
     undated = {"standard": "GB/T 19001-2016"}
     assert (
@@ -122,15 +134,17 @@ def fin(*profits):
 
 
 def test_no_loss_in_the_three_years_before_the_application(suzhou):
-    result = finding(suzhou, "no-loss-3-years", app(tables=fin((2023, "1200.5"), (2024, 980),
-                                                               (2025, "0.00"))))  # fmt: skip
+    result = finding(
+        suzhou, "no-loss-3-years", app(tables=fin((2023, "1200.5"), (2024, 980), (2025, "0.00")))
+    )
     assert result.status is Status.PASS
     assert "2023–2025" in result.reason
 
 
 def test_a_loss_in_one_year_fails_and_names_it(suzhou):
-    result = finding(suzhou, "no-loss-3-years", app(tables=fin((2023, 10), (2024, "-120.5"),
-                                                               (2025, 30))))  # fmt: skip
+    result = finding(
+        suzhou, "no-loss-3-years", app(tables=fin((2023, 10), (2024, "-120.5"), (2025, 30)))
+    )
     assert result.status is Status.FAIL
     assert "2024 年利润总额 -120.5 万元" in result.reason
 
@@ -180,8 +194,11 @@ def test_sip_refuses_holders_of_the_suzhou_mayor_award(sip):
     assert result.status is Status.FAIL
     assert "苏州市市长质量奖" in result.reason
     assert "2022" in result.reason
-    own = app(tables={"honours": [{"name": "苏州工业园区质量管理优秀奖", "level": "区县级",
-                                   "year": 2023}]})  # fmt: skip
+    own = app(
+        tables={
+            "honours": [{"name": "苏州工业园区质量管理优秀奖", "level": "区县级", "year": 2023}]
+        }
+    )
     assert finding(sip, "not-already-awarded", own).status is Status.PASS
 
 

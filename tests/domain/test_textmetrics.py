@@ -7,7 +7,9 @@ from hypothesis import strategies as st
 from qualitydesk.domain import textmetrics
 from qualitydesk.domain.textmetrics import count, with_figures
 
-SAMPLE = "公司坚持“质量第一、顾客至上”的方针，2024年通过ISO 9001:2015再认证；营业收入同比增长12.5%。\n"
+SAMPLE = (
+    "公司坚持“质量第一、顾客至上”的方针，2024年通过ISO 9001:2015再认证；营业收入同比增长12.5%。\n"
+)
 
 
 def test_counts_of_a_typical_sentence():

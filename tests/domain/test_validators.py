@@ -39,9 +39,14 @@ def test_full_width_lower_case_and_spaces_are_normalised():
 
 @pytest.mark.parametrize(
     ("code", "message"),
-    [("", "请填写"), ("91440300192203821", "18 位"), ("9144030019220382166", "18 位"),
-     ("9144030019220382I6", "不允许的字符"), ("91AB03001922038216", "行政区划码")],
-)  # fmt: skip
+    [
+        ("", "请填写"),
+        ("91440300192203821", "18 位"),
+        ("9144030019220382166", "18 位"),
+        ("9144030019220382I6", "不允许的字符"),
+        ("91AB03001922038216", "行政区划码"),
+    ],
+)
 def test_bad_codes_say_what_is_wrong(code, message):
     check = v.check_uscc(code)
     assert not check.ok
@@ -101,9 +106,14 @@ def test_uscc_never_crashes_on_any_text(text):
 
 @pytest.mark.parametrize(
     ("text", "ok", "value"),
-    [("13912345678", True, "13912345678"), ("+86 139-1234-5678", True, "13912345678"),
-     ("139 1234 567", False, ""), ("23912345678", False, ""), ("", False, "")],
-)  # fmt: skip
+    [
+        ("13912345678", True, "13912345678"),
+        ("+86 139-1234-5678", True, "13912345678"),
+        ("139 1234 567", False, ""),
+        ("23912345678", False, ""),
+        ("", False, ""),
+    ],
+)
 def test_mobile(text, ok, value):
     check = v.check_mobile(text)
     assert check.ok is ok
@@ -112,10 +122,17 @@ def test_mobile(text, ok, value):
 
 @pytest.mark.parametrize(
     ("text", "ok"),
-    [("0512-66881234", True), ("(0512) 6688 1234", True), ("010-12345678转801", True),
-     ("4008123123", True), ("13912345678", True), ("66881234", False), ("12345", False),
-     ("０５１２－６６８８１２３４", True)],
-)  # fmt: skip
+    [
+        ("0512-66881234", True),
+        ("(0512) 6688 1234", True),
+        ("010-12345678转801", True),
+        ("4008123123", True),
+        ("13912345678", True),
+        ("66881234", False),
+        ("12345", False),
+        ("０５１２－６６８８１２３４", True),
+    ],
+)
 def test_phone(text, ok):
     check = v.check_phone(text)
     assert check.ok is ok
@@ -124,24 +141,43 @@ def test_phone(text, ok):
 
 @pytest.mark.parametrize(
     ("text", "ok"),
-    [("quality@example.com", True), ("zhang.san+qa@sz-factory.com.cn", True), ("a@b", False),
-     ("no-at.example.com", False), ("a..b@example.com", False), ("张三@example.com", False)],
-)  # fmt: skip
+    [
+        ("quality@example.com", True),
+        ("zhang.san+qa@sz-factory.com.cn", True),
+        ("a@b", False),
+        ("no-at.example.com", False),
+        ("a..b@example.com", False),
+        ("张三@example.com", False),
+    ],
+)
 def test_email(text, ok):
     assert v.check_email(text).ok is ok
 
 
-@pytest.mark.parametrize(("text", "ok"), [("215000", True), ("２１５０２１", True),
-                                          ("21500", False), ("2150000", False), ("21500a", False)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("215000", True),
+        ("２１５０２１", True),
+        ("21500", False),
+        ("2150000", False),
+        ("21500a", False),
+    ],
+)
 def test_postcode(text, ok):
     assert v.check_postcode(text).ok is ok
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("2016-12-01", "2016-12-01"), ("2016/12/1", "2016-12-01"), ("2016.12.01", "2016-12-01"),
-     ("2016年12月1日", "2016-12-01"), ("2016 年 2 月 29 日", "2016-02-29")],
-)  # fmt: skip
+    [
+        ("2016-12-01", "2016-12-01"),
+        ("2016/12/1", "2016-12-01"),
+        ("2016.12.01", "2016-12-01"),
+        ("2016年12月1日", "2016-12-01"),
+        ("2016 年 2 月 29 日", "2016-02-29"),
+    ],
+)
 def test_dates_in_the_ways_people_write_them(text, value):
     check = v.check_date(text)
     assert check.ok
@@ -156,10 +192,18 @@ def test_impossible_and_garbled_dates():
 
 @pytest.mark.parametrize(
     ("text", "ok", "value"),
-    [("1234.5", True, "1234.50"), ("1,234.56", True, "1234.56"), ("0", True, "0.00"),
-     ("12万元", True, "12.00"), ("１２.３", True, "12.30"), ("-5", False, ""),
-     ("1.234", False, ""), ("abc", False, ""), ("", False, "")],
-)  # fmt: skip
+    [
+        ("1234.5", True, "1234.50"),
+        ("1,234.56", True, "1234.56"),
+        ("0", True, "0.00"),
+        ("12万元", True, "12.00"),
+        ("１２.３", True, "12.30"),
+        ("-5", False, ""),
+        ("1.234", False, ""),
+        ("abc", False, ""),
+        ("", False, ""),
+    ],
+)
 def test_money_in_wan_yuan(text, ok, value):
     check = v.check_money(text)
     assert check.ok is ok
@@ -171,8 +215,17 @@ def test_signed_money_allows_a_loss():
     assert "负数" in v.check_money("-120.5").message
 
 
-@pytest.mark.parametrize(("text", "ok"), [("12.5", True), ("108.35%", True), ("0", True),
-                                          ("-3", False), ("12.345", False), ("百分之十", False)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("12.5", True),
+        ("108.35%", True),
+        ("0", True),
+        ("-3", False),
+        ("12.345", False),
+        ("百分之十", False),
+    ],
+)
 def test_percent(text, ok):
     assert v.check_percent(text).ok is ok
 

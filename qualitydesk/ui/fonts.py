@@ -1,0 +1,37 @@
+"""The bundled Chinese fonts, so the window shows Chinese on a machine with no CJK fonts."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+FONT_FILES = (
+    "QualityDeskSans-Regular.ttf",
+    "QualityDeskSans-Bold.ttf",
+    "QualityDeskSerif-Regular.ttf",
+)
+UI_FAMILY = "QualityDesk Sans"
+
+
+def load_bundled_fonts() -> list[str]:
+    """Register the fonts in resources/fonts with Qt; return the families that loaded."""
+    families: list[str] = []
+    folder = resources.files("qualitydesk.resources").joinpath("fonts")
+    for name in FONT_FILES:
+        entry = folder.joinpath(name)
+        if not entry.is_file():
+            continue
+        font_id = QFontDatabase.addApplicationFontFromData(entry.read_bytes())
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return sorted(set(families))
+
+
+def ui_font(point_size: float | None = None) -> QFont:
+    """The interface font: the bundled sans, falling back to the system's CJK fonts."""
+    font = QFont()
+    font.setFamilies([UI_FAMILY, "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC"])
+    if point_size:
+        font.setPointSizeF(point_size)
+    return font

@@ -1,0 +1,137 @@
+"""A browser of the award programmes in forms/: lines, eligibility clauses and package parts.
+
+It is the first screen of the program until the application wizard arrives; the new-application
+wizard will reuse it to let the user pick a programme.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qualitydesk.domain.forms import Award, Forms
+from qualitydesk.domain.scoring import TierResult
+
+NOTICE = "按当年申报通知核对"
+KIND_LABELS = {
+    "years_since": "年限",
+    "certification": "体系认证",
+    "no_loss": "经营效益",
+    "region": "注册地",
+    "excluded_award": "已获奖项",
+    "honour": "荣誉",
+    "declaration": "声明",
+}
+
+
+class ProgrammeBrowser(QWidget):
+    """Lists the programmes on the left and shows the selected one's rules on the right."""
+
+    def __init__(self, forms: Forms, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.forms = forms
+        self.list = QListWidget()
+        self.list.setAccessibleName("奖项列表")
+        for award in sorted(forms.awards.values(), key=_list_order):
+            item = QListWidgetItem(f"{award.name}（{award.level}）")
+            item.setData(Qt.ItemDataRole.UserRole, award.id)
+            if award.check_notice:
+                item.setToolTip(NOTICE)
+            self.list.addItem(item)
+
+        self.title = QLabel()
+        self.title.setObjectName("programmeTitle")
+        self.title.setWordWrap(True)
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.lines = QLabel()
+        self.lines.setWordWrap(True)
+        self.parts = QLabel()
+        self.parts.setWordWrap(True)
+        self.rules = QTableWidget(0, 4)
+        self.rules.setAccessibleName("资格条件")
+        self.rules.setHorizontalHeaderLabels(["条款", "类别", "条件", "核对"])
+        self.rules.verticalHeader().setVisible(False)
+        self.rules.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.rules.setWordWrap(True)
+        header = self.rules.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        rules_label = QLabel("资格条件(&R)")
+        rules_label.setBuddy(self.rules)
+
+        detail = QWidget()
+        column = QVBoxLayout(detail)
+        for widget in (self.title, self.source, self.lines, rules_label, self.rules, self.parts):
+            column.addWidget(widget)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(1, 3)
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.list.currentItemChanged.connect(self._show_current)
+        self.list.setCurrentRow(0)
+
+    def select(self, award_id: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == award_id:
+                self.list.setCurrentRow(row)
+                return
+        raise KeyError(award_id)
+
+    def _show_current(self, current: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.show_award(self.forms.award(current.data(Qt.ItemDataRole.UserRole)))
+
+    def show_award(self, award: Award) -> None:
+        notice = f"　〔{NOTICE}〕" if award.check_notice else ""
+        self.title.setText(f"<h2>{_escape(award.name)}</h2>")
+        number = f" {award.document_number}" if award.document_number else ""
+        self.source.setText(f"{award.issuer}《{award.document}》{number}{notice}")
+        lines = [
+            f"{t.name}：{TierResult(award.id, t.name, t.line, t.comparison, None).wording}"
+            f"（{t.citation}）"
+            for t in award.tiers
+        ]
+        if not award.scored:
+            lines.append("不按 1000 分制评分")
+        self.lines.setText("分数线：" + ("；".join(lines) or "无"))
+        self.rules.setRowCount(len(award.rules))
+        for row, rule in enumerate(award.rules):
+            check = NOTICE if rule.check_notice or award.check_notice else ""
+            values = (rule.citation, KIND_LABELS[rule.kind], rule.text.strip(), check)
+            for col, value in enumerate(values):
+                self.rules.setItem(row, col, QTableWidgetItem(value))
+        self.rules.resizeRowsToContents()
+        parts = " → ".join(
+            p.name + (f"（≤ {p.limit:,} 字）" if p.limit else "") for p in award.parts
+        )
+        self.parts.setText(f"申报材料：{parts}")
+
+
+_LEVELS = ("区级", "县级市", "市级", "省级", "国家级")
+
+
+def _list_order(award: Award) -> tuple[int, int, int]:
+    """Published local programmes first, then up the ladder; the internal self-assessment last."""
+    level = _LEVELS.index(award.level) if award.level in _LEVELS else len(_LEVELS)
+    return (award.level == "自评", award.check_notice, level)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,78 @@
+"""The first window: bundled fonts, Chinese strings, the programme browser."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from qualitydesk.ui.app import MainWindow, create_application
+from qualitydesk.ui.fonts import UI_FAMILY, load_bundled_fonts, ui_font
+
+
+@pytest.fixture
+def window(qtbot, forms):
+    create_application()
+    win = MainWindow(forms)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_bundled_fonts_cover_chinese(qapp):
+    families = load_bundled_fonts()
+    assert UI_FAMILY in families
+    assert "QualityDesk Serif" in families
+    metrics = QFontMetrics(ui_font())
+    for ch in "质量奖申报助手玥堃喆":
+        assert metrics.inFontUcs4(ord(ch)), ch
+    assert UI_FAMILY in QFontDatabase.families()
+
+
+def test_application_identity_and_qt_strings_in_chinese(qapp):
+    create_application()
+    assert QApplication.applicationName() == "QualityDesk"
+    assert QApplication.organizationName() == "QualityDesk"  # set before settings are read
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert texts & {"确定", "确定(O)"}, texts
+    assert any(t.startswith("取消") for t in texts), texts
+
+
+def test_browser_shows_each_programme_with_its_lines(window, qtbot):
+    browser = window.browser
+    assert window.windowTitle().startswith("质量奖申报助手")
+    assert browser.list.count() == 8
+    browser.select("suzhou-mayor")
+    assert "苏州市市长质量奖" in browser.title.text()
+    assert "市长质量奖：不低于 600 分" in browser.lines.text()
+    citations = [browser.rules.item(r, 0).text() for r in range(browser.rules.rowCount())]
+    assert "第十一条（六）" in citations
+    assert "组织概述（≤ 3,000 字）" in browser.parts.text()
+
+    # Choosing another programme with the keyboard updates the details.
+    browser.list.setFocus()
+    row = next(
+        r
+        for r in range(browser.list.count())
+        if browser.list.item(r).data(Qt.ItemDataRole.UserRole) == "sip"
+    )
+    browser.list.setCurrentRow(row - 1)
+    qtbot.keyClick(browser.list, Qt.Key.Key_Down)
+    assert "高于 600 分" in browser.lines.text()
+    assert browser.rules.item(browser.rules.rowCount() - 1, 0).text() == "第十二条"
+
+
+def test_unpublished_rules_are_flagged(window):
+    window.browser.select("nantong-city")
+    rules = window.browser.rules
+    assert rules.rowCount() > 0
+    assert all(rules.item(r, 3).text() == "按当年申报通知核对" for r in range(rules.rowCount()))
+    assert "按当年申报通知核对" in window.browser.source.text()
+
+
+def test_inputs_have_accessible_names(window):
+    assert window.browser.list.accessibleName() == "奖项列表"
+    assert window.browser.rules.accessibleName() == "资格条件"
