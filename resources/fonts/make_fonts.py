@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build QualityDesk's bundled Chinese fonts from the Debian Noto CJK fonts.
+r"""Build QualityDesk's bundled Chinese fonts from the Debian Noto CJK fonts.
 
 The app must render Chinese (UI via PySide6, PDF export via reportlab) on
 machines without any Chinese font installed, so it ships its own fonts.  The
@@ -25,8 +25,11 @@ turns the Simplified Chinese faces into small, stand-alone TrueType fonts:
 
 Usage (from the repository root)::
 
-    python resources/fonts/make_fonts.py \\
+    python resources/fonts/make_fonts.py \
         --source-dir /usr/share/fonts/opentype/noto --out resources/fonts
+
+Add ``--regenerate-charset`` to rebuild ``charset.txt`` from the Unicode data
+first, and ``--faces serif`` (``sans``, ``sans-bold``) to build only some fonts.
 
 Requires ``fonttools`` (tested with 4.68) and, on Debian,
 ``apt-get install fonts-noto-cjk`` (and ``unicode-data`` for
@@ -37,13 +40,14 @@ from __future__ import annotations
 
 import argparse
 import bz2
+import contextlib
 import logging
 import sys
 import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from fontTools import subset
 from fontTools.pens.cu2quPen import Cu2QuPen
@@ -93,16 +97,28 @@ class FaceSpec:
 
 FACES: dict[str, FaceSpec] = {
     "serif": FaceSpec(
-        "NotoSerifCJK-Regular.ttc", 2, "Noto Serif CJK SC",
-        "QualityDesk Serif", "Regular", "QualityDeskSerif-Regular.ttf",
+        "NotoSerifCJK-Regular.ttc",
+        2,
+        "Noto Serif CJK SC",
+        "QualityDesk Serif",
+        "Regular",
+        "QualityDeskSerif-Regular.ttf",
     ),
     "sans": FaceSpec(
-        "NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC",
-        "QualityDesk Sans", "Regular", "QualityDeskSans-Regular.ttf",
+        "NotoSansCJK-Regular.ttc",
+        2,
+        "Noto Sans CJK SC",
+        "QualityDesk Sans",
+        "Regular",
+        "QualityDeskSans-Regular.ttf",
     ),
     "sans-bold": FaceSpec(
-        "NotoSansCJK-Bold.ttc", 2, "Noto Sans CJK SC",
-        "QualityDesk Sans", "Bold", "QualityDeskSans-Bold.ttf",
+        "NotoSansCJK-Bold.ttc",
+        2,
+        "Noto Sans CJK SC",
+        "QualityDesk Sans",
+        "Bold",
+        "QualityDeskSans-Bold.ttf",
     ),
 }
 
@@ -150,10 +166,8 @@ def gb2312_chars(first_row: int = 1, last_row: int = 87) -> set[int]:
     cps: set[int] = set()
     for row in range(first_row, last_row + 1):
         for cell in range(1, 95):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):  # unassigned cells
                 cps.add(ord(bytes([0xA0 + row, 0xA0 + cell]).decode("gb2312")))
-            except UnicodeDecodeError:
-                pass  # unassigned cell
     return cps
 
 
@@ -253,7 +267,7 @@ def vertical_origins(font: TTFont) -> dict[str, int]:
         vorg = font["VORG"]
         return {name: vorg.VOriginRecords.get(name, vorg.defaultVertOriginY) for name in order}
     ascender = font["hhea"].ascent
-    return {name: ascender for name in order}
+    return dict.fromkeys(order, ascender)
 
 
 def convert_outlines(font: TTFont, max_err: float) -> None:
@@ -280,7 +294,7 @@ def fix_metrics(font: TTFont, origins: dict[str, int]) -> None:
     """
     glyf = font["glyf"]
     hmtx = font["hmtx"]
-    vmtx = font["vmtx"] if "vmtx" in font else None
+    vmtx = font.get("vmtx")
     for name in font.getGlyphOrder():
         glyph = glyf[name]
         glyph.recalcBounds(glyf)
@@ -303,10 +317,18 @@ def set_truetype_tables(font: TTFont) -> None:
     maxp = font["maxp"]
     maxp.tableVersion = 0x00010000
     for attr in (
-        "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-        "maxStackElements", "maxSizeOfInstructions", "maxComponentElements",
-        "maxComponentDepth", "maxPoints", "maxContours",
-        "maxCompositePoints", "maxCompositeContours",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+        "maxComponentDepth",
+        "maxPoints",
+        "maxContours",
+        "maxCompositePoints",
+        "maxCompositeContours",
     ):
         setattr(maxp, attr, 0)
     maxp.maxZones = 1  # no twilight zone needed: no instructions
@@ -346,8 +368,9 @@ def rename(font: TTFont, spec: FaceSpec, source_family: str) -> None:
         name.setName(spec.style, 17, 3, 1, 0x409)
 
 
-def build_face(source_dir: Path, out_dir: Path, spec: FaceSpec,
-               unicodes: set[int], max_err: float) -> Path:
+def build_face(
+    source_dir: Path, out_dir: Path, spec: FaceSpec, unicodes: set[int], max_err: float
+) -> Path:
     """Produce one output font; return its path."""
     start = time.monotonic()
     font = load_face(source_dir, spec)
@@ -364,12 +387,15 @@ def build_face(source_dir: Path, out_dir: Path, spec: FaceSpec,
     font.recalcTimestamp = False  # keep the source's head.modified: reproducible output
     font.save(out_path)
     LOG.info(
-        "%s: %d glyphs, %d of %d characters mapped (%d not in source: %s), "
-        "%.2f MB, %.0f s",
-        out_path.name, len(font.getGlyphOrder()), len(unicodes) - len(missing),
-        len(unicodes), len(missing),
+        "%s: %d glyphs, %d of %d characters mapped (%d not in source: %s), %.2f MB, %.0f s",
+        out_path.name,
+        len(font.getGlyphOrder()),
+        len(unicodes) - len(missing),
+        len(unicodes),
+        len(missing),
         " ".join(f"U+{cp:04X}" for cp in sorted(missing)) or "-",
-        out_path.stat().st_size / 1e6, time.monotonic() - start,
+        out_path.stat().st_size / 1e6,
+        time.monotonic() - start,
     )
     return out_path
 
@@ -382,22 +408,45 @@ def build_face(source_dir: Path, out_dir: Path, spec: FaceSpec,
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Parse the command line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--source-dir", type=Path,
-                        default=Path("/usr/share/fonts/opentype/noto"),
-                        help="directory holding the Noto CJK .ttc files")
-    parser.add_argument("--out", type=Path, default=HERE,
-                        help="output directory (default: this script's directory)")
-    parser.add_argument("--charset", type=Path, default=DEFAULT_CHARSET,
-                        help="character list file (default: charset.txt here)")
-    parser.add_argument("--regenerate-charset", action="store_true",
-                        help="rebuild the character list file before building")
-    parser.add_argument("--unihan", type=Path, default=DEFAULT_UNIHAN,
-                        help="Unihan_OtherMappings.txt[.bz2] (for --regenerate-charset)")
-    parser.add_argument("--faces", nargs="+", choices=sorted(FACES),
-                        default=["serif", "sans", "sans-bold"],
-                        help="which fonts to build")
-    parser.add_argument("--max-err", type=float, default=1.0,
-                        help="cu2qu approximation error, in font units (default 1.0)")
+    parser.add_argument(
+        "--source-dir",
+        type=Path,
+        default=Path("/usr/share/fonts/opentype/noto"),
+        help="directory holding the Noto CJK .ttc files",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=HERE, help="output directory (default: this script's directory)"
+    )
+    parser.add_argument(
+        "--charset",
+        type=Path,
+        default=DEFAULT_CHARSET,
+        help="character list file (default: charset.txt here)",
+    )
+    parser.add_argument(
+        "--regenerate-charset",
+        action="store_true",
+        help="rebuild the character list file before building",
+    )
+    parser.add_argument(
+        "--unihan",
+        type=Path,
+        default=DEFAULT_UNIHAN,
+        help="Unihan_OtherMappings.txt[.bz2] (for --regenerate-charset)",
+    )
+    parser.add_argument(
+        "--faces",
+        nargs="+",
+        choices=sorted(FACES),
+        default=["serif", "sans", "sans-bold"],
+        help="which fonts to build",
+    )
+    parser.add_argument(
+        "--max-err",
+        type=float,
+        default=1.0,
+        help="cu2qu approximation error, in font units (default 1.0)",
+    )
     return parser.parse_args(argv)
 
 
