@@ -10,15 +10,19 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, NoReturn
 
 from qualitydesk.domain import scoring
 from qualitydesk.domain.forms import COMPARISONS, Award, Forms, FormsError, Framework, load_forms
 from qualitydesk.domain.scoring import ScoreError
 from qualitydesk.domain.validators import VALIDATORS, validate
+from qualitydesk.store import interchange, readiness
+from qualitydesk.store.demo import build_demo
+from qualitydesk.store.document import Document, DocumentError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("forms", "validate", "score")
+COMMANDS = ("forms", "validate", "score", "new", "demo", "check", "history", "dump", "load")
 
 
 class UsageError(Exception):
@@ -48,12 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
 
-    check = sub.add_parser("validate", help="校验一个值（统一社会信用代码、电话……）")
-    check.add_argument("kind", choices=sorted(VALIDATORS))
-    check.add_argument("value")
+    validator = sub.add_parser("validate", help="校验一个值（统一社会信用代码、电话……）")
+    validator.add_argument("kind", choices=sorted(VALIDATORS))
+    validator.add_argument("value")
 
-    score = sub.add_parser("score", help="按评价准则计算自评分")
-    score.add_argument("--framework", required=True, help="评价准则编号，如 gbt19580-2012")
+    score = sub.add_parser("score", help="计算自评分：申报文件的，或按给出的百分比")
+    score.add_argument("file", nargs="?", help="申报文件（.qdesk）")
+    score.add_argument("--framework", help="评价准则编号，如 gbt19580-2012（不给申报文件时）")
     score.add_argument(
         "--pct",
         action="append",
@@ -69,6 +74,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="对照该奖项的分数线（可多次给出）",
     )
     score.add_argument("--json", action="store_true")
+
+    new = sub.add_parser("new", help="新建申报文件")
+    new.add_argument("file")
+    new.add_argument("--award", required=True, help="奖项编号，如 suzhou-mayor")
+    new.add_argument("--org", default="", help="组织名称")
+    new.add_argument("--year", type=int, help="申报年度（默认今年）")
+
+    demo = sub.add_parser("demo", help="生成示例申报文件")
+    demo.add_argument("file")
+    demo.add_argument("--award", default="suzhou-mayor")
+
+    check = sub.add_parser("check", help="申报资格、完整性与字数检查；就绪返回 0，有问题返回 1")
+    check.add_argument("file")
+    check.add_argument("--json", action="store_true")
+
+    history = sub.add_parser("history", help="修改历史")
+    history.add_argument("file")
+    history.add_argument("--json", action="store_true")
+
+    dump = sub.add_parser("dump", help="导出为 JSON（无损）")
+    dump.add_argument("file")
+    dump.add_argument("-o", "--output", required=True)
+
+    load = sub.add_parser("load", help="由 JSON 生成新的申报文件")
+    load.add_argument("json_file")
+    load.add_argument("file")
     return parser
 
 
@@ -79,9 +110,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS):
             return _run_gui(argv[0] if argv else None)
         args = parser.parse_args(argv)
-        handler = {"forms": _forms, "validate": _validate, "score": _score}[args.command]
+        handler = {
+            "forms": _forms,
+            "validate": _validate,
+            "score": _score,
+            "new": _new,
+            "demo": _demo,
+            "check": _check,
+            "history": _history,
+            "dump": _dump,
+            "load": _load,
+        }[args.command]
         return handler(args)
-    except (UsageError, FormsError, ScoreError) as exc:
+    except (UsageError, FormsError, ScoreError, DocumentError) as exc:
         print(f"qualitydesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. piped into head
@@ -314,10 +355,20 @@ def _parse_pcts(pairs: list[str]) -> dict[str, int]:
 
 def _score(args: argparse.Namespace) -> int:
     forms = load_forms()
-    fw = forms.framework(args.framework)
-    card = scoring.score(fw, _parse_pcts(args.pct))
+    if args.file:
+        if args.framework or args.pct:
+            raise UsageError("给出申报文件时不能再给 --framework 或 --pct")
+        with _open(args.file) as doc:
+            card = readiness.scorecard(doc, forms)
+            award_ids = [doc.award_id, *args.award]
+    elif args.framework:
+        card = scoring.score(forms.framework(args.framework), _parse_pcts(args.pct))
+        award_ids = list(args.award)
+    else:
+        raise UsageError("请给出申报文件，或用 --framework 和 --pct 给出评分")
+    fw = card.framework
     tiers = []
-    for award_id in args.award:
+    for award_id in award_ids:
         award = forms.award(award_id)
         if award.framework != fw.id:
             raise UsageError(f"{award.name}使用评价准则 {award.framework}，不是 {fw.id}")
@@ -332,7 +383,7 @@ def _score(args: argparse.Namespace) -> int:
     results_max = fw.total_points - process_max
     print(f"过程 {card.process:.1f} / {process_max}   结果 {card.results:.1f} / {results_max}")
     print(f"总分 {card.total:.1f} / {fw.total_points}")
-    names = {a: forms.award(a).name for a in args.award}
+    names = {a: forms.award(a).name for a in award_ids}
     for t in tiers:
         verdict = {True: "达到", False: "未达到", None: "—"}[t.reached]
         print(f"{names[t.award]} {t.tier}（{t.wording}）：{verdict}")
@@ -361,6 +412,121 @@ def scorecard_json(card: scoring.Scorecard, tiers: list[scoring.TierResult]) -> 
             for t in tiers
         ],
     }
+
+
+# --- documents --------------------------------------------------------------------------------
+
+
+def _open(path: str) -> Document:
+    """Open for reading; a file open in the GUI, or from a newer version, opens read-only."""
+    return Document.open(path)
+
+
+def _new(args: argparse.Namespace) -> int:
+    forms = load_forms()
+    award = forms.award(args.award)
+    today = date.today()
+    year = args.year or today.year
+    with Document.create(
+        args.file,
+        award=award.id,
+        framework=award.framework,
+        year=year,
+        application_date=today,
+        org_name=args.org,
+    ):
+        pass
+    print(f"已新建 {args.file}（{award.name}，{year} 年度）")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    forms = load_forms()
+    with build_demo(args.file, forms, args.award) as doc:
+        name = forms.award(doc.award_id).name
+        total = readiness.scorecard(doc, forms).total
+    print(f"已生成示例申报文件 {args.file}（{name}，自评 {total:g} 分）")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    forms = load_forms()
+    with _open(args.file) as doc:
+        result = readiness.check(doc, forms)
+    data = {
+        "eligibility": [
+            {"rule": f.rule.id, "clause": f.clause, "status": str(f.status), "reason": f.reason}
+            for f in result.eligibility
+        ],
+        "completeness": [
+            {"part": m.part, "key": m.key, "problem": m.problem} for m in result.completeness
+        ],
+        "limits": [
+            {
+                "part": c.part,
+                "name": c.name,
+                "count": c.count,
+                "limit": c.limit,
+                "figures": c.figures,
+                "ok": c.ok,
+            }
+            for c in result.limits
+        ],
+        "ready": result.ready,
+    }
+    if args.json:
+        _emit(data)
+    else:
+        for f in result.eligibility:
+            print(f"[{f.status.label}] {f.clause} {f.reason}")
+        for m in result.completeness:
+            print(f"[待完成] {m.problem}")
+        for c in result.limits:
+            mark = "符合" if c.ok else "超出"
+            print(f"[{mark}] {c.name} {c.count:,} / {c.limit:,} 字")
+        print("可以提交" if result.ready else "尚未就绪")
+    return EXIT_OK if result.ready else EXIT_PROBLEM
+
+
+def _history(args: argparse.Namespace) -> int:
+    with _open(args.file) as doc:
+        revisions = doc.history()
+    if args.json:
+        _emit([{"id": r.id, "kind": r.kind, "key": r.key, "at": r.at} for r in revisions])
+        return EXIT_OK
+    for r in revisions:
+        print(f"{r.id:>5}  {r.at}  {HISTORY_LABELS.get(r.kind, r.kind)} {r.key}")
+    return EXIT_OK
+
+
+HISTORY_LABELS = {
+    "field": "字段",
+    "rows": "表格",
+    "narrative": "自评报告",
+    "profile": "组织概述",
+    "score": "自评分",
+    "declaration": "声明",
+    "meta": "设置",
+}
+
+
+def _dump(args: argparse.Namespace) -> int:
+    with _open(args.file) as doc:
+        text = interchange.dumps(doc)
+    try:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as exc:
+        raise UsageError(f"{args.output}：无法写入（{exc.strerror}）") from None
+    return EXIT_OK
+
+
+def _load(args: argparse.Namespace) -> int:
+    forms = load_forms()
+    data = interchange.read_json(args.json_file)
+    interchange.load(data, args.file, forms, source=args.json_file)
+    print(f"已由 {args.json_file} 生成 {args.file}")
+    return EXIT_OK
 
 
 # --- the desktop program --------------------------------------------------------------------

@@ -118,3 +118,34 @@ def with_figures(text_count: int, figures: int, figure_chars: int) -> int:
     if figures < 0 or figure_chars < 0:
         raise ValueError("figures and figure_chars must not be negative")
     return text_count + figures * figure_chars
+
+
+def markdown_text(markdown: str) -> tuple[str, int]:
+    """The readable text of a Markdown narrative and how many tables and images it holds.
+
+    Markup (``#``, ``|``, ``**``) is not text; table contents are left out because under 含图表 a
+    table counts as one figure instead.
+    """
+    from markdown_it import MarkdownIt  # parsing only when narratives are counted
+
+    parts: list[str] = []
+    figures = 0
+    in_table = 0
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "table_open":
+            figures += 1
+            in_table += 1
+        elif token.type == "table_close":
+            in_table -= 1
+        elif token.type == "inline" and not in_table:
+            for child in token.children or ():
+                if child.type == "image":
+                    figures += 1
+                elif child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append("\n")
+            parts.append("\n")
+        elif token.type in ("code_block", "fence") and not in_table:
+            parts.append(token.content)
+    return "".join(parts), figures

@@ -1,0 +1,1 @@
+"""The .qdesk document file: one application in one SQLite file, written through sqlite-utils."""

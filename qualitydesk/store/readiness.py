@@ -1,0 +1,134 @@
+"""Is a document ready to submit? Eligibility, completeness and limits, from the domain rules.
+
+Used by ``qualitydesk check`` and the wizard's 检查与导出 page alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qualitydesk.domain import eligibility, scoring
+from qualitydesk.domain.eligibility import Finding, Status
+from qualitydesk.domain.forms import Award, Forms, Part
+from qualitydesk.domain.textmetrics import count, markdown_text, with_figures
+from qualitydesk.domain.validators import validate
+from qualitydesk.store.document import Document
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Something still to do: which part, which thing, and what is wrong with it."""
+
+    part: str
+    key: str
+    problem: str
+
+
+@dataclass(frozen=True)
+class LimitCheck:
+    part: str
+    name: str
+    count: int
+    limit: int
+    figures: int
+
+    @property
+    def ok(self) -> bool:
+        return self.count <= self.limit
+
+
+@dataclass(frozen=True)
+class Readiness:
+    eligibility: list[Finding]
+    completeness: list[Missing]
+    limits: list[LimitCheck]
+
+    @property
+    def ready(self) -> bool:
+        eligible = all(f.status in (Status.PASS, Status.DECLARED) for f in self.eligibility)
+        return eligible and not self.completeness and all(c.ok for c in self.limits)
+
+
+def application(doc: Document) -> eligibility.Application:
+    """What the eligibility rules read, taken from the document."""
+    declared = frozenset(r for r, d in doc.declarations().items() if d.affirmed)
+    tables = {t: doc.rows(t) for t in doc.table_ids()}
+    return eligibility.Application(doc.application_date, doc.fields(), tables, declared)
+
+
+def scorecard(doc: Document, forms: Forms) -> scoring.Scorecard:
+    pcts = {item: s.pct for item, s in doc.scores().items()}
+    return scoring.score(forms.framework(doc.framework_id), pcts)
+
+
+def check(doc: Document, forms: Forms) -> Readiness:
+    award = forms.award(doc.award_id)
+    findings = eligibility.evaluate_all(award, application(doc), forms.form)
+    return Readiness(findings, completeness(doc, forms, award), limits(doc, forms, award))
+
+
+def completeness(doc: Document, forms: Forms, award: Award) -> list[Missing]:
+    missing: list[Missing] = []
+    fields = doc.fields()
+    for spec in forms.form.fields:
+        value = fields.get(spec.id)
+        if value in (None, ""):
+            if spec.required:
+                missing.append(Missing("form", spec.id, f"未填写{spec.label}"))
+        elif spec.validator and isinstance(value, str):
+            result = validate(spec.validator, value)
+            if not result.ok:
+                missing.append(Missing("form", spec.id, f"{spec.label}：{result.message}"))
+    for table in forms.form.tables:
+        for i, row in enumerate(doc.rows(table.id)):
+            for column in table.columns:
+                if column.required and row.get(column.id) in (None, ""):
+                    where = f"{table.name}第 {i + 1} 行"
+                    missing.append(
+                        Missing(
+                            "form", f"{table.id}[{i}].{column.id}", f"{where}未填写{column.label}"
+                        )
+                    )
+    fw = forms.framework(doc.framework_id)
+    part_ids = {p.id for p in award.parts}
+    if "profile" in part_ids:
+        for section in fw.profile.sections:
+            if not doc.profile(section.id).strip():
+                missing.append(Missing("profile", section.id, f"{section.id} {section.name}未填写"))
+    if "report" in part_ids:
+        for item in fw.items:
+            if not doc.narrative(item.id).strip():
+                missing.append(Missing("report", item.id, f"{item.id} {item.name}未填写"))
+            if award.scored and doc.score(item.id) is None:
+                missing.append(
+                    Missing("report", f"score.{item.id}", f"{item.id} {item.name}未自评打分")
+                )
+    linked = {
+        link.target for a in doc.attachments() for link in a.links if link.kind == "checklist"
+    }
+    for spec in award.attachments:
+        if spec.required and spec.id not in linked:
+            missing.append(Missing("evidence", spec.id, f"缺少证实性材料：{spec.name}"))
+    return missing
+
+
+def limits(doc: Document, forms: Forms, award: Award) -> list[LimitCheck]:
+    texts = {"profile": list(doc.profiles().values()), "report": list(doc.narratives().values())}
+    checks = []
+    for part in award.parts:
+        limit = doc.limit(part.id) or part.limit
+        if limit is None or part.id not in texts:
+            continue
+        checks.append(_limit(part, limit, texts[part.id]))
+    return checks
+
+
+def _limit(part: Part, limit: int, markdowns: list[str]) -> LimitCheck:
+    total = figures = 0
+    for markdown in markdowns:
+        text, found = markdown_text(markdown)
+        total += count(text).metric(part.metric)
+        figures += found
+    if part.counts_figures and part.figure_chars is not None:
+        total = with_figures(total, figures, part.figure_chars)
+    return LimitCheck(part.id, part.name, total, limit, figures)

@@ -1,0 +1,82 @@
+"""What a document holds besides plain fields: scores, declarations, indicators, attachments."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+FieldValue = str | bool | None
+Row = Mapping[str, FieldValue]
+
+
+@dataclass(frozen=True)
+class Score:
+    """The self-score of one item: percentage, factor notes, 优势, 改进机会, who and when."""
+
+    pct: int
+    notes: Mapping[str, str] = field(default_factory=dict)
+    strengths: str = ""
+    opportunities: str = ""
+    assessor: str = ""
+    scored_at: str = ""
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """The applicant's explicit affirmation of an eligibility clause, with its evidence."""
+
+    affirmed: bool
+    statement: str = ""
+    evidence: str = ""
+    affirmed_at: str = ""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A key performance indicator with its values per year and comparisons."""
+
+    id: str
+    name: str
+    unit: str
+    better: str  # "higher" or "lower"
+    item: str  # the results item it belongs to, e.g. 4.7.2
+    values: Mapping[int, float] = field(default_factory=dict)
+    target: float | None = None
+    competitor: float | None = None
+    competitor_source: str = ""
+    benchmark: float | None = None
+    benchmark_source: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """What an attachment proves: an item (4.7.2), a clause (rule id) or a checklist entry."""
+
+    kind: str  # "item", "rule" or "checklist"
+    target: str
+
+
+LINK_KINDS = ("item", "rule", "checklist")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: int
+    file_name: str
+    media_type: str
+    size: int
+    sha256: str
+    caption: str
+    added_at: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One entry of the history: a value of a field, narrative, section … at a time."""
+
+    id: int
+    kind: str
+    key: str
+    value: object
+    at: str

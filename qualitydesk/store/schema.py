@@ -1,0 +1,107 @@
+"""The tables of a .qdesk file and the ordered migrations that build them.
+
+``PRAGMA application_id`` marks a file as ours; ``PRAGMA user_version`` is the schema version.
+A file is brought up to date by running, in one transaction, every migration above its version.
+Migrations are never edited once released: a change of schema is a new function at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+APPLICATION_ID = 0x51444B31  # "QDK1"
+MIGRATIONS: list[Callable[[Database], None]] = []
+
+
+def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+@migration
+def application_tables(db: Database) -> None:
+    """Version 1: the application itself."""
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["fields"].create({"id": str, "value": str}, pk="id")  # value: JSON
+    db["table_rows"].create(
+        {"table_id": str, "position": int, "data": str}, pk=("table_id", "position")
+    )
+    db["declarations"].create(
+        {"rule": str, "affirmed": int, "statement": str, "evidence": str, "affirmed_at": str},
+        pk="rule",
+    )
+    db["profile"].create({"section": str, "text": str}, pk="section")
+    db["narratives"].create({"item": str, "text": str}, pk="item")
+    db["scores"].create(
+        {
+            "item": str,
+            "pct": int,
+            "notes": str,
+            "strengths": str,
+            "opportunities": str,
+            "assessor": str,
+            "scored_at": str,
+        },
+        pk="item",
+    )
+    db["indicators"].create(
+        {
+            "id": str,
+            "position": int,
+            "name": str,
+            "unit": str,
+            "better": str,
+            "item": str,
+            "target": float,
+            "competitor": float,
+            "competitor_source": str,
+            "benchmark": float,
+            "benchmark_source": str,
+        },
+        pk="id",
+    )
+    db["indicator_values"].create(
+        {"indicator": str, "year": int, "value": float},
+        pk=("indicator", "year"),
+        foreign_keys=[("indicator", "indicators", "id")],
+    )
+    db["blobs"].create({"sha256": str, "size": int, "data": bytes}, pk="sha256")
+    db["attachments"].create(
+        {
+            "id": int,
+            "sha256": str,
+            "file_name": str,
+            "media_type": str,
+            "size": int,
+            "caption": str,
+            "added_at": str,
+        },
+        pk="id",
+        foreign_keys=[("sha256", "blobs", "sha256")],
+    )
+    db["attachment_links"].create(
+        {"attachment": int, "kind": str, "target": str},
+        pk=("attachment", "kind", "target"),
+        foreign_keys=[("attachment", "attachments", "id")],
+    )
+
+
+@migration
+def revision_history(db: Database) -> None:
+    """Version 2: the history of every change, coalesced while the user types."""
+    db["history"].create({"id": int, "kind": str, "key": str, "value": str, "at": str}, pk="id")
+    db["history"].create_index(["kind", "key", "id"])
+
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: Database, from_version: int, to_version: int = SCHEMA_VERSION) -> None:
+    """Run the migrations after ``from_version`` up to ``to_version`` in one transaction."""
+    with db.atomic():
+        for fn in MIGRATIONS[from_version:to_version]:
+            fn(db)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {to_version}")
