@@ -245,3 +245,47 @@ def test_gui_without_a_display_says_so(capsys, monkeypatch):
     assert code == 2
     assert "没有图形显示" in err
     assert "make demo" in err
+
+
+# --- document commands ----------------------------------------------------------------------
+
+
+def test_new_check_history_dump_load(capsys, tmp_path):
+    path = tmp_path / "a.qdesk"
+    code, out, _ = run(capsys, "new", str(path), "--award", "sip", "--org", "测试有限公司")
+    assert code == 0
+    assert "苏州工业园区质量奖" in out
+    code, out, _ = run(capsys, "check", str(path), "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert set(data) == {"eligibility", "completeness", "limits", "ready"}
+    first = data["eligibility"][0]
+    assert set(first) == {"rule", "clause", "status", "reason"}
+    assert first["status"] == "needs-data"
+    assert {"part": "profile", "count": 0, "limit": 3000, "ok": True}.items() <= data["limits"][
+        0
+    ].items()
+    code, out, _ = run(capsys, "history", str(path))
+    assert code == 0
+    assert "字段 org_name" in out
+    dumped = tmp_path / "a.json"
+    assert run(capsys, "dump", str(path), "-o", str(dumped))[0] == 0
+    assert run(capsys, "load", str(dumped), str(tmp_path / "b.qdesk"))[0] == 0
+    assert run(capsys, "dump", str(tmp_path / "b.qdesk"), "-o", str(tmp_path / "b.json"))[0] == 0
+    assert dumped.read_text("utf-8") == (tmp_path / "b.json").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["check", "{tmp}/none.qdesk"], "文件不存在"),
+        (["new", "{tmp}/x.qdesk", "--award", "beijing"], "beijing"),
+        (["score", "{tmp}/x.qdesk", "--pct", "4.1.2=5"], "不能再给"),
+        (["load", "{tmp}/none.json", "{tmp}/y.qdesk"], "文件不存在"),
+    ],
+)
+def test_document_command_errors(capsys, tmp_path, argv, message):
+    code, out, err = run(capsys, *[a.format(tmp=tmp_path) for a in argv])
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert message in err

@@ -72,6 +72,8 @@ def _read_header(path: Path) -> bytes:
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
     conn = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
+    # Damaged text shows as U+FFFD instead of failing every read that touches it.
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:
@@ -234,7 +236,9 @@ class Document:
                 f"{schema.SCHEMA_VERSION}），已以只读方式打开，请升级程序后再编辑"
             )
         if read_only and version < schema.SCHEMA_VERSION:
-            raise DocumentError(f"{path}：文件格式较旧（{version}），需以可写方式打开一次以升级格式")
+            raise DocumentError(
+                f"{path}：文件格式较旧（{version}），需以可写方式打开一次以升级格式"
+            )
         lock = _Lock(path)
         if not reason and not lock.acquire():
             reason = (
@@ -248,7 +252,7 @@ class Document:
             if not reason and version < schema.SCHEMA_VERSION:
                 schema.migrate(db, version)
             return cls(path, db, read_only_reason=reason, lock=lock, **kwargs)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
             lock.release()
             raise DocumentError(f"{path}：文件已损坏，无法打开（{exc}）") from None
         except BaseException:
@@ -281,6 +285,11 @@ class Document:
     def _load(self) -> None:
         q = self.db.query
         self.meta = {r["key"]: r["value"] for r in q("select key, value from meta")}
+        missing = [k for k in ("award", "framework", "year", "date") if not self.meta.get(k)]
+        if missing:
+            raise ValueError(f"缺少文件信息 {'、'.join(missing)}")
+        date.fromisoformat(self.meta["date"])
+        int(self.meta["year"])
         self._fields = {r["id"]: json.loads(r["value"]) for r in q("select * from fields")}
         self._rows: dict[str, list[dict[str, FieldValue]]] = {}
         for r in q("select * from table_rows order by table_id, position"):

@@ -30,8 +30,14 @@ def new_doc(tmp_path, clock):
 
     def make(name: str = "app.qdesk", award: str = "suzhou-mayor", **kwargs) -> Document:
         kwargs.setdefault("clock", clock)
-        doc = Document.create(tmp_path / name, award=award, framework="gbt19580-2012", year=2026,
-                              application_date=date(2026, 5, 15), **kwargs)
+        doc = Document.create(
+            tmp_path / name,
+            award=award,
+            framework="gbt19580-2012",
+            year=2026,
+            application_date=date(2026, 5, 15),
+            **kwargs,
+        )
         opened.append(doc)
         return doc
 

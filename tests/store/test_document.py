@@ -35,11 +35,22 @@ def test_everything_survives_close_and_reopen(new_doc):
     doc.set_declaration("no-major-accident", Declaration(True, "近三年无较大事故", "安监证明"))
     doc.set_limit("report", 60000)
     doc.save()
-    doc.put_indicator(Indicator("fpy", "一次交检合格率", "%", "higher", "4.7.2",
-                                {2024: 99.3, 2025: 99.5}, target=99.6, benchmark=99.7,
-                                benchmark_source="行业标杆"))
-    attachment = doc.add_attachment(PNG, "营业执照.png", caption="营业执照",
-                                    links=(Link("checklist", "business-licence"),))
+    doc.put_indicator(
+        Indicator(
+            "fpy",
+            "一次交检合格率",
+            "%",
+            "higher",
+            "4.7.2",
+            {2024: 99.3, 2025: 99.5},
+            target=99.6,
+            benchmark=99.7,
+            benchmark_source="行业标杆",
+        )
+    )
+    attachment = doc.add_attachment(
+        PNG, "营业执照.png", caption="营业执照", links=(Link("checklist", "business-licence"),)
+    )
     doc.close()
 
     with Document.open(doc.path) as again:
@@ -52,7 +63,8 @@ def test_everything_survives_close_and_reopen(new_doc):
         assert (score.pct, score.notes["A"], score.assessor) == (65, "方法系统", "张工")
         assert score.scored_at
         declaration = again.declaration("no-major-accident")
-        assert declaration.affirmed and declaration.affirmed_at
+        assert declaration.affirmed
+        assert declaration.affirmed_at
         assert again.limit("report") == 60000
         (indicator,) = again.indicators()
         assert indicator.values == {2024: 99.3, 2025: 99.5}
@@ -186,8 +198,16 @@ def test_attachment_links_and_captions_can_change(new_doc):
 
 @pytest.mark.parametrize(
     "name",
-    ["../../escape.png", "/etc/passwd", "..\\..\\windows.png", "C:\\Users\\a\\b.png",
-     "sub/dir/c.png", "..", "con:tro<l>.png", "\u202egnp.exe"],
+    [
+        "../../escape.png",
+        "/etc/passwd",
+        "..\\..\\windows.png",
+        "C:\\Users\\a\\b.png",
+        "sub/dir/c.png",
+        "..",
+        "con:tro<l>.png",
+        "\u202egnp.exe",
+    ],
 )
 def test_exported_attachments_never_leave_the_chosen_folder(new_doc, tmp_path, name):
     doc = new_doc()
@@ -200,8 +220,13 @@ def test_exported_attachments_never_leave_the_chosen_folder(new_doc, tmp_path, n
     target = doc.export_attachment(a.id, folder)
     assert target.parent == folder.resolve()
     assert target.read_bytes() == PNG
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.qdesk", "app.qdesk-shm",
-                                                          "app.qdesk-wal", "app.qdesk.lock", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "app.qdesk",
+        "app.qdesk-shm",
+        "app.qdesk-wal",
+        "app.qdesk.lock",
+        "out",
+    ]
 
 
 def test_export_never_overwrites(new_doc, tmp_path):
