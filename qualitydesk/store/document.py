@@ -12,6 +12,7 @@ typing does not leave a row per keystroke.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import mimetypes
@@ -247,7 +248,7 @@ class Document:
             )
         try:
             conn = _connect(path, read_only=bool(reason))
-            _check_integrity(path, conn)
+            _check_integrity(path, conn, version)
             db = Database(conn, execute_plugins=False)
             if not reason and version < schema.SCHEMA_VERSION:
                 schema.migrate(db, version)
@@ -679,9 +680,13 @@ class Document:
             params.append(key)
         sql = "select * from history" + (" where " + " and ".join(where) if where else "")
         rows = self.db.query(sql + " order by id desc", params)
-        return [
-            Revision(r["id"], r["kind"], r["key"], json.loads(r["value"]), r["at"]) for r in rows
-        ]
+        try:
+            return [
+                Revision(r["id"], r["kind"], r["key"], json.loads(r["value"]), r["at"])
+                for r in rows
+            ]
+        except ValueError as exc:
+            raise DocumentError(f"{self.path}：历史记录已损坏（{exc}）") from None
 
     def restore(self, revision_id: int) -> None:
         """Make an earlier version current again (as a pending change, saved like any edit)."""
@@ -695,10 +700,30 @@ class Document:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _check_integrity(path: Path, conn: sqlite3.Connection) -> None:
+def _tables(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")]
+    return {n: {c[1] for c in conn.execute(f'PRAGMA table_info("{n}")')} for n in names}
+
+
+@functools.cache
+def _expected_tables(version: int) -> dict[str, set[str]]:
+    """The tables and columns a file of ``version`` has, made by running its migrations."""
+    conn = sqlite3.connect(":memory:")
+    schema.migrate(Database(conn, execute_plugins=False), 0, version)
+    tables = _tables(conn)
+    conn.close()
+    return tables
+
+
+def _check_integrity(path: Path, conn: sqlite3.Connection, version: int) -> None:
     result = [r[0] for r in conn.execute("PRAGMA quick_check")]
     if result != ["ok"]:
         raise DocumentError(f"{path}：文件已损坏，无法打开（{'；'.join(result[:3])}）")
+    actual = _tables(conn)
+    for table, columns in _expected_tables(min(version, schema.SCHEMA_VERSION)).items():
+        found = actual.get(table, set())
+        if not columns <= found or (version <= schema.SCHEMA_VERSION and found != columns):
+            raise DocumentError(f"{path}：文件结构已损坏或被改动（表 {table}），无法打开")
     foreign = [
         f"{t} {n}"
         for t, n in conn.execute(
