@@ -27,15 +27,13 @@ test: $(STAMP) qt-deps
 	$(BIN)/ruff format --check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# Without a display: build the demo application and show what the program makes of it.
 demo: $(STAMP)
 	$(BIN)/qualitydesk forms list
-	$(BIN)/qualitydesk validate uscc 914403001922038216
-	$(BIN)/qualitydesk score --framework gbt19580-2012 --award suzhou-mayor --award sip \
-		--pct 4.1.2=65 --pct 4.1.3=60 --pct 4.1.4=60 --pct 4.2.2=60 --pct 4.2.3=60 \
-		--pct 4.3.2=60 --pct 4.3.3=60 --pct 4.4.2=60 --pct 4.4.3=60 --pct 4.4.4=60 \
-		--pct 4.4.5=60 --pct 4.4.6=60 --pct 4.4.7=60 --pct 4.5.2=60 --pct 4.5.3=60 \
-		--pct 4.6.2=60 --pct 4.6.3=60 --pct 4.7.2=60 --pct 4.7.3=60 --pct 4.7.4=60 \
-		--pct 4.7.5=55 --pct 4.7.6=60 --pct 4.7.7=60
+	rm -f demo.qdesk demo.qdesk-wal demo.qdesk-shm demo.qdesk.lock
+	$(BIN)/qualitydesk demo demo.qdesk
+	$(BIN)/qualitydesk score demo.qdesk
+	$(BIN)/qualitydesk check demo.qdesk
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
