@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any, NoReturn
 
 from qualitydesk.domain import scoring
@@ -22,7 +23,18 @@ from qualitydesk.store.demo import build_demo
 from qualitydesk.store.document import Document, DocumentError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("forms", "validate", "score", "new", "demo", "check", "history", "dump", "load")
+COMMANDS = (
+    "forms",
+    "validate",
+    "score",
+    "new",
+    "demo",
+    "check",
+    "history",
+    "dump",
+    "load",
+    "export",
+)
 
 
 class UsageError(Exception):
@@ -100,6 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", help="由 JSON 生成新的申报文件")
     load.add_argument("json_file")
     load.add_argument("file")
+
+    export = sub.add_parser("export", help="导出可打印的 PDF：申报材料或内部自评报告")
+    export.add_argument("file")
+    export.add_argument("-o", "--output", required=True, help="PDF 文件")
+    export.add_argument(
+        "--kind",
+        choices=("package", "internal"),
+        default="package",
+        help="package：申报材料（默认）；internal：内部自评报告",
+    )
+    export.add_argument("--double-sided", action="store_true", help="双面打印：装订边左右交替")
     return parser
 
 
@@ -107,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
+        if argv == ["--smoke-test"]:
+            return _run_gui(None, smoke_test=True)
         if not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS):
             return _run_gui(argv[0] if argv else None)
         args = parser.parse_args(argv)
@@ -120,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "history": _history,
             "dump": _dump,
             "load": _load,
+            "export": _export,
         }[args.command]
         return handler(args)
     except (UsageError, FormsError, ScoreError, DocumentError) as exc:
@@ -430,6 +456,7 @@ def _new(args: argparse.Namespace) -> int:
     with Document.create(
         args.file,
         award=award.id,
+        award_version=award.version,
         framework=award.framework,
         year=year,
         application_date=today,
@@ -529,10 +556,27 @@ def _load(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace) -> int:
+    from qualitydesk.export.pdf import ExportError, export_pdf  # reportlab loads only for export
+
+    forms = load_forms()
+    with _open(args.file) as doc:
+        try:
+            result = export_pdf(
+                doc, forms, Path(args.output), kind=args.kind, double_sided=args.double_sided
+            )
+        except ExportError as exc:
+            raise UsageError(str(exc)) from None
+    print(f"已导出 {result.path}（{result.pages} 页，{result.size / 1048576:.1f} MB）")
+    return EXIT_OK
+
+
 # --- the desktop program --------------------------------------------------------------------
 
 
-def _run_gui(path: str | None) -> int:
+def _run_gui(path: str | None, *, smoke_test: bool = False) -> int:
+    if smoke_test:  # visits every step without needing a screen
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     headless_qt = os.environ.get("QT_QPA_PLATFORM", "") in {"offscreen", "minimal"}
     if sys.platform.startswith("linux") and not has_display and not headless_qt:
@@ -541,4 +585,4 @@ def _run_gui(path: str | None) -> int:
         )
     from qualitydesk.ui.app import run  # Qt is imported only when the window is wanted
 
-    return run(path)
+    return run(path, smoke_test=smoke_test)

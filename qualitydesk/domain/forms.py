@@ -229,6 +229,12 @@ class Award:
     parts: tuple[Part, ...]
     attachments: tuple[AttachmentSpec, ...]
 
+    @property
+    def version(self) -> str:
+        """Which edition of the rules: document number and/or the date it took effect."""
+        parts = [self.document_number or "", self.effective.isoformat() if self.effective else ""]
+        return " ".join(p for p in parts if p) or self.document
+
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
             if rule.id == rule_id:

@@ -39,6 +39,7 @@ def build_demo(path: str | Path, forms: Forms, award_id: str = DEMO_AWARD) -> Do
     doc = Document.create(
         path,
         award=award.id,
+        award_version=award.version,
         framework=fw.id,
         year=int(data["year"]),
         application_date=date.fromisoformat(data["date"]),

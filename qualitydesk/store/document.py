@@ -177,6 +177,7 @@ class Document:
         year: int,
         application_date: date,
         org_name: str = "",
+        award_version: str = "",
         **kwargs: Any,
     ) -> Document:
         """Create a new, empty application file; refuse to overwrite an existing file."""
@@ -194,6 +195,7 @@ class Document:
             stamp = kwargs.get("clock", now)()
             meta = {
                 "award": award,
+                "award_version": award_version,
                 "framework": framework,
                 "year": str(year),
                 "date": application_date.isoformat(),

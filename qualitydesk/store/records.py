@@ -5,6 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from qualitydesk.domain.charts import Indicator
+
+__all__ = [
+    "Attachment",
+    "Declaration",
+    "FieldValue",
+    "Indicator",
+    "Link",
+    "Revision",
+    "Row",
+    "Score",
+]
+
 FieldValue = str | bool | None
 Row = Mapping[str, FieldValue]
 
@@ -29,23 +42,6 @@ class Declaration:
     statement: str = ""
     evidence: str = ""
     affirmed_at: str = ""
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """A key performance indicator with its values per year and comparisons."""
-
-    id: str
-    name: str
-    unit: str
-    better: str  # "higher" or "lower"
-    item: str  # the results item it belongs to, e.g. 4.7.2
-    values: Mapping[int, float] = field(default_factory=dict)
-    target: float | None = None
-    competitor: float | None = None
-    competitor_source: str = ""
-    benchmark: float | None = None
-    benchmark_source: str = ""
 
 
 @dataclass(frozen=True)
