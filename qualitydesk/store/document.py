@@ -468,6 +468,24 @@ class Document:
         self.saved_at = stamp
         return stamp
 
+    def save_copy(self, target: str | os.PathLike[str]) -> Path:
+        """Save pending changes, then write a complete copy of the file to ``target`` (另存为)."""
+        target = Path(target)
+        if target.exists():
+            raise DocumentError(f"{target}：文件已存在，不会覆盖")
+        if not self.read_only:
+            self.save()
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                self.db.conn.backup(copy)
+            finally:
+                copy.close()
+        except sqlite3.Error as exc:
+            target.unlink(missing_ok=True)
+            raise DocumentError(f"{target}：无法另存（{exc}）") from None
+        return target
+
     def _apply(self, kind: str, key: str, value: Any) -> None:
         target: dict[str, Any] = {
             "field": self._fields,

@@ -1,25 +1,34 @@
-"""Starting the desktop program: application identity, Chinese translations, fonts, window."""
+"""Starting the desktop program: identity, translations, fonts, the window — and the smoke test."""
 
 from __future__ import annotations
 
 import sys
+import tempfile
+import time
+from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qualitydesk import __version__
-from qualitydesk.domain.forms import Forms, FormsError, load_forms
+from qualitydesk.domain.forms import FormsError, load_forms
 from qualitydesk.ui.fonts import load_bundled_fonts, ui_font
-from qualitydesk.ui.programmes import ProgrammeBrowser
 
 APP_NAME = "QualityDesk"
 ORG_NAME = "QualityDesk"
 WINDOW_TITLE = "质量奖申报助手 QualityDesk"
 _READY = "qualitydeskReady"
+STYLE = """
+#header { background: #f3f6fa; border-bottom: 1px solid #d5dde8; }
+#headerTitle { font-size: 11pt; }
+#headerScore { color: #1f4e79; }
+#headerSaved { color: #2e7d32; }
+"""
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with its names set before any settings are read, fonts and zh_CN strings.
+def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The QApplication with its names set before any settings are read, fonts and translations.
 
     Safe to call again (tests share one QApplication): the set-up happens once.
     """
@@ -32,36 +41,78 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         return app
     load_bundled_fonts()
     app.setFont(ui_font())
+    app.setStyleSheet(STYLE)
+    if language is None:
+        from qualitydesk.ui.settings import Settings
+
+        language = Settings().language()
+    _install_translations(app, language)
+    app.setProperty(_READY, True)
+    return app
+
+
+def _install_translations(app: QApplication, language: str) -> None:
+    """简体中文: Qt's own zh_CN strings (确定/取消/下一步). English: our translation file."""
+    if language == "en":
+        ours = resources.files("qualitydesk.resources").joinpath("i18n", "qualitydesk_en.qm")
+        translator = QTranslator(app)
+        if ours.is_file() and translator.load(ours.read_bytes()):
+            app.installTranslator(translator)
+        return
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     if translator.load(chinese, "qtbase", "_", folder):
         app.installTranslator(translator)
-    app.setProperty(_READY, True)
-    return app
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, forms: Forms, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(WINDOW_TITLE)
-        self.browser = ProgrammeBrowser(forms)
-        self.setCentralWidget(self.browser)
-        self.statusBar().showMessage(
-            f"{len(forms.awards)} 个奖项 · {forms.framework('gbt19580-2012').standard} · 离线运行"
-        )
-        self.resize(1200, 760)
-
-
-def run(path: str | None = None) -> int:
+def run(path: str | None = None, *, smoke_test: bool = False) -> int:
     app = create_application()
     try:
         forms = load_forms()
     except FormsError as exc:
         QMessageBox.critical(None, WINDOW_TITLE, f"奖项数据（forms/）有误，无法启动：\n{exc}")
         return 2
-    window = MainWindow(forms)
-    if path:
-        window.statusBar().showMessage(f"尚不能打开 {path}：申报文件（.qdesk）将在后续版本中支持")
+    from qualitydesk.ui.mainwindow import MainWindow
+    from qualitydesk.ui.settings import Settings
+
+    window = MainWindow(forms, Settings())
+    if smoke_test:
+        return run_smoke_test(window)
     window.show()
+    if path:
+        window.open_path(path)
     return app.exec()
+
+
+def run_smoke_test(window: object) -> int:
+    """Open the demo, visit every step, export the PDF to a temporary folder; 0 when all works."""
+    from pypdf import PdfReader
+
+    from qualitydesk.store.demo import build_demo
+    from qualitydesk.ui.exporting import export_snapshot
+    from qualitydesk.ui.mainwindow import MainWindow
+
+    assert isinstance(window, MainWindow)
+    app = QApplication.instance()
+    assert app is not None
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="qualitydesk-smoke-") as folder:
+        demo = Path(folder) / "demo.qdesk"
+        build_demo(demo, window.forms).close()
+        window.show()
+        if not window.open_path(demo) or window.view is None:
+            print("smoke test: the demo did not open", file=sys.stderr)
+            return 1
+        for key in window.view.keys:
+            window.view.show_step(key)
+            app.processEvents()
+        statuses = {key: window.view.navigator.status_text(key) for key in window.view.keys}
+        out = Path(folder) / "package.pdf"
+        export_snapshot(demo, window.forms, out, "package", None)
+        pages = len(PdfReader(out).pages)
+        window.close_document()
+        window.close()
+    took = time.perf_counter() - started
+    print(f"smoke test: {len(statuses)} steps visited, {pages}-page PDF exported, {took:.1f} s")
+    return 0

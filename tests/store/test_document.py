@@ -245,3 +245,17 @@ def test_a_damaged_attachment_is_detected(new_doc):
     doc.db.conn.commit()
     with pytest.raises(DocumentError, match="校验值不符"):
         doc.attachment_data(a.id)
+
+
+def test_save_copy_writes_a_complete_independent_file(new_doc, tmp_path):
+    doc = new_doc()
+    doc.set_narrative("4.5.2", "过程识别")
+    doc.add_attachment(PNG, "a.png")
+    copy_path = doc.save_copy(tmp_path / "副本.qdesk")
+    assert not doc.pending
+    with Document.open(copy_path) as copy:
+        assert copy.narrative("4.5.2") == "过程识别"
+        assert copy.attachment_data(copy.attachments()[0].id) == PNG
+        assert copy.db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    with pytest.raises(DocumentError, match="已存在"):
+        doc.save_copy(copy_path)

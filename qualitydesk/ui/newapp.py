@@ -1,0 +1,141 @@
+"""新建申报: a QWizard for programme and year, organisation name, and where to save."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import IntEnum
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from qualitydesk.domain.forms import Forms
+from qualitydesk.ui.messages import Messages
+
+
+class PageId(IntEnum):
+    PROGRAMME = 0
+    ORGANISATION = 1
+    LOCATION = 2
+
+
+class ProgrammePage(QWizardPage):
+    def __init__(self, forms: Forms, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("申报的奖项与年度"))
+        self.setSubTitle(self.tr("奖项决定评价准则、资格条件、分数线和申报材料的组成。"))
+        self.award = QComboBox()
+        self.award.setAccessibleName(self.tr("奖项"))
+        for award in forms.awards.values():
+            notice = self.tr("（按当年申报通知核对）") if award.check_notice else ""
+            self.award.addItem(f"{award.name}{notice}", award.id)
+        default = self.award.findData("suzhou-mayor")
+        self.award.setCurrentIndex(max(default, 0))
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.setAccessibleName(self.tr("申报年度"))
+        form = QFormLayout(self)
+        award_label = QLabel(self.tr("奖项(&A)："))
+        award_label.setBuddy(self.award)
+        year_label = QLabel(self.tr("申报年度(&Y)："))
+        year_label.setBuddy(self.year)
+        form.addRow(award_label, self.award)
+        form.addRow(year_label, self.year)
+        self.registerField("award", self.award, "currentData")
+        self.registerField("year", self.year)
+
+
+class OrganisationPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("申报组织"))
+        self.setSubTitle(self.tr("组织名称按营业执照填写；其余信息稍后在申请表中填写。"))
+        self.org = QLineEdit()
+        self.org.setAccessibleName(self.tr("组织名称"))
+        label = QLabel(self.tr("组织名称(&N)："))
+        label.setBuddy(self.org)
+        form = QFormLayout(self)
+        form.addRow(label, self.org)
+        self.registerField("org*", self.org)
+
+
+class LocationPage(QWizardPage):
+    def __init__(self, messages: Messages, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.messages = messages
+        self.folder = folder
+        self.setTitle(self.tr("保存位置"))
+        self.setSubTitle(self.tr("一份申报保存为一个 .qdesk 文件，修改会自动保存。"))
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("文件位置"))
+        browse = QPushButton(self.tr("浏览(&B)…"))
+        browse.clicked.connect(self._browse)
+        label = QLabel(self.tr("文件(&F)："))
+        label.setBuddy(self.path)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow(label, row)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        self.registerField("path*", self.path)
+        self.path.textChanged.connect(lambda _text: self.error.clear())
+
+    def initializePage(self) -> None:
+        if not self.path.text():
+            name = self.field("org") or self.tr("申报")
+            self.path.setText(str(self.folder / f"{name}-{self.field('year')}.qdesk"))
+
+    def _browse(self) -> None:
+        chosen = self.messages.save_file(
+            self, self.tr("保存申报文件"), self.path.text(), self.tr("申报文件 (*.qdesk)")
+        )
+        if chosen:
+            self.path.setText(chosen if chosen.endswith(".qdesk") else chosen + ".qdesk")
+
+    def validatePage(self) -> bool:
+        path = Path(self.path.text().strip())
+        if path.exists():
+            self.error.setText(self.tr("该文件已存在，不会覆盖；请换一个文件名。"))
+            return False
+        if not path.parent.is_dir():
+            self.error.setText(self.tr("文件夹不存在：{0}").format(path.parent))
+            return False
+        return True
+
+
+class NewApplicationWizard(QWizard):
+    """Collects what a new application needs; the caller creates the file on ``accepted``."""
+
+    def __init__(
+        self, forms: Forms, messages: Messages, folder: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新建申报"))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.setPage(PageId.PROGRAMME, ProgrammePage(forms))
+        self.setPage(PageId.ORGANISATION, OrganisationPage())
+        self.setPage(PageId.LOCATION, LocationPage(messages, folder))
+
+    def choice(self) -> tuple[str, int, str, Path]:
+        """(award id, year, organisation name, file path) as entered."""
+        return (
+            str(self.field("award")),
+            int(self.field("year")),
+            str(self.field("org")).strip(),
+            Path(str(self.field("path")).strip()),
+        )

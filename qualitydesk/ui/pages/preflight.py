@@ -1,0 +1,153 @@
+"""检查与导出: everything that stands between this application and a print-ready package.
+
+The list comes from the same checks as ``qualitydesk check`` (eligibility, completeness, limits)
+plus the characters no bundled font can print. Activating a problem jumps to where it is fixed.
+Export, preview and print are requested with ``action_requested`` and run by the main window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qualitydesk.domain.eligibility import Status as Eligibility
+from qualitydesk.store import readiness
+from qualitydesk.store.document import Document
+from qualitydesk.ui.pages.base import Issue, Page, PageContext
+
+TARGET_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _missing_target(missing: readiness.Missing) -> tuple[str, str]:
+    """Where a completeness problem is fixed: (step key, anchor)."""
+    if missing.part == "form":
+        key = missing.key
+        if "[" in key:
+            return "form", "table:" + key.split("[", 1)[0]
+        return "form", key
+    if missing.part == "report":
+        if missing.key.startswith("score."):
+            return f"item:{missing.key.removeprefix('score.')}", "score"
+        return f"item:{missing.key}", ""
+    return missing.part, missing.key
+
+
+def _print_target(where: str) -> tuple[str, str]:
+    parts = where.split()
+    if parts and parts[0] == "自评报告" and len(parts) > 1:
+        return f"item:{parts[1]}", ""
+    if parts and parts[0] == "组织概述":
+        return "profile", parts[1] if len(parts) > 1 else ""
+    if parts and parts[0] == "证实性材料":
+        return "evidence", ""
+    return "form", ""
+
+
+class PreflightPage(Page):
+    key = "preflight"
+    title = "检查与导出"
+
+    action_requested = Signal(str)  # "package", "internal", "preview", "print"
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._issues: list[Issue] = []
+        self._started = False
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("preflightSummary")
+        self.problems = QTreeWidget()
+        self.problems.setHeaderHidden(True)
+        self.problems.setAccessibleName(self.tr("检查结果"))
+        self.problems.itemActivated.connect(self._activated)
+        list_label = QLabel(self.tr("检查结果（双击或回车转到需要修改的地方）(&L)："))
+        list_label.setBuddy(self.problems)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for action, text in (
+            ("package", self.tr("导出申报材料 PDF(&E)…")),
+            ("internal", self.tr("导出内部自评报告(&I)…")),
+            ("preview", self.tr("打印预览(&V)…")),
+            ("print", self.tr("打印(&P)…")),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
+            self.buttons[action] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel(self.tr("<h2>检查与导出</h2>")))
+        column.addWidget(self.summary)
+        column.addWidget(list_label)
+        column.addWidget(self.problems, 1)
+        column.addLayout(row)
+
+    def load(self, doc: Document) -> None:
+        result = readiness.check(doc, self.context.forms)
+        self._started = bool(doc.fields()) or bool(doc.narratives())
+        self.problems.clear()
+        self._issues = []
+        groups: dict[str, QTreeWidgetItem] = {}
+
+        def add(group: str, text: str, severity: str, target: tuple[str, str]) -> None:
+            if group not in groups:
+                groups[group] = QTreeWidgetItem(self.problems, [group])
+                groups[group].setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item = QTreeWidgetItem(groups[group], [text])
+            item.setData(0, TARGET_ROLE, target)
+            if severity == "error":
+                item.setForeground(0, QColor("#c62828"))
+            self._issues.append(Issue(text, severity, *target))
+
+        for finding in result.eligibility:
+            if finding.status in (Eligibility.FAIL, Eligibility.NEEDS_DATA):
+                severity = "error" if finding.status is Eligibility.FAIL else "missing"
+                text = f"{finding.clause}【{finding.status.label}】{finding.reason}"
+                add(self.tr("资格条件"), text, severity, ("eligibility", finding.rule.id))
+        for missing in result.completeness:
+            add(self.tr("尚未完成"), missing.problem, "missing", _missing_target(missing))
+        for limit in result.limits:
+            if not limit.ok:
+                text = self.tr("{0}共 {1:,} 字，超过 {2:,} 字的限制").format(
+                    limit.name, limit.count, limit.limit
+                )
+                add(self.tr("字数"), text, "error", (limit.part, ""))
+        for problem in self._unprintable(doc):
+            add(self.tr("无法打印的字符"), problem.message, "error", _print_target(problem.where))
+        self.problems.expandAll()
+        if self._issues:
+            self.summary.setText(
+                self.tr("尚有 {0} 项需要处理。处理完毕即可导出申报材料；也可以先导出查看。").format(
+                    len(self._issues)
+                )
+            )
+        else:
+            self.summary.setText(self.tr("全部检查通过，可以导出并打印申报材料。"))
+
+    def _unprintable(self, doc: Document) -> list:
+        from qualitydesk.export.preflight import unprintable
+
+        return unprintable(doc, self.context.forms)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        target = item.data(0, TARGET_ROLE)
+        if target:
+            self.navigate.emit(*target)
+
+    def save(self, doc: Document) -> None:
+        del doc  # nothing is edited here
+
+    def issues(self) -> list[Issue]:
+        return list(self._issues)
+
+    def started(self) -> bool:
+        return self._started

@@ -1,0 +1,80 @@
+"""User settings in one typed place: recent files, last page per file, language, window state.
+
+Settings live in an INI file in the user's data folder (QStandardPaths), or under
+``QUALITYDESK_HOME`` when that is set — tests and portable installs set it, so they never touch
+the real home folder. The application and organisation names are set before this is read.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+MAX_RECENT = 10
+LANGUAGES = ("zh_CN", "en")
+
+
+def data_dir() -> Path:
+    """Where QualityDesk keeps its settings, logs and the demo application."""
+    override = os.environ.get("QUALITYDESK_HOME")
+    if override:
+        folder = Path(override)
+    else:
+        location = QStandardPaths.StandardLocation.AppDataLocation
+        folder = Path(QStandardPaths.writableLocation(location))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class Settings:
+    """Typed access to the settings file."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        path = (folder or data_dir()) / "settings.ini"
+        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def recent_files(self) -> list[str]:
+        value = self._qs.value("recent/files", [])
+        files = [value] if isinstance(value, str) else list(value or [])
+        return [f for f in files if f]
+
+    def add_recent(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        files = [path] + [f for f in self.recent_files() if f != path]
+        self._qs.setValue("recent/files", files[:MAX_RECENT])
+
+    def remove_recent(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        self._qs.setValue("recent/files", [f for f in self.recent_files() if f != path])
+
+    def last_page(self, path: str | Path) -> str:
+        return str(self._qs.value(f"pages/{_key(path)}", "") or "")
+
+    def set_last_page(self, path: str | Path, key: str) -> None:
+        self._qs.setValue(f"pages/{_key(path)}", key)
+
+    def language(self) -> str:
+        value = str(self._qs.value("ui/language", "zh_CN"))
+        return value if value in LANGUAGES else "zh_CN"
+
+    def set_language(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(language)
+        self._qs.setValue("ui/language", language)
+
+    def geometry(self) -> QByteArray | None:
+        value = self._qs.value("ui/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("ui/geometry", value)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+
+def _key(path: str | Path) -> str:
+    """A settings key for a file path (slashes and colons are special in QSettings)."""
+    return str(Path(path).resolve()).encode("utf-8").hex()

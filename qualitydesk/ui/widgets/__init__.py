@@ -1,0 +1,1 @@
+"""Reusable widgets: the Markdown editor, charts, previews."""

@@ -1,0 +1,240 @@
+"""The application view: header, step navigator, the current page, 上一步 / 下一步, autosave.
+
+Pages are created on first need (the window shows at once and the rest are built while idle so the
+navigator can show every step's status). An edit on a page marks it dirty; within a second of the
+last edit — and at once on a page switch, when the window loses focus and on close — the dirty
+pages copy their state into the document and the document is saved in one transaction.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qualitydesk.domain import scoring
+from qualitydesk.store import readiness
+from qualitydesk.store.document import Document, DocumentError
+from qualitydesk.ui.navigator import StepNavigator
+from qualitydesk.ui.pages.base import Page, PageContext
+from qualitydesk.ui.steps import Step, create_page, steps
+
+AUTOSAVE_MS = 700
+RETRY_MS = 5000
+
+
+class WizardView(QWidget):
+    """Everything shown while an application is open."""
+
+    page_shown = Signal(str)
+    page_created = Signal(str, object)
+    save_failed = Signal(str)
+
+    def __init__(self, doc: Document, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.context = context
+        self.steps: list[Step] = steps(context.framework)
+        self.keys = [s.key for s in self.steps]
+        self.pages: dict[str, Page] = {}
+        self._dirty: set[str] = set()
+        self.current_key = ""
+        self.last_error = ""
+
+        header = self._make_header()
+
+        self.navigator = StepNavigator(self.steps, context.framework)
+        self.navigator.step_chosen.connect(self.show_step)
+        self.stack = QStackedWidget()
+        self.back_button = QPushButton(self.tr("上一步(&B)"))
+        self.next_button = QPushButton(self.tr("下一步(&N)"))
+        self.back_button.setToolTip(self.tr("上一步（Alt+←）"))
+        self.next_button.setToolTip(self.tr("下一步（Alt+→）"))
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(self.stack, 1)
+        right_column.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([280, 1000])
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(splitter, 1)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.timeout.connect(self.flush)
+        self._pending_builds = list(self.keys)
+        self._builder = QTimer(self)
+        self._builder.setSingleShot(True)
+        self._builder.timeout.connect(self._build_next)
+        self._update_header()
+
+    def _make_header(self) -> QFrame:
+        self.title_label = QLabel()
+        self.title_label.setObjectName("headerTitle")
+        self.score_label = QLabel()
+        self.score_label.setObjectName("headerScore")
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("headerSaved")
+        self.saved_label.setAccessibleName(self.tr("保存状态"))
+        header = QFrame()
+        header.setObjectName("header")
+        header_row = QHBoxLayout(header)
+        header_row.addWidget(self.title_label, 1)
+        header_row.addWidget(self.score_label)
+        header_row.addSpacing(16)
+        header_row.addWidget(self.saved_label)
+        return header
+
+    # -- pages --
+
+    def page(self, key: str) -> Page:
+        """The page of ``key``, created and loaded on first use."""
+        if key not in self.pages:
+            page = create_page(key, self.context)
+            page.load(self.doc)
+            page.changed.connect(lambda k=key: self._page_changed(k))
+            page.navigate.connect(self.navigate)
+            self.stack.addWidget(page)
+            self.pages[key] = page
+            self.navigator.set_status(key, page.status())
+            self.page_created.emit(key, page)
+        return self.pages[key]
+
+    def build_all_while_idle(self) -> None:
+        """Create the remaining pages one per event-loop turn, so every status shows."""
+        self._builder.start(0)
+
+    def _build_next(self) -> None:
+        while self._pending_builds:
+            key = self._pending_builds.pop(0)
+            if key not in self.pages:
+                self.page(key)
+                self._builder.start(0)
+                return
+
+    def show_step(self, key: str) -> None:
+        if key == self.current_key:
+            return
+        if self.current_key:
+            self.flush()
+            previous = self.pages.get(self.current_key)
+            if previous is not None:
+                self.navigator.set_status(self.current_key, previous.status())
+        page = self.page(key)
+        if self.current_key:  # another page may have changed what this one shows
+            page.load(self.doc)
+        self.stack.setCurrentWidget(page)
+        self.current_key = key
+        self.navigator.select(key)
+        index = self.keys.index(key)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.keys) - 1)
+        self.page_shown.emit(key)
+
+    def navigate(self, key: str, anchor: str = "") -> None:
+        self.show_step(key)
+        if anchor:
+            self.pages[key].focus_anchor(anchor)
+
+    def go_back(self) -> None:
+        index = self.keys.index(self.current_key)
+        if index > 0:
+            self.show_step(self.keys[index - 1])
+
+    def go_next(self) -> None:
+        index = self.keys.index(self.current_key)
+        if index < len(self.keys) - 1:
+            self.show_step(self.keys[index + 1])
+
+    # -- autosave --
+
+    def _page_changed(self, key: str) -> None:
+        self._dirty.add(key)
+        self.saved_label.setText(self.tr("正在编辑…"))
+        self._autosave.start(AUTOSAVE_MS)
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._dirty) or self.doc.pending
+
+    def flush(self) -> bool:
+        """Copy dirty pages into the document and save it; False (and a message) on failure."""
+        self._autosave.stop()
+        if self.doc.read_only:
+            self._dirty.clear()
+            return True
+        for key in sorted(self._dirty):
+            self.pages[key].save(self.doc)
+        saved_keys, self._dirty = self._dirty, set()
+        try:
+            if self.doc.pending:
+                self.doc.save()
+        except DocumentError as exc:
+            self._dirty |= saved_keys
+            self.last_error = str(exc)
+            self.saved_label.setText(self.tr("未能保存"))
+            self.saved_label.setToolTip(str(exc))
+            self._autosave.start(RETRY_MS)
+            self.save_failed.emit(str(exc))
+            return False
+        self.last_error = ""
+        for key in saved_keys:
+            self.navigator.set_status(key, self.pages[key].status())
+        self._update_header()
+        return True
+
+    def reload(self) -> None:
+        """Load every page again from the document (after restoring a version)."""
+        for key, page in self.pages.items():
+            page.load(self.doc)
+            self.navigator.set_status(key, page.status())
+        self._update_header()
+
+    # -- header --
+
+    def _update_header(self) -> None:
+        award = self.context.award
+        org = self.doc.field("org_name") or self.tr("（未填写组织名称）")
+        self.title_label.setText(f"<b>{_escape(str(org))}</b>　{award.name} · {self.doc.year} 年度")
+        if award.scored:
+            card = readiness.scorecard(self.doc, self.context.forms)
+            lines = []
+            for tier in scoring.evaluate_tiers(award, card.total):
+                if tier.reached is None:
+                    continue
+                mark = "✓" if tier.reached else "✗"
+                lines.append(f"{tier.tier}（{tier.wording}）{mark}")
+            text = self.tr("自评 {0:g} 分").format(card.total)
+            self.score_label.setText("　".join([text, *lines]))
+        if self.doc.read_only:
+            self.saved_label.setText(self.tr("只读"))
+            self.saved_label.setToolTip(self.doc.read_only_reason)
+        elif self.doc.saved_at:
+            stamp = QTime.fromString(self.doc.saved_at[11:19], "HH:mm:ss")
+            self.saved_label.setText(self.tr("已保存 {0}").format(stamp.toString("HH:mm:ss")))
+            self.saved_label.setToolTip("")
+        else:
+            self.saved_label.setText(self.tr("已保存"))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

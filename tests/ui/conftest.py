@@ -1,0 +1,106 @@
+"""Fixtures for GUI tests: documents to work on, a page context, Chinese input, no dialogs."""
+
+import shutil
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from qualitydesk.store.demo import build_demo
+from qualitydesk.store.document import Document
+from qualitydesk.ui.app import create_application
+from qualitydesk.ui.messages import Messages
+from qualitydesk.ui.pages.base import PageContext
+
+
+class RecordingMessages(Messages):
+    """Records every dialog and answers from queues instead of showing anything."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+        self.answers: list[bool] = []
+        self.files: list[str] = []
+
+    def information(self, parent, title, text):
+        self.shown.append(("information", title, text))
+
+    def warning(self, parent, title, text):
+        self.shown.append(("warning", title, text))
+
+    def critical(self, parent, title, text):
+        self.shown.append(("critical", title, text))
+
+    def question(self, parent, title, text):
+        self.shown.append(("question", title, text))
+        return self.answers.pop(0) if self.answers else False
+
+    def open_file(self, parent, title, folder, filters):
+        self.shown.append(("open_file", title, folder))
+        return self.files.pop(0) if self.files else ""
+
+    def open_files(self, parent, title, folder, filters):
+        self.shown.append(("open_files", title, folder))
+        files, self.files = self.files, []
+        return files
+
+    def save_file(self, parent, title, path, filters):
+        self.shown.append(("save_file", title, path))
+        return self.files.pop(0) if self.files else ""
+
+    def folder(self, parent, title, folder):
+        self.shown.append(("folder", title, folder))
+        return self.files.pop(0) if self.files else ""
+
+
+def commit_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` the way an input method delivers Chinese: one commit event.
+
+    (QTest.keyClicks aborts the process on Chinese text.)
+    """
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory, forms):
+    path = tmp_path_factory.mktemp("demo-master") / "demo.qdesk"
+    build_demo(path, forms).close()
+    return path
+
+
+@pytest.fixture
+def demo_doc(demo_file, tmp_path):
+    """A private, open copy of the demo application."""
+    path = tmp_path / "demo.qdesk"
+    shutil.copy(demo_file, path)
+    doc = Document.open(path)
+    yield doc
+    doc.close()
+
+
+@pytest.fixture
+def empty_doc(tmp_path):
+    doc = Document.create(
+        tmp_path / "new.qdesk",
+        award="suzhou-mayor",
+        framework="gbt19580-2012",
+        year=2026,
+        application_date=date(2026, 5, 15),
+    )
+    yield doc
+    doc.close()
+
+
+@pytest.fixture
+def messages():
+    return RecordingMessages()
+
+
+@pytest.fixture
+def context(qapp, forms, messages):
+    create_application()
+    award = forms.award("suzhou-mayor")
+    return PageContext(forms, award, forms.framework(award.framework), messages)
