@@ -11,9 +11,11 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfreet
 	libfontconfig1 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
 
-.PHONY: run test demo lint format qt-deps clean
+QM := resources/i18n/qualitydesk_en.qm
 
-run: $(STAMP) qt-deps
+.PHONY: run test demo lint format qt-deps clean i18n bundle
+
+run: $(STAMP) qt-deps $(QM)
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
 		echo "没有可用的图形显示（DISPLAY 未设置），无法打开桌面窗口。"; \
 		echo "No graphical display (DISPLAY is not set), so the desktop window cannot open."; \
@@ -22,7 +24,7 @@ run: $(STAMP) qt-deps
 	fi
 	$(BIN)/qualitydesk
 
-test: $(STAMP) qt-deps
+test: $(STAMP) qt-deps $(QM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
@@ -34,6 +36,14 @@ demo: $(STAMP)
 	$(BIN)/qualitydesk demo demo.qdesk
 	$(BIN)/qualitydesk score demo.qdesk
 	$(BIN)/qualitydesk check demo.qdesk
+
+# The English translation: .ts source kept in git, .qm built here (a generated file).
+$(QM): resources/i18n/qualitydesk_en.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Refresh the .ts from the sources after changing interface strings, then translate the new ones.
+i18n: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find qualitydesk/ui -name '*.py' | sort) -ts resources/i18n/qualitydesk_en.ts
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -10,6 +10,7 @@ os.environ["HOME"] = _home
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_home, ".config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_home, ".local", "share")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_home, ".cache")
+os.environ["QUALITYDESK_HOME"] = os.path.join(_home, "qualitydesk")
 os.environ.pop("QUALITYDESK_FORMS", None)
 
 import pytest
