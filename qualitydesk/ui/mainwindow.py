@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
             self.messages.warning(self, self.tr("未能保存"), self.view.last_error)
             return False
         self.settings.set_last_page(self.view.doc.path, self.view.current_key)
+        self.view.shutdown()
         self.view.doc.close()
         self.central.removeWidget(self.view)
         self.view.deleteLater()

@@ -123,7 +123,15 @@ class WizardView(QWidget):
         """Create the remaining pages one per event-loop turn, so every status shows."""
         self._builder.start(0)
 
+    def shutdown(self) -> None:
+        """Stop the timers before the document closes."""
+        self._builder.stop()
+        self._autosave.stop()
+        self._pending_builds.clear()
+
     def _build_next(self) -> None:
+        if self.doc.closed:
+            return
         while self._pending_builds:
             key = self._pending_builds.pop(0)
             if key not in self.pages:

@@ -1,0 +1,975 @@
+"""证实性材料: the attachments stored in the application, their links, and the programme's checklist.
+
+Files come in by drag and drop or the 添加文件 button. A background job reads them (large files
+show progress and can be cancelled) and hands each one to the GUI thread as soon as it is read,
+which stores it with ``doc.add_attachment`` — the document's SQLite connection is used by the GUI
+thread only, so an autosave can never run inside a half-written attachment.
+
+Attachments, their links and deletions are written to the file at once (the document API does
+so); only caption edits wait for ``save(doc)`` like the other pages' text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QObject, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qualitydesk.domain.forms import AttachmentSpec
+from qualitydesk.store.document import Document, DocumentError
+from qualitydesk.store.records import Attachment, Link
+from qualitydesk.ui.jobs import Job, JobCancelled, Report, start_job
+from qualitydesk.ui.pages.base import Issue, Page, PageContext
+from qualitydesk.ui.widgets.preview import AttachmentPreview
+
+CHUNK = 1024 * 1024
+KEY_ROLE = Qt.ItemDataRole.UserRole
+CAPTION_COLUMN = 1
+LINKS_COLUMN = 4
+MISSING_COLOUR = QColor(179, 38, 30)
+PRESENT_COLOUR = QColor(27, 120, 55)
+
+
+def _fill_in(text: str, *values: object) -> str:
+    """Replace %1, %2 … in a translated text (tr() has no arg() in Python)."""
+    for n, value in enumerate(values, 1):
+        text = text.replace(f"%{n}", str(value))
+    return text
+
+
+def human_size(size: int) -> str:
+    """1536 → "1.5 KB"."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1048576:.1f} MB"
+
+
+def _short(text: str, length: int = 36) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _spec_links(spec: AttachmentSpec) -> tuple[Link, ...]:
+    """A checklist entry and the clauses it proves."""
+    return (Link("checklist", spec.id), *(Link("rule", r) for r in spec.rules))
+
+
+class _ElideMiddle(QStyledItemDelegate):
+    """Shortens text in the middle: “financial…ments.pdf”."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
+# --- reading files in the background -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """A file read in the background, to be stored by the GUI thread."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file that was not read: ``kind`` is ``too-big``, ``unreadable`` or ``not-a-file``."""
+
+    kind: str
+    name: str
+    detail: str = ""
+    size: int = 0
+
+
+def _sizes(paths: list[str]) -> dict[str, int]:
+    found = {}
+    for path in paths:
+        try:
+            if os.path.isfile(path):
+                found[path] = os.path.getsize(path)
+        except OSError:
+            continue
+    return found
+
+
+def read_files(
+    paths: list[str], limit: int, deliver: Callable[[object], None], message: str
+) -> Callable[[Report], int]:
+    """A job function reading ``paths`` in chunks and passing each to ``deliver``.
+
+    Files over ``limit`` bytes are not read: a ``FileProblem`` is delivered instead, as for
+    folders and unreadable files. ``message`` is the progress text with %1 (file name),
+    %2 (its number) and %3 (how many). The function returns how many files it read.
+    """
+
+    def read(report: Report) -> int:
+        known = _sizes(paths)
+        total = sum(s for s in known.values() if s <= limit)
+        progress = [0]  # bytes read so far, shared with read_one
+
+        def read_one(path: str, text: str) -> FileRead | FileProblem:
+            name = Path(path).name
+            if path not in known:
+                return FileProblem("not-a-file" if os.path.isdir(path) else "unreadable", name)
+            if known[path] > limit:
+                return FileProblem("too-big", name, size=known[path])
+            chunks: list[bytes] = []
+            try:
+                with open(path, "rb") as f:
+                    while chunk := f.read(CHUNK):
+                        chunks.append(chunk)
+                        progress[0] += len(chunk)
+                        if not report(progress[0], total, text):
+                            raise JobCancelled
+            except OSError as exc:
+                return FileProblem("unreadable", name, exc.strerror or "")
+            return FileRead(name, b"".join(chunks))
+
+        count = 0
+        for number, path in enumerate(paths, 1):
+            text = _fill_in(message, Path(path).name, number, len(paths))
+            if not report(progress[0], total, text):
+                raise JobCancelled
+            result = read_one(path, text)
+            count += isinstance(result, FileRead)
+            deliver(result)
+        return count
+
+    return read
+
+
+class _Delivery(QObject):
+    """Hands what the worker read to the GUI thread, in order, as it is read."""
+
+    arrived = Signal(object)  # FileRead | FileProblem
+
+
+@dataclass
+class _Batch:
+    """One round of adding files: where they go and what became of them."""
+
+    doc: Document
+    links: tuple[Link, ...]
+    added: list[int] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+# --- the checklist ----------------------------------------------------------------------------
+
+
+class ChecklistView(QWidget):
+    """The programme's 证实性材料 checklist with ✓ 已提供 / 缺少 / 可选 for each entry.
+
+    ``entry_selected(spec_id)`` when the user picks an entry; ``add_requested(spec_id)`` when
+    they ask to add files for it.
+    """
+
+    entry_selected = Signal(str)
+    add_requested = Signal(str)
+
+    def __init__(self, specs: tuple[AttachmentSpec, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.specs = {s.id: s for s in specs}
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("状态"), self.tr("材料")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setAccessibleName(self.tr("申报清单"))
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        for spec in specs:
+            entry = QTreeWidgetItem(["", spec.name])
+            entry.setData(0, KEY_ROLE, spec.id)
+            self.tree.addTopLevelItem(entry)
+        label = QLabel(self.tr("申报清单(&L)"))
+        label.setBuddy(self.tree)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("为此条目添加文件(&F)…"))
+        self.add_button.setToolTip(self.tr("添加文件，并关联到选中的清单条目及其资格条款"))
+        self.add_button.clicked.connect(self._add_clicked)
+        heading = QHBoxLayout()
+        heading.addWidget(label)
+        heading.addWidget(self.summary, 1)
+        heading.addWidget(self.add_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(heading)
+        box.addWidget(self.tree, 1)
+        if not specs:
+            self.tree.hide()
+            self.add_button.hide()
+            self.summary.setText(self.tr("本奖项没有规定证实性材料清单。"))
+
+    def current(self) -> str | None:
+        entry = self.tree.currentItem()
+        return entry.data(0, KEY_ROLE) if entry else None
+
+    def select(self, spec_id: str) -> bool:
+        """Make ``spec_id`` the current entry; False if there is no such entry."""
+        for row in range(self.tree.topLevelItemCount()):
+            entry = self.tree.topLevelItem(row)
+            if entry.data(0, KEY_ROLE) == spec_id:
+                self.tree.setCurrentItem(entry)
+                self.tree.scrollToItem(entry)
+                return True
+        return False
+
+    def show_attachments(self, attachments: Iterable[Attachment]) -> None:
+        """Mark each entry from the attachments linked to it."""
+        files: dict[str, list[str]] = {}
+        for attachment in attachments:
+            for link in attachment.links:
+                if link.kind == "checklist":
+                    files.setdefault(link.target, []).append(attachment.file_name)
+        for row in range(self.tree.topLevelItemCount()):
+            entry = self.tree.topLevelItem(row)
+            spec = self.specs[entry.data(0, KEY_ROLE)]
+            self._mark(entry, spec, files.get(spec.id, []))
+        if self.specs:
+            required = [s for s in self.specs.values() if s.required]
+            present = sum(1 for s in required if s.id in files)
+            self.summary.setText(
+                _fill_in(self.tr("必需材料已提供 %1 / %2 项"), present, len(required))
+            )
+
+    def _mark(self, entry: QTreeWidgetItem, spec: AttachmentSpec, files: list[str]) -> None:
+        if files:
+            status, colour = self.tr("✓ 已提供"), PRESENT_COLOUR
+        elif spec.required:
+            status, colour = self.tr("缺少"), MISSING_COLOUR
+        else:
+            status, colour = self.tr("可选"), self.palette().placeholderText().color()
+        entry.setText(0, status)
+        entry.setForeground(0, QBrush(colour))
+        tip = [spec.name, spec.note] if spec.note else [spec.name]
+        if files:
+            tip.append(_fill_in(self.tr("已关联：%1"), "、".join(files)))
+        for column in (0, 1):
+            entry.setToolTip(column, "\n".join(tip))
+
+    def _current_changed(self, current: QTreeWidgetItem | None, *_previous: object) -> None:
+        if current is not None:
+            self.entry_selected.emit(current.data(0, KEY_ROLE))
+
+    def _add_clicked(self) -> None:
+        spec_id = self.current()
+        if spec_id:
+            self.add_requested.emit(spec_id)
+
+
+# --- caption and links of one attachment ------------------------------------------------------
+
+
+class LinkEditor(QWidget):
+    """说明 and 关联到 of the selected attachment: checklist entries, items and clauses.
+
+    ``caption_edited(text)`` and ``links_edited()`` report user edits (never ``show``'s).
+    """
+
+    caption_edited = Signal(str)
+    links_edited = Signal()
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.specs = {s.id: s for s in context.award.attachments}
+        self._showing = False
+        self.caption = QLineEdit()
+        self.caption.setAccessibleName(self.tr("说明"))
+        self.caption.setPlaceholderText(self.tr("例如：营业执照副本（2025年年检）"))
+        self.caption.setAcceptDrops(False)  # a file dropped here is added, not typed in
+        self.caption.textEdited.connect(self._caption_edited)
+        caption_label = QLabel(self.tr("说明(&C)"))
+        caption_label.setBuddy(self.caption)
+        optional = self.tr("（可选）")
+        self.lists = {
+            "checklist": self._list(
+                self.tr("关联的清单条目"),
+                (
+                    (s.id, s.name + ("" if s.required else optional), s.note)
+                    for s in self.specs.values()
+                ),
+            ),
+            "item": self._list(
+                self.tr("关联的评分条目"),
+                ((i.id, f"{i.id} {i.name}", "") for i in context.framework.items),
+            ),
+            "rule": self._list(
+                self.tr("关联的资格条款"),
+                ((r.id, f"{r.citation} {_short(r.text)}", r.text) for r in context.award.rules),
+            ),
+        }
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("关联到"))
+        self.tabs.addTab(self.lists["checklist"], self.tr("清单条目"))
+        self.tabs.addTab(self.lists["item"], self.tr("评分条目"))
+        self.tabs.addTab(self.lists["rule"], self.tr("资格条款"))
+        links_label = QLabel(self.tr("关联到(&K)"))
+        links_label.setBuddy(self.tabs)
+        row = QHBoxLayout()
+        row.addWidget(caption_label)
+        row.addWidget(self.caption, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(row)
+        box.addWidget(links_label)
+        box.addWidget(self.tabs, 1)
+
+    def _list(self, name: str, entries: Iterable[tuple[str, str, str]]) -> QListWidget:
+        widget = QListWidget()
+        widget.setAccessibleName(name)
+        widget.setWordWrap(True)
+        for target, text, tip in entries:
+            entry = QListWidgetItem(text)
+            entry.setData(KEY_ROLE, target)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            entry.setToolTip(tip)
+            widget.addItem(entry)
+        widget.itemChanged.connect(self._toggled)
+        return widget
+
+    def _entries(self) -> Iterable[tuple[str, QListWidgetItem]]:
+        for kind, widget in self.lists.items():
+            for row in range(widget.count()):
+                yield kind, widget.item(row)
+
+    def show_attachment(self, attachment: Attachment | None, caption: str = "") -> None:
+        """Show ``attachment``'s caption and ticks (nothing when None), emitting nothing."""
+        targets = {(link.kind, link.target) for link in attachment.links} if attachment else set()
+        self._showing = True
+        try:
+            self.caption.setText(caption)
+            for kind, entry in self._entries():
+                ticked = (kind, entry.data(KEY_ROLE)) in targets
+                entry.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        finally:
+            self._showing = False
+
+    def set_caption(self, text: str) -> None:
+        if self.caption.text() != text:
+            self.caption.setText(text)
+
+    def links(self, attachment: Attachment) -> tuple[Link, ...]:
+        """The ticked links, plus any of ``attachment``'s the lists do not show (kept)."""
+        shown = {(kind, entry.data(KEY_ROLE)) for kind, entry in self._entries()}
+        kept = [link for link in attachment.links if (link.kind, link.target) not in shown]
+        ticked = [
+            Link(kind, entry.data(KEY_ROLE))
+            for kind, entry in self._entries()
+            if entry.checkState() == Qt.CheckState.Checked
+        ]
+        return tuple(kept + ticked)
+
+    def _caption_edited(self, text: str) -> None:
+        if not self._showing:
+            self.caption_edited.emit(text)
+
+    def _toggled(self, entry: QListWidgetItem) -> None:
+        if self._showing:
+            return
+        spec = self.specs.get(entry.data(KEY_ROLE))
+        ticked = entry.checkState() == Qt.CheckState.Checked
+        if entry.listWidget() is self.lists["checklist"] and ticked and spec is not None:
+            self._tick_rules(spec.rules)  # the clauses a checklist entry proves come along
+        self.links_edited.emit()
+
+    def _tick_rules(self, rules: Iterable[str]) -> None:
+        wanted = set(rules)
+        self._showing = True
+        try:
+            for kind, entry in self._entries():
+                if kind == "rule" and entry.data(KEY_ROLE) in wanted:
+                    entry.setCheckState(Qt.CheckState.Checked)
+        finally:
+            self._showing = False
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+class EvidencePage(Page):
+    """证实性材料: attachments with preview, captions and links, and the checklist.
+
+    ``attachments_added(ids)`` is emitted when a batch of added files has been dealt with
+    (finished, cancelled or failed), with the ids of the attachments it stored.
+    """
+
+    key = "evidence"
+    title = "证实性材料"
+
+    attachments_added = Signal(list)
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._doc: Document | None = None
+        self._attachments: list[Attachment] = []
+        self._captions: dict[int, str] = {}  # caption edits not yet written
+        self._job: Job | None = None
+        self._batch: _Batch | None = None
+        self._folder = ""
+        self._shown = False
+        # No parent: the worker may still emit on it while the page is being closed.
+        self._delivery = _Delivery()
+        self._delivery.arrived.connect(self._store, Qt.ConnectionType.QueuedConnection)
+        self._build()
+        self.setAcceptDrops(True)
+
+    # -- building --
+
+    def _build(self) -> None:
+        self.hint = QLabel(self._hint_text())
+        self.hint.setWordWrap(True)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.columns = QSplitter(Qt.Orientation.Horizontal)
+        self.columns.setChildrenCollapsible(False)
+        self.columns.addWidget(self._build_left())
+        self.columns.addWidget(self._build_right())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.columns, 1)
+        layout.addWidget(self.status_label)
+        chain = [
+            self.table,
+            self.add_button,
+            self.export_button,
+            self.delete_button,
+            self.checklist.tree,
+            self.checklist.add_button,
+            self.preview,
+            self.preview.previous_button,
+            self.preview.next_button,
+            self.editor.caption,
+            self.editor.tabs,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._update_buttons()
+
+    def _hint_text(self) -> str:
+        return self.tr(
+            "把文件从文件管理器拖到本页，或点击“添加文件”，即可存入申报文件。"
+            "选中一份材料可预览，并在右侧勾选它所证明的清单条目、评分条目和资格条款。"
+        )
+
+    def _build_table(self) -> QTableWidget:
+        table = QTableWidget(0, 5)
+        table.setHorizontalHeaderLabels(
+            [self.tr("文件名"), self.tr("说明"), self.tr("类型"), self.tr("大小"), self.tr("关联")]
+        )
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        table.setAccessibleName(self.tr("证实性材料列表"))
+        table.setWordWrap(False)
+        table.setItemDelegateForColumn(0, _ElideMiddle(table))  # keeps file names' extensions
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CAPTION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.itemSelectionChanged.connect(self._show_selected)
+        table.itemChanged.connect(self._cell_edited)
+        delete = QAction(table)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        table.addAction(delete)
+        return table
+
+    def _build_left(self) -> QWidget:
+        self.table = self._build_table()
+        table_label = QLabel(self.tr("已添加的材料(&M)"))
+        table_label.setBuddy(self.table)
+        self.add_button = QPushButton(self.tr("添加文件(&A)…"))
+        self.add_button.clicked.connect(self.choose_files)
+        self.export_button = QPushButton(self.tr("另存为(&S)…"))
+        self.export_button.setToolTip(self.tr("把选中的材料另存到一个文件夹"))
+        self.export_button.clicked.connect(self.export_selected)
+        self.delete_button = QPushButton(self.tr("删除(&D)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.export_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        upper = QWidget()
+        box = QVBoxLayout(upper)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(table_label)
+        box.addWidget(self.table, 1)
+        box.addLayout(buttons)
+        self.checklist = ChecklistView(self.context.award.attachments)
+        self.checklist.entry_selected.connect(self._checklist_selected)
+        self.checklist.add_requested.connect(self.choose_files_for_entry)
+        self.checklist.tree.currentItemChanged.connect(self._update_buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(upper)
+        split.addWidget(self.checklist)
+        return split
+
+    def _build_right(self) -> QWidget:
+        self.preview = AttachmentPreview()
+        preview_label = QLabel(self.tr("预览(&V)"))
+        preview_label.setBuddy(self.preview)
+        upper = QWidget()
+        box = QVBoxLayout(upper)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(preview_label)
+        box.addWidget(self.preview, 1)
+        self.editor = LinkEditor(self.context)
+        self.editor.caption_edited.connect(self._caption_edited)
+        self.editor.links_edited.connect(self._links_edited)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setChildrenCollapsible(False)
+        self.right.addWidget(upper)
+        self.right.addWidget(self.editor)
+        return self.right
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # first show: share out the room the page got; then the user's say
+            self._shown = True
+            width, height = self.columns.width(), self.right.height()
+            self.columns.setSizes([width * 11 // 20, width * 9 // 20])
+            self.right.setSizes([height * 3 // 5, height * 2 // 5])
+
+    # -- the page contract --
+
+    def load(self, doc: Document) -> None:
+        self._doc = doc
+        self._captions.clear()
+        self._attachments = doc.attachments()
+        self._fill(select=self._attachments[0].id if self._attachments else None)
+        self.setAcceptDrops(not doc.read_only)
+        self.status_label.setText(doc.read_only_reason)
+
+    def save(self, doc: Document) -> None:
+        """Write the caption edits not written yet (everything else is written at once)."""
+        if not self._captions:
+            return
+        known = {a.id for a in doc.attachments()}
+        for attachment_id, caption in list(self._captions.items()):
+            if attachment_id in known:
+                doc.update_attachment(attachment_id, caption=caption)
+            del self._captions[attachment_id]
+            row = self._row_of(attachment_id)
+            if row >= 0:
+                self._attachments[row] = replace(self._attachments[row], caption=caption)
+
+    def issues(self) -> list[Issue]:
+        linked = {
+            link.target for a in self._attachments for link in a.links if link.kind == "checklist"
+        }
+        return [
+            Issue(_fill_in(self.tr("缺少证实性材料：%1"), spec.name), "missing", self.key, spec.id)
+            for spec in self.context.award.attachments
+            if spec.required and spec.id not in linked
+        ]
+
+    def started(self) -> bool:
+        return bool(self._attachments)
+
+    def focus_anchor(self, anchor: str) -> None:
+        """Select a checklist entry (by its id) or an attachment (by its id as text)."""
+        if self.checklist.select(anchor):
+            self.checklist.tree.setFocus()
+        elif anchor.isdigit():
+            self.select_attachment(int(anchor))
+            self.table.setFocus()
+
+    # -- the table --
+
+    def _fill(self, select: int | None = None) -> None:
+        """Rebuild the table and checklist from ``self._attachments``; select ``select``."""
+        with QSignalBlocker(self.table):
+            self.table.clearSelection()
+            self.table.setRowCount(len(self._attachments))
+            for row, attachment in enumerate(self._attachments):
+                self._fill_row(row, attachment)
+            self._size_columns()
+            if select is not None:
+                self.select_attachment(select)
+        self.checklist.show_attachments(self._attachments)
+        self._show_selected()
+
+    def _size_columns(self) -> None:
+        """File names and links as wide as they need, within reason; captions take the rest."""
+        em = self.fontMetrics().horizontalAdvance("中")
+        for column, least, most in ((0, 7 * em, 11 * em), (LINKS_COLUMN, 6 * em, 9 * em)):
+            self.table.resizeColumnToContents(column)
+            width = self.table.columnWidth(column)
+            self.table.setColumnWidth(column, min(max(width, least), most))
+
+    def _fill_row(self, row: int, attachment: Attachment) -> None:
+        cells = (
+            attachment.file_name,
+            self._captions.get(attachment.id, attachment.caption),
+            self._type_text(attachment),
+            human_size(attachment.size),
+            self._links_text(attachment.links),
+        )
+        for column, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            cell.setData(KEY_ROLE, attachment.id)
+            cell.setToolTip(text)
+            if column != CAPTION_COLUMN or self._read_only():
+                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, column, cell)
+
+    def _links_text(self, links: Iterable[Link]) -> str:
+        names = {s.id: s.name for s in self.context.award.attachments}
+        names |= {r.id: r.citation for r in self.context.award.rules}
+        groups: dict[str, list[str]] = {"checklist": [], "item": [], "rule": []}
+        for link in links:
+            groups.setdefault(link.kind, []).append(names.get(link.target, link.target))
+        parts = ["、".join(dict.fromkeys(shown)) for shown in groups.values() if shown]
+        return "；".join(parts) or self.tr("未关联")
+
+    def _type_text(self, attachment: Attachment) -> str:
+        media = attachment.media_type
+        if media == "application/pdf":
+            return self.tr("PDF 文档")
+        if media.startswith("image/"):
+            return _fill_in(self.tr("%1 图片"), media.split("/", 1)[1].upper())
+        suffix = Path(attachment.file_name).suffix.lstrip(".").upper()
+        return _fill_in(self.tr("%1 文件"), suffix) if suffix else self.tr("文件")
+
+    def _row_of(self, attachment_id: int) -> int:
+        return next((r for r, a in enumerate(self._attachments) if a.id == attachment_id), -1)
+
+    def _replace(self, attachment: Attachment) -> None:
+        """Show a changed attachment in place, keeping the selection."""
+        row = self._row_of(attachment.id)
+        self._attachments[row] = attachment
+        with QSignalBlocker(self.table):
+            self._fill_row(row, attachment)
+        self.checklist.show_attachments(self._attachments)
+
+    # -- selection --
+
+    def selected(self) -> Attachment | None:
+        """The attachment selected in the table, if any."""
+        rows = {i.row() for i in self.table.selectedItems()}
+        if len(rows) != 1:
+            return None
+        row = rows.pop()
+        return self._attachments[row] if row < len(self._attachments) else None
+
+    def select_attachment(self, attachment_id: int) -> None:
+        row = self._row_of(attachment_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollToItem(self.table.item(row, 0))
+
+    @Slot()
+    def _show_selected(self) -> None:
+        attachment = self.selected()
+        caption = self._captions.get(attachment.id, attachment.caption) if attachment else ""
+        self.editor.show_attachment(attachment, caption)
+        self._show_preview(attachment)
+        self._update_buttons()
+
+    def _show_preview(self, attachment: Attachment | None) -> None:
+        if attachment is None or self._doc is None:
+            empty = self._doc is not None and not self._attachments
+            self.preview.clear(
+                self.tr("尚未添加材料：把文件拖到本页，或点击“添加文件”。") if empty else ""
+            )
+            return
+        try:
+            data = self._doc.attachment_data(attachment.id)
+        except DocumentError as exc:
+            self.preview.clear(str(exc))
+            return
+        self.preview.show_data(data, attachment.media_type)
+
+    @Slot(str)
+    def _checklist_selected(self, spec_id: str) -> None:
+        for attachment in self._attachments:
+            if Link("checklist", spec_id) in attachment.links:
+                self.select_attachment(attachment.id)
+                return
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        writable = not self._read_only()
+        chosen = self.selected() is not None
+        self.add_button.setEnabled(writable and self._job is None)
+        self.checklist.add_button.setEnabled(
+            writable and self._job is None and self.checklist.current() is not None
+        )
+        self.delete_button.setEnabled(writable and chosen)
+        self.export_button.setEnabled(chosen)
+        self.editor.setEnabled(writable and chosen)
+
+    def _read_only(self) -> bool:
+        return self._doc is None or self._doc.read_only
+
+    # -- editing captions and links --
+
+    @Slot(str)
+    def _caption_edited(self, text: str) -> None:
+        attachment = self.selected()
+        if attachment is None:
+            return
+        self._captions[attachment.id] = text
+        cell = self.table.item(self._row_of(attachment.id), CAPTION_COLUMN)
+        with QSignalBlocker(self.table):
+            cell.setText(text)
+            cell.setToolTip(text)
+        self.changed.emit()
+
+    @Slot(QTableWidgetItem)
+    def _cell_edited(self, cell: QTableWidgetItem) -> None:
+        if cell.column() != CAPTION_COLUMN:
+            return
+        attachment_id = int(cell.data(KEY_ROLE))
+        self._captions[attachment_id] = cell.text()
+        selected = self.selected()
+        if selected is not None and selected.id == attachment_id:
+            self.editor.set_caption(cell.text())
+        self.changed.emit()
+
+    @Slot()
+    def _links_edited(self) -> None:
+        attachment = self.selected()
+        if attachment is None or self._doc is None:
+            return
+        links = self.editor.links(attachment)
+        try:
+            self._doc.update_attachment(attachment.id, links=links)
+        except DocumentError as exc:
+            self._warn(self.tr("无法修改关联"), str(exc))
+            return
+        self._replace(replace(attachment, links=links))
+        self.changed.emit()
+
+    # -- deleting and exporting --
+
+    @Slot()
+    def delete_selected(self) -> None:
+        """Remove the selected attachment from the document, after asking."""
+        attachment = self.selected()
+        if attachment is None or self._doc is None or self._read_only():
+            return
+        question = _fill_in(
+            self.tr("确定要从申报文件中删除“%1”吗？删除后无法恢复。"), attachment.file_name
+        )
+        if not self.context.messages.question(self, self.tr("删除材料"), question):
+            return
+        try:
+            self._doc.remove_attachment(attachment.id)
+        except DocumentError as exc:
+            self._warn(self.tr("无法删除"), str(exc))
+            return
+        self._captions.pop(attachment.id, None)
+        row = self._row_of(attachment.id)
+        self._attachments = self._doc.attachments()
+        following = (
+            self._attachments[min(row, len(self._attachments) - 1)] if self._attachments else None
+        )
+        self._fill(select=following.id if following else None)
+        self.status_label.setText(_fill_in(self.tr("已删除“%1”。"), attachment.file_name))
+        self.changed.emit()
+
+    @Slot()
+    def export_selected(self) -> None:
+        """Write the selected attachment into a folder the user chooses (另存为)."""
+        attachment = self.selected()
+        if attachment is None or self._doc is None:
+            return
+        folder = self.context.messages.folder(self, self.tr("另存到文件夹"), self._folder)
+        if not folder:
+            return
+        self._folder = folder
+        try:
+            path = self._doc.export_attachment(attachment.id, folder)
+        except DocumentError as exc:
+            self._warn(self.tr("无法另存"), str(exc))
+            return
+        except OSError as exc:
+            text = _fill_in(self.tr("%1：无法写入（%2）"), folder, exc.strerror or exc)
+            self._warn(self.tr("无法另存"), text)
+            return
+        self.status_label.setText(_fill_in(self.tr("已另存为 %1"), path))
+
+    # -- adding files --
+
+    @Slot()
+    def choose_files(self) -> None:
+        """Ask for files (添加文件) and add them."""
+        self._choose(())
+
+    @Slot(str)
+    def choose_files_for_entry(self, spec_id: str) -> None:
+        """Ask for files and add them linked to checklist entry ``spec_id`` and its clauses."""
+        spec = next((s for s in self.context.award.attachments if s.id == spec_id), None)
+        if spec is not None:
+            self._choose(_spec_links(spec))
+
+    def _choose(self, links: tuple[Link, ...]) -> None:
+        filters = self.tr(
+            "常用材料 (*.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp "
+            "*.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)"
+        )
+        title = self.tr("添加证实性材料")
+        paths = self.context.messages.open_files(self, title, self._folder, filters)
+        if paths:
+            self.add_files(paths, links=links)
+
+    def add_files(self, paths: list[str], *, links: tuple[Link, ...] = ()) -> Job | None:
+        """Read ``paths`` in the background and store each in the document as it arrives.
+
+        Returns the job, or None when nothing was started (no document, read-only, busy).
+        """
+        if self._doc is None or not paths:
+            return None
+        if self._read_only():
+            self._warn(self.tr("无法添加文件"), self._doc.read_only_reason)
+            return None
+        if self._job is not None:
+            self.status_label.setText(self.tr("正在添加文件，请等这一批完成后再添加。"))
+            return None
+        self._folder = str(Path(paths[0]).parent)
+        self._batch = _Batch(self._doc, links)
+        message = self.tr("正在读取“%1”（%2 / %3）")
+        read = read_files(
+            list(paths), self._doc.max_attachment, self._delivery.arrived.emit, message
+        )
+        self._job = start_job(read, parent=self, title=self.tr("添加文件"))
+        self._job.finished.connect(lambda _count: self._batch_done(False))
+        self._job.cancelled.connect(lambda: self._batch_done(True))
+        self._job.failed.connect(lambda message: self._batch_done(False, message))
+        self.status_label.setText(self.tr("正在添加文件……"))
+        self._update_buttons()
+        return self._job
+
+    @Slot(object)
+    def _store(self, arrived: object) -> None:
+        """Store one file the worker has read, on the GUI thread (the document is not shared)."""
+        batch = self._batch
+        if batch is None or batch.doc.closed:
+            return
+        if isinstance(arrived, FileProblem):
+            batch.problems.append(self._problem_text(arrived, batch.doc.max_attachment))
+            return
+        assert isinstance(arrived, FileRead)
+        try:
+            attachment = batch.doc.add_attachment(arrived.data, arrived.name, links=batch.links)
+        except DocumentError as exc:
+            batch.problems.append(str(exc))
+            return
+        batch.added.append(attachment.id)
+
+    def _problem_text(self, problem: FileProblem, limit: int) -> str:
+        if problem.kind == "too-big":
+            text = self.tr("“%1”大小为 %2，超过单个附件的上限 %3；请压缩或拆分后再添加")
+            return _fill_in(text, problem.name, human_size(problem.size), human_size(limit))
+        if problem.kind == "not-a-file":
+            return _fill_in(self.tr("“%1”是文件夹，请选择其中的文件"), problem.name)
+        detail = problem.detail or self.tr("文件不存在或无权读取")
+        return _fill_in(self.tr("“%1”无法读取（%2）"), problem.name, detail)
+
+    def _batch_done(self, cancelled: bool, failure: str = "") -> None:
+        """A batch ended: show what was added, and in one message what was not."""
+        batch, self._batch, self._job = self._batch, None, None
+        assert batch is not None
+        if batch.doc is self._doc and not batch.doc.closed:
+            self._attachments = batch.doc.attachments()
+            self._fill(select=batch.added[-1] if batch.added else None)
+        summary = _fill_in(self.tr("已添加 %1 个文件。"), len(batch.added))
+        self.status_label.setText(self.tr("已取消；") + summary if cancelled else summary)
+        problems = [*batch.problems, failure] if failure else batch.problems
+        if problems:
+            self._warn(self.tr("部分文件未添加"), "\n".join(problems))
+        self._update_buttons()
+        if batch.added:
+            self.changed.emit()
+        self.attachments_added.emit(list(batch.added))
+
+    def _warn(self, title: str, text: str) -> None:
+        self.context.messages.warning(self, title, text)
+
+    # -- drag and drop --
+
+    def _dropped_files(self, event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
+        """The local files being dragged, if this page can take them now."""
+        data = event.mimeData()
+        if self._read_only() or not data.hasUrls():
+            return []
+        return [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+            self.hint.setText(self.tr("松开鼠标即可把文件添加到申报文件。"))
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.hint.setText(self._hint_text())
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.hint.setText(self._hint_text())
+        paths = self._dropped_files(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.add_files(paths)
