@@ -8,20 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from qualitydesk.domain.forms import Framework
 from qualitydesk.ui.pages.base import Page, PageContext
 
 _TITLES = {
-    "form": "申请表",
-    "eligibility": "资格自查",
-    "profile": "组织概述",
-    "report": "自评报告",
-    "indicators": "关键绩效数据",
-    "evidence": "证实性材料",
-    "summary": "评分汇总",
-    "preflight": "检查与导出",
+    "form": QT_TRANSLATE_NOOP("Steps", "申请表"),
+    "eligibility": QT_TRANSLATE_NOOP("Steps", "资格自查"),
+    "profile": QT_TRANSLATE_NOOP("Steps", "组织概述"),
+    "report": QT_TRANSLATE_NOOP("Steps", "自评报告"),
+    "indicators": QT_TRANSLATE_NOOP("Steps", "关键绩效数据"),
+    "evidence": QT_TRANSLATE_NOOP("Steps", "证实性材料"),
+    "summary": QT_TRANSLATE_NOOP("Steps", "评分汇总"),
+    "preflight": QT_TRANSLATE_NOOP("Steps", "检查与导出"),
 }
 _BEFORE_ITEMS = ("form", "eligibility", "profile", "report")
 _AFTER_ITEMS = ("indicators", "evidence", "summary", "preflight")

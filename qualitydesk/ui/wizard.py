@@ -236,8 +236,9 @@ class WizardView(QWidget):
         if self.doc.read_only:
             self.saved_label.setText(self.tr("只读"))
             self.saved_label.setToolTip(self.doc.read_only_reason)
-        elif self.doc.saved_at:
-            stamp = QTime.fromString(self.doc.saved_at[11:19], "HH:mm:ss")
+        elif self.doc.saved_at or self.doc.meta.get("modified"):
+            saved = self.doc.saved_at or self.doc.meta["modified"]
+            stamp = QTime.fromString(saved[11:19], "HH:mm:ss")
             self.saved_label.setText(self.tr("已保存 {0}").format(stamp.toString("HH:mm:ss")))
             self.saved_label.setToolTip("")
         else:

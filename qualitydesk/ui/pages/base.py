@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
 from qualitydesk.domain.forms import Award, Forms, Framework
@@ -42,10 +42,10 @@ class Status(Enum):
     @property
     def label(self) -> str:
         labels = {
-            "not-started": "未开始",
-            "in-progress": "进行中",
-            "done": "完成",
-            "problem": "有问题",
+            "not-started": QT_TRANSLATE_NOOP("Status", "未开始"),
+            "in-progress": QT_TRANSLATE_NOOP("Status", "进行中"),
+            "done": QT_TRANSLATE_NOOP("Status", "完成"),
+            "problem": QT_TRANSLATE_NOOP("Status", "有问题"),
         }
         return QCoreApplication.translate("Status", labels[self.value])
 
