@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,13 +23,13 @@ from qualitydesk.store.document import Document
 from qualitydesk.store.records import Revision
 
 KIND_LABELS = {
-    "field": "申请表字段",
-    "rows": "申请表表格",
-    "narrative": "自评报告",
-    "profile": "组织概述",
-    "score": "自评分",
-    "declaration": "资格声明",
-    "meta": "设置",
+    "field": QT_TRANSLATE_NOOP("HistoryDialog", "申请表字段"),
+    "rows": QT_TRANSLATE_NOOP("HistoryDialog", "申请表表格"),
+    "narrative": QT_TRANSLATE_NOOP("HistoryDialog", "自评报告"),
+    "profile": QT_TRANSLATE_NOOP("HistoryDialog", "组织概述"),
+    "score": QT_TRANSLATE_NOOP("HistoryDialog", "自评分"),
+    "declaration": QT_TRANSLATE_NOOP("HistoryDialog", "资格声明"),
+    "meta": QT_TRANSLATE_NOOP("HistoryDialog", "设置"),
 }
 
 
