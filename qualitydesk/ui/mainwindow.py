@@ -376,9 +376,7 @@ class MainWindow(QMainWindow):
         doc = view.doc
         searchable = ["profile"] + [k for k in view.keys if k.startswith("item:")]
         start = searchable.index(view.current_key) if view.current_key in searchable else -1
-        editor = self._current_editor()
-        if editor is not None and editor.find(text):
-            self.find_status.clear()
+        if self._find_on_page(text, from_cursor=True):
             return
         for key in searchable[start + 1 :] + searchable[: start + 1]:
             haystack = (
@@ -388,20 +386,31 @@ class MainWindow(QMainWindow):
             )
             if text in haystack:
                 view.show_step(key)
-                found = self._current_editor()
-                if found is not None:
-                    found.moveCursor(found.textCursor().MoveOperation.Start)
-                    found.find(text)
-                self.find_status.clear()
+                self._find_on_page(text, from_cursor=False)
                 return
         self.find_status.setText(self.tr("未找到"))
 
-    def _current_editor(self) -> QTextEdit | None:
+    def _find_on_page(self, text: str, *, from_cursor: bool) -> bool:
+        """Select the next occurrence in the current page's editors (after the cursor)."""
+        editors = self._editors()
+        focused = next((i for i, e in enumerate(editors) if e.hasFocus()), 0)
+        for index, editor in enumerate(editors):
+            if index < focused and from_cursor:
+                continue
+            if not from_cursor or index > focused:
+                editor.moveCursor(editor.textCursor().MoveOperation.Start)
+            if editor.find(text):
+                editor.setFocus()
+                editor.ensureCursorVisible()
+                self.find_status.clear()
+                return True
+        return False
+
+    def _editors(self) -> list[QTextEdit]:
         if self.view is None or self.view.current_key not in self.view.pages:
-            return None
+            return []
         page = self.view.pages[self.view.current_key]
-        editors = [e for e in page.findChildren(QTextEdit) if not e.isReadOnly()]
-        return editors[0] if editors else None
+        return [e for e in page.findChildren(QTextEdit) if not e.isReadOnly()]
 
     # -- window --
 

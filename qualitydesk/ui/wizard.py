@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -111,6 +118,8 @@ class WizardView(QWidget):
         if key not in self.pages:
             page = create_page(key, self.context)
             page.load(self.doc)
+            if self.doc.read_only:
+                make_read_only(page)
             page.changed.connect(lambda k=key: self._page_changed(k))
             page.navigate.connect(self.navigate)
             self.stack.addWidget(page)
@@ -243,6 +252,18 @@ class WizardView(QWidget):
             self.saved_label.setToolTip("")
         else:
             self.saved_label.setText(self.tr("已保存"))
+
+
+def make_read_only(page: QWidget) -> None:
+    """Let the user read and select, but not change, anything on ``page``."""
+    for kind in (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox):
+        for edit in page.findChildren(kind):
+            edit.setReadOnly(True)
+    for kind in (QComboBox, QCheckBox):
+        for control in page.findChildren(kind):
+            control.setEnabled(False)
+    for view in page.findChildren(QAbstractItemView):
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
 
 def _escape(text: str) -> str:
