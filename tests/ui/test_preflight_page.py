@@ -1,4 +1,4 @@
-"""检查与导出: the problems that stand between an application and its package, and jumping to them."""
+"""检查与导出: what stands between an application and its package, and jumping to it."""
 
 from PySide6.QtCore import Qt
 
