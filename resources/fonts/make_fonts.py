@@ -155,8 +155,13 @@ def base_ranges() -> set[int]:
     # letterlike (℃ №), number forms, arrows, mathematical operators (− ≈ ∑), technical, enclosed
     # alphanumerics, box drawing, shapes, miscellaneous symbols (☑ ☐), dingbats (✓ ✗), enclosed
     # CJK (㈠) and CJK compatibility units (㎡ ㎏ ㎞). Glyphs the source font lacks are skipped.
-    for first, last in ((0x2070, 0x20CF), (0x2100, 0x22FF), (0x2300, 0x23FF), (0x2460, 0x27BF),
-                        (0x3200, 0x33FF)):
+    for first, last in (
+        (0x2070, 0x20CF),
+        (0x2100, 0x22FF),
+        (0x2300, 0x23FF),
+        (0x2460, 0x27BF),
+        (0x3200, 0x33FF),
+    ):
         cps |= assigned(range(first, last + 1))
     cps |= assigned(range(0x0391, 0x03AA))  # Greek capitals
     cps |= assigned(range(0x03B1, 0x03CA))  # Greek small letters

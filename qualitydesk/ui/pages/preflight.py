@@ -124,7 +124,9 @@ class PreflightPage(Page):
         for problem in self._unprintable(doc):
             add(self.tr("无法打印的字符"), problem.message, "error", _print_target(problem.where))
         if not self._issues:
-            done = QTreeWidgetItem(self.problems, [self.tr("✓ 资格条件、完整性、字数限制和可打印字符均已检查通过")])
+            done = QTreeWidgetItem(
+                self.problems, [self.tr("✓ 资格条件、完整性、字数限制和可打印字符均已检查通过")]
+            )
             done.setForeground(0, QColor("#2e7d32"))
         self.problems.expandAll()
         if self._issues:

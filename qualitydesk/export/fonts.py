@@ -1,0 +1,117 @@
+"""The bundled fonts for the PDF: registered with reportlab once per process, and their coverage.
+
+Three TrueType faces ship in ``resources/fonts``: a 宋体-style serif for body text and a 黑体-style
+sans (regular and bold) for headings. They are registered under fixed names the first time an
+export needs them; registration is guarded by a lock so exports running in background threads
+can start at the same time.
+
+reportlab writes a wrong ToUnicode entry for characters outside the BMP (``<2CB5A>`` instead of
+the UTF-16 surrogate pair ``<D872DF5A>``), so 𬭚 prints right but copies and searches as U+2CB5.
+:class:`_FixedTTFont` rewrites those entries after reportlab has made the font's PDF objects; only
+fonts of this module are affected, reportlab itself is not patched.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+SERIF = "QualityDeskSerif"
+SANS = "QualityDeskSans"
+SANS_BOLD = "QualityDeskSans-Bold"
+
+_FILES = {
+    SERIF: "QualityDeskSerif-Regular.ttf",
+    SANS: "QualityDeskSans-Regular.ttf",
+    SANS_BOLD: "QualityDeskSans-Bold.ttf",
+}
+
+_lock = threading.Lock()
+_BFCHAR_BEYOND_BMP = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _surrogates(match: re.Match[str]) -> str:
+    """One ``bfchar`` line with its destination written as a UTF-16BE surrogate pair."""
+    code = int(match.group(2), 16)
+    utf16 = chr(code).encode("utf-16-be").hex().upper()
+    return f"<{match.group(1)}> <{utf16}>"
+
+
+def fix_to_unicode(cmap: str) -> str:
+    """A ToUnicode CMap with destinations beyond the BMP as UTF-16 pairs (PDF 1.7, 9.10.3)."""
+    return _BFCHAR_BEYOND_BMP.sub(_surrogates, cmap)
+
+
+class _FixedTTFont(TTFont):
+    """A TTFont whose ToUnicode CMaps are correct for characters outside the BMP."""
+
+    def addObjects(self, doc: Any) -> None:
+        super().addObjects(doc)
+        for key, obj in doc.idToObject.items():
+            if key.startswith("toUnicodeCMap:") and isinstance(getattr(obj, "content", None), str):
+                obj.content = fix_to_unicode(obj.content)
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The registered faces and the code points each one has a glyph for."""
+
+    serif: str
+    sans: str
+    sans_bold: str
+    cmaps: dict[str, frozenset[int]]
+    union: frozenset[int]
+
+    def has(self, font: str, ch: str) -> bool:
+        return ord(ch) in self.cmaps[font]
+
+    def covered(self, ch: str) -> bool:
+        """Whether any bundled font can print ``ch``."""
+        return ord(ch) in self.union
+
+    def face_for(self, font: str, ch: str) -> str | None:
+        """``font`` if it has ``ch``, else the first bundled face that has it, else None."""
+        code = ord(ch)
+        if code in self.cmaps[font]:
+            return font
+        return next((name for name, cmap in self.cmaps.items() if code in cmap), None)
+
+
+def _load(name: str) -> TTFont:
+    data = resources.files("qualitydesk.resources").joinpath("fonts", _FILES[name]).read_bytes()
+    return _FixedTTFont(name, io.BytesIO(data))
+
+
+def fonts() -> FontSet:
+    """The bundled fonts, registered with reportlab on first use (safe from any thread).
+
+    The first call also turns off reportlab's ASCII85 encoding of streams (``useA85``): binary
+    streams are a fifth smaller, and encoding them takes a good part of an export's time without
+    reportlab's optional C accelerator. The setting is process-wide; QualityDesk is the only
+    user of reportlab in its process, and the PDFs are valid either way.
+    """
+    with _lock:
+        return _register()
+
+
+@functools.cache
+def _register() -> FontSet:
+    rl_config.useA85 = 0
+    cmaps: dict[str, frozenset[int]] = {}
+    for name in _FILES:
+        if name in pdfmetrics.getRegisteredFontNames():
+            font = pdfmetrics.getFont(name)
+        else:
+            font = _load(name)
+            pdfmetrics.registerFont(font)
+        cmaps[name] = frozenset(font.face.charToGlyph)
+    return FontSet(SERIF, SANS, SANS_BOLD, cmaps, frozenset().union(*cmaps.values()))

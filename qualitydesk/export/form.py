@@ -1,0 +1,213 @@
+"""申请表 as ruled forms like the official ones, and 资格自查与承诺 with a signature block."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether
+
+from qualitydesk.domain.forms import FieldGroup, FieldSpec, TableSpec
+from qualitydesk.export.book import Book, format_value, gap
+from qualitydesk.export.flowables import Para
+from qualitydesk.export.tables import grid, type_size
+from qualitydesk.store import readiness
+
+LABEL = 34 * mm
+SHORT_VALUE = 15  # characters: a longer value gets a whole row
+
+
+def application_form(book: Book) -> list[Flowable]:
+    st = book.styles
+    name = book.part_name("form", "申请表")
+    out: list[Flowable] = [book.heading(name, st.part, "part.form", 0)]
+    for group in book.forms.form.groups:
+        out.append(book.heading(group.name, st.section, f"form.{group.id}", 1, toc=False))
+        out += [*_group_tables(book, group), gap(3)]
+    for table in book.forms.form.tables:
+        rows = book.doc.rows(table.id)
+        out.append(book.heading(table.name, st.section, f"form.{table.id}", 1, toc=False))
+        if not rows:
+            out.append(Para("（无）", st.plain))
+        elif table.by_year:
+            out.append(_by_year_table(book, table, rows))
+        else:
+            out.append(_row_table(book, table, rows))
+        out.append(gap(3))
+    return out
+
+
+def _group_rows(book: Book, group: FieldGroup) -> list[list[Para]]:
+    """Rows of label/value cells: two short fields side by side, a long one on its own."""
+    st = book.styles
+    rows: list[list[Para]] = []
+    waiting: list[Para] = []
+    for spec in group.fields:
+        value = format_value(spec, book.doc.field(spec.id))
+        cells = [Para(spec.label, st.label_cell), Para(value, st.cell)]
+        if spec.type == "multiline" or len(value) > SHORT_VALUE or len(spec.label) > 9:
+            if waiting:
+                rows.append(waiting)
+                waiting = []
+            rows.append(cells)
+        else:
+            waiting += cells
+            if len(waiting) == 4:
+                rows.append(waiting)
+                waiting = []
+    if waiting:
+        rows.append(waiting)
+    return rows
+
+
+def _group_tables(book: Book, group: FieldGroup) -> list[Flowable]:
+    """Label | value | label | value, long values across the whole row.
+
+    Built as a stack of tables without spanned cells (reportlab cannot split a spanned row
+    across pages, and a pasted text may be longer than a page); their borders coincide.
+    """
+    value = (book.width - 2 * LABEL) / 2
+    layouts = {
+        4: ([LABEL, value, LABEL, value], [((0, 0), (0, -1)), ((2, 0), (2, -1))]),
+        2: ([LABEL, book.width - LABEL], [((0, 0), (0, -1))]),
+    }
+    tables: list[Flowable] = []
+    rows = _group_rows(book, group)
+    start = 0
+    while start < len(rows):
+        end = start
+        while end < len(rows) and len(rows[end]) == len(rows[start]):
+            end += 1
+        widths, shaded = layouts[len(rows[start])]
+        block = rows[start:end]
+        tables.append(grid(block, book.width, header_rows=0, widths=widths, shaded=shaded))
+        start = end
+    return tables
+
+
+def _column_label(spec: FieldSpec) -> str:
+    return f"{spec.label}（{spec.unit}）" if spec.unit else spec.label
+
+
+def _plain_value(spec: FieldSpec, value: object) -> str:
+    """A value in a table whose header already names the unit."""
+    if spec.type in ("money", "percent", "integer") and value not in (None, ""):
+        text = str(value).strip().rstrip("%")
+        try:
+            number = float(text.replace(",", ""))
+        except ValueError:
+            return str(value)
+        return f"{number:,.2f}" if spec.type != "integer" else f"{number:,.0f}"
+    return format_value(spec, value)
+
+
+def _by_year_table(book: Book, table: TableSpec, rows: Sequence[dict[str, object]]) -> Flowable:
+    """Years across (the last three), figures down, as the official 申请表 has them."""
+    ordered = sorted(rows, key=lambda r: str(r.get("year", "")))[-3:]
+    st = book.styles
+    head = [Para("指标", st.head_cell)] + [
+        Para(f"{r.get('year', '')}年", st.head_cell) for r in ordered
+    ]
+    data: list[list[object]] = [head]
+    right = st.cell_of(st.cell.size, "right")
+    for spec in table.columns:
+        if spec.id == "year":
+            continue
+        cells = [Para(_plain_value(spec, r.get(spec.id)), right) for r in ordered]
+        data.append([Para(_column_label(spec), st.label_cell), *cells])
+    first = 62 * mm
+    rest = (book.width - first) / max(len(ordered), 1)
+    return grid(data, book.width, widths=[first] + [rest] * len(ordered))
+
+
+def _row_table(book: Book, table: TableSpec, rows: Sequence[dict[str, object]]) -> Flowable:
+    st = book.styles
+    size = type_size(len(table.columns) + 1)
+    head_style = st.head_of(size)
+    cell = st.cell_of(size)
+    data: list[list[object]] = [
+        [Para("序号", head_style)] + [Para(_column_label(c), head_style) for c in table.columns]
+    ]
+    for i, row in enumerate(rows, 1):
+        values = [Para(_plain_value(c, row.get(c.id)), cell) for c in table.columns]
+        data.append([Para(str(i), replace(cell, align="center")), *values])
+    return grid(data, book.width)
+
+
+# --- 资格自查与承诺 --------------------------------------------------------------------------
+
+
+def commitment(book: Book) -> list[Flowable]:
+    st = book.styles
+    award = book.award
+    name = book.part_name("commitment", "资格自查与承诺")
+    findings = readiness.check(book.doc, book.forms).eligibility
+    out: list[Flowable] = [
+        book.heading(name, st.part, "part.commitment", 0),
+        book.heading("一、申报资格自查", st.section, "commitment.check", 1),
+        Para(
+            f"依据《{award.document}》的申报条件逐条自查，结果如下（“已声明”的条款由申报组织确认，"
+            "证实性材料见本材料“证实性材料”部分）。",
+            st.body,
+        ),
+    ]
+    size = 9.5
+    head = st.head_of(size)
+    cell = st.cell_of(size)
+    data: list[list[object]] = [
+        [Para(t, head) for t in ("序号", "条款", "申报条件", "自查结果", "依据与说明")]
+    ]
+    for i, finding in enumerate(findings, 1):
+        rule = finding.rule
+        data.append(
+            [
+                Para(str(i), replace(cell, align="center")),
+                Para(rule.citation, cell),
+                Para(rule.text.strip(), cell),
+                Para(finding.status.label, replace(cell, align="center")),
+                Para(_explanation(book, rule.id, finding.reason), cell),
+            ]
+        )
+    widths = [10 * mm, 22 * mm, 56 * mm, 18 * mm]
+    out.append(grid(data, book.width, widths=[*widths, book.width - sum(widths)]))
+    out += _pledge(book)
+    return out
+
+
+def _explanation(book: Book, rule_id: str, reason: str) -> str:
+    parts = [reason]
+    declaration = book.doc.declaration(rule_id)
+    if declaration and declaration.affirmed:
+        if declaration.statement:
+            parts.append(f"声明：{declaration.statement}")
+        if declaration.evidence:
+            parts.append(f"证实材料：{declaration.evidence}")
+    return "\n".join(p for p in parts if p)
+
+
+def _pledge(book: Book) -> list[Flowable]:
+    st = book.styles
+    award = book.award
+    doc = book.doc
+    signed = bool(doc.field("commitment_signed"))
+    text = (
+        f"本组织自愿申报{book.programme}，郑重承诺：所填报的申请表、自评报告及证实性材料"
+        f"内容真实、准确、完整，符合《{award.document}》规定的申报条件；"
+        "如有弄虚作假，愿承担由此产生的一切后果和责任。"
+    )
+    signatory = str(doc.field("signatory") or "")
+    sign = replace(st.plain, align="left", leading=30.0)
+    out: list[Flowable] = [
+        book.heading("二、申报承诺", st.section, "commitment.pledge", 1),
+        Para(text, st.body),
+    ]
+    if not signed:
+        out.append(Para("（申报组织尚未在申请表中确认本承诺。）", st.note))
+    out += [
+        gap(14),
+        Para(f"法定代表人：{signatory or '　' * 6}　　签字：{'_' * 18}", sign),
+        Para("申报组织（盖章）：", sign),
+        Para("日　　期：　　　　年　　月　　日", sign),
+    ]
+    return [gap(6), KeepTogether(out)]

@@ -1,0 +1,190 @@
+"""The application package, in the programme's order: cover, 目录, 申请表, 资格自查与承诺,
+组织概述, 自评报告 item by item, 关键绩效数据, 证实性材料 with the attachments, 推荐意见."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, NextPageTemplate, Table, TableStyle
+
+from qualitydesk.export import evidence, form
+from qualitydesk.export.book import Book, chinese_date, gap
+from qualitydesk.export.flowables import Anchor, Para
+from qualitydesk.export.layout import TEXT_WIDTH, PartBreak
+from qualitydesk.export.tables import grid, plain_style
+
+CONTENTS_KEY = "contents"
+
+
+def story(book: Book) -> list[Flowable]:
+    """Every flowable of the package; the 目录 is filled in once all headings are known."""
+    builders: dict[str, Callable[[Book], list[Flowable]]] = {
+        "form": form.application_form,
+        "commitment": form.commitment,
+        "profile": profile,
+        "report": report,
+        "indicators": evidence.indicators,
+        "evidence": evidence.evidence,
+        "recommendation": recommendation,
+    }
+    body: list[Flowable] = []
+    for part in book.award.parts:
+        build = builders.get(part.id)
+        if build is None:
+            continue
+        book.check(f"正在排版：{part.name}")
+        body += [PartBreak(), *build(book)]
+    head = [*cover(book), NextPageTemplate("body"), PartBreak(), *contents(book)]
+    return head + body
+
+
+def contents(book: Book) -> list[Flowable]:
+    title = Para("目　　录", book.styles.part)
+    return [Anchor(CONTENTS_KEY, "目录", 0), title, *book.contents()]
+
+
+# --- cover ------------------------------------------------------------------------------------
+
+
+def cover(book: Book) -> list[Flowable]:
+    st = book.styles
+    doc = book.doc
+    fields = [
+        ("申报组织（盖章）", book.org),
+        ("推荐单位（盖章）", str(doc.field("recommender") or "")),
+        ("联　系　人", str(doc.field("contact_name") or "")),
+        ("联系电话", _join(doc.field("contact_phone"), doc.field("contact_mobile"), sep="　")),
+        ("填表日期", chinese_date(str(doc.field("filled_on") or doc.application_date))),
+    ]
+    rows = [[Para(label, st.cover_field), Para(value, st.cover_field)] for label, value in fields]
+    table = Table(
+        rows,
+        colWidths=[44 * mm, 100 * mm],
+        hAlign="CENTER",
+        style=TableStyle(
+            [
+                *plain_style(),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, (0, 0, 0)),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+            ]
+        ),
+    )
+    return [
+        Anchor("cover", "封面", 0),
+        gap(25),
+        Para(book.programme, st.cover_subtitle),
+        gap(12),
+        Para("申　报　材　料", st.cover_title),
+        gap(36),
+        table,
+        gap(20),
+        SealBoxes(("申报组织盖章", "推荐单位盖章")),
+        gap(10),
+        Para("一式三份，其中一份标明“原始件”", replace(st.note, align="center")),
+    ]
+
+
+def _join(*values: object, sep: str) -> str:
+    return sep.join(str(v) for v in values if v not in (None, ""))
+
+
+class SealBoxes(Flowable):
+    """Empty boxes where the seals go, each labelled underneath."""
+
+    def __init__(self, labels: tuple[str, ...], side: float = 42 * mm) -> None:
+        super().__init__()
+        self.labels, self.side = labels, side
+        self.width, self.height = TEXT_WIDTH, side + 8 * mm
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from qualitydesk.export.flowables import is_draft
+        from qualitydesk.export.fonts import SANS
+
+        if is_draft(self):
+            return
+        canv = self.canv
+        slot = self.width / len(self.labels)
+        canv.setLineWidth(0.6)
+        canv.setDash(3, 2)
+        canv.setFont(SANS, 10)
+        for i, label in enumerate(self.labels):
+            x = i * slot + (slot - self.side) / 2
+            canv.rect(x, 8 * mm, self.side, self.side)
+            canv.drawCentredString(x + self.side / 2, 2 * mm, label)
+        canv.setDash()
+
+
+# --- 组织概述 and 自评报告 ------------------------------------------------------------------
+
+
+def profile(book: Book) -> list[Flowable]:
+    st = book.styles
+    name = book.part_name("profile", book.framework.profile.name)
+    out: list[Flowable] = [book.heading(name, st.part, "part.profile", 0)]
+    group = None
+    for section in book.framework.profile.sections:
+        if section.group != group:
+            group = section.group
+            out.append(book.heading(group, st.section, f"profile.{group.split()[0]}", 1))
+        title = f"{section.id} {section.name}"
+        out.append(book.heading(title, st.item, f"profile.{section.id}", 2))
+        out += book.narrative(book.doc.profile(section.id), section.id, f"profile.{section.id}", 3)
+    return out
+
+
+def report(book: Book) -> list[Flowable]:
+    st = book.styles
+    out: list[Flowable] = [
+        book.heading(book.part_name("report", "自评报告"), st.part, "part.report", 0)
+    ]
+    for category in book.framework.categories:
+        book.check(f"正在排版：自评报告 {category.id} {category.name}")
+        title = f"{category.id} {category.name}"
+        out.append(book.heading(title, st.section, f"category.{category.id}", 1))
+        for item in category.items:
+            key = f"item.{item.id}"
+            out.append(book.heading(f"{item.id} {item.name}", st.item, key, 2))
+            out += book.narrative(book.doc.narrative(item.id), item.id, key, 3)
+    return out
+
+
+# --- 推荐意见 --------------------------------------------------------------------------------
+
+
+def recommendation(book: Book) -> list[Flowable]:
+    st = book.styles
+    doc = book.doc
+    name = book.part_name("recommendation", "推荐意见")
+    opinion = str(doc.field("recommender_opinion") or "")
+    cell = book.styles.cell_of(12.0)
+    label = replace(st.head_cell, size=12.0, leading=18.0)
+    signature = Para(
+        "推荐单位（盖章）\n\n负责人（签字）：\n\n年　　月　　日", replace(cell, align="right")
+    )
+    rows = [
+        [Para("推荐单位", label), Para(str(doc.field("recommender") or ""), cell)],
+        [
+            Para("推荐意见", label),
+            [Para(opinion, replace(st.body, size=12.0)), gap(70 if opinion else 120)],
+        ],
+        [Para("签章", label), [gap(8), signature, gap(6)]],
+    ]
+    out: list[Flowable] = [
+        book.heading(name, st.part, "part.recommendation", 0),
+        grid(
+            rows,
+            book.width,
+            header_rows=0,
+            widths=[32 * mm, book.width - 32 * mm],
+            shaded=[((0, 0), (0, -1))],
+        ),
+    ]
+    if book.award.recommender:
+        out += [gap(4), Para(f"推荐单位范围：{book.award.recommender}", st.note)]
+    return out

@@ -1,0 +1,181 @@
+"""Export an application as a print-ready PDF: the package to submit or the internal report.
+
+:func:`export_pdf` is what the command line and the GUI call. It reads the document and never
+changes it; it writes the PDF to a temporary file beside the target and moves it into place only
+when it is complete, so a failed or cancelled export leaves an existing PDF as it was. It keeps no
+state between calls and may run in a background thread: ``progress(done, total, message)`` is
+called as work proceeds, and returning False cancels (:class:`ExportCancelled`, nothing written).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf.errors import PyPdfError
+from reportlab.platypus.doctemplate import LayoutError
+
+from qualitydesk import __version__
+from qualitydesk.domain.forms import Forms, FormsError
+from qualitydesk.export import internal, package
+from qualitydesk.export.book import Book
+from qualitydesk.export.fonts import fonts
+from qualitydesk.export.layout import PageSetup, build
+from qualitydesk.export.merge import place_pages
+from qualitydesk.store.document import Document, DocumentError
+
+KINDS = ("package", "internal")
+Progress = Callable[[int, int, str], bool]
+
+
+class ExportError(Exception):
+    """The PDF could not be made or written; the message says why, in Chinese."""
+
+
+class ExportCancelled(ExportError):
+    """The user cancelled the export through the progress callback; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pages: int
+    size: int
+
+
+class _Reporter:
+    """Turns stages and flowable counts into ``progress(done, 100, message)`` calls."""
+
+    TOTAL = 100
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.last: tuple[int, str] | None = None
+
+    def report(self, done: float, message: str) -> None:
+        if self.progress is None:
+            return
+        done = max(int(done), self.last[0] if self.last else 0)  # never backwards
+        state = (min(done, self.TOTAL - 1), message)
+        if state == self.last:
+            return
+        self.last = state
+        if self.progress(state[0], self.TOTAL, message) is False:
+            raise ExportCancelled("已取消导出，未写入文件")
+
+    def finish(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress(self.TOTAL, self.TOTAL, message)
+
+
+def export_pdf(
+    doc: Document,
+    forms: Forms,
+    out: Path,
+    *,
+    kind: str = "package",
+    double_sided: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the PDF of ``kind`` (package or internal) for ``doc`` to ``out``."""
+    if kind not in KINDS:
+        raise ExportError(f"未知的导出类型“{kind}”（应为 package 或 internal）")
+    out = Path(out)
+    _check_target(doc, out)
+    reporter = _Reporter(progress)
+    reporter.report(0, "正在准备内容")
+    try:
+        data, pages = _render(doc, forms, kind, double_sided, reporter)
+    except ExportError:
+        raise
+    except (DocumentError, FormsError) as exc:
+        raise ExportError(f"导出失败：{exc}") from exc
+    except (LayoutError, PyPdfError, ValueError, KeyError, OSError) as exc:
+        raise ExportError(f"导出失败，排版时出错：{exc}") from exc
+    except Exception as exc:  # a bug: still one clear message, the cause chained for the log
+        raise ExportError(f"导出失败（程序内部错误：{type(exc).__name__}: {exc}）") from exc
+    reporter.report(97, "正在写入文件")
+    _write_atomically(out, data)
+    reporter.finish("导出完成")
+    return ExportResult(out, pages, len(data))
+
+
+def _check_target(doc: Document, out: Path) -> None:
+    if out.is_dir():
+        raise ExportError(f"{out}：是一个文件夹，请给出 PDF 文件名")
+    if not out.parent.is_dir():
+        raise ExportError(f"{out}：文件夹 {out.parent} 不存在")
+    own = {doc.path.resolve()} | {
+        doc.path.with_name(doc.path.name + s).resolve() for s in ("-wal", "-shm", ".lock")
+    }
+    if out.resolve() in own:
+        raise ExportError(f"{out}：这是申报文件本身，不能用 PDF 覆盖")
+
+
+def _render(
+    doc: Document, forms: Forms, kind: str, double_sided: bool, reporter: _Reporter
+) -> tuple[bytes, int]:
+    fonts()
+    book = Book(doc, forms, check=lambda message: reporter.report(2, message))
+    flowables = package.story(book) if kind == "package" else internal.story(book)
+    setup = _setup(book, kind, double_sided)
+    spans = {1: (8, 45), 2: (45, 88)}
+
+    def on_pass(number: int, done: int, total: int) -> None:
+        low, high = spans.get(number, (45, 88))
+        stage = "正在排版" if number == 1 else "正在生成页面"
+        reporter.report(low + (high - low) * done / max(total, 1), stage)
+
+    result = build(lambda: flowables, setup, on_pass)
+    data = result.pdf
+    if result.slots:
+        reporter.report(90, "正在合并 PDF 附件")
+        data = place_pages(data, result.slots, book.pdfs)
+    return data, result.total
+
+
+def _setup(book: Book, kind: str, double_sided: bool) -> PageSetup:
+    creator = f"质量奖申报助手 QualityDesk {__version__}"
+    keywords = (book.award.name, book.framework.standard, str(book.doc.year))
+    if kind == "internal":
+        title = f"{book.programme}自评报告（内部资料）"
+        subject = "卓越绩效自我评价报告（内部资料）"
+    else:
+        title = f"{book.programme}申报材料"
+        subject = f"{book.award.name}申报材料"
+    return PageSetup(
+        title=title,
+        org=book.org,
+        subject=subject,
+        creator=creator,
+        keywords=keywords,
+        double_sided=double_sided,
+        internal=kind == "internal",
+    )
+
+
+def _write_atomically(out: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``out``, then move it into place."""
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    except OSError as exc:
+        raise ExportError(f"{out}：无法在 {out.parent} 中写入（{exc.strerror or exc}）") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise ExportError(f"{out}：写入失败（{exc.strerror or exc}），原有文件未改动") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

@@ -1,0 +1,197 @@
+"""Grid tables: column widths from the content, header rows repeated, rows split across pages.
+
+Column widths follow the way browsers lay out tables: every column gets at least its widest word
+and the rest of the width goes to the columns with the most text. A table too wide for the page
+(many columns, long numbers) gets smaller type and, at worst, words cut character by character —
+it never runs off the page.
+
+Tables break between rows. A row that would leave much of a page empty, or that is taller than a
+page (a long text pasted into a cell), is split inside: each cell's paragraphs are divided at the
+page break, the header rows repeat above the rest. reportlab's own in-row splitting is not used:
+it measures split cells without their padding and fakes vertical centring with padding, which
+makes halves taller than the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from qualitydesk.export.flowables import Para, min_width, natural_width
+from qualitydesk.export.fonts import SERIF
+from qualitydesk.export.layout import TEXT_HEIGHT
+
+PADDING = 4.0
+CELL_PADDING_Y = 2.5
+IN_ROW_SPLIT_ROOM = 0.4  # share of a page that must be free before a row is split across pages
+LINE = (0.3, 0.3, 0.3)
+SHADE = (0.91, 0.91, 0.91)
+LABEL_SHADE = (0.96, 0.96, 0.96)
+
+Cell = Para | Sequence[Flowable]
+Range = tuple[tuple[int, int], tuple[int, int]]
+
+
+def type_size(columns: int, base: float = 10.5) -> float:
+    """Smaller type for tables with many columns."""
+    if columns >= 14:
+        return 7.0
+    if columns >= 10:
+        return 8.0
+    if columns >= 7:
+        return 9.0
+    return base
+
+
+def _as_list(cell: Cell) -> list[Flowable]:
+    return [cell] if isinstance(cell, Flowable) else list(cell)
+
+
+def _paras(cell: Cell) -> list[Para]:
+    return [f for f in _as_list(cell) if isinstance(f, Para)]
+
+
+def column_widths(rows: Sequence[Sequence[Cell]], avail: float) -> list[float]:
+    """Widths for the columns of ``rows`` that add up to ``avail``."""
+    count = max((len(r) for r in rows), default=0)
+    if not count:
+        return []
+    natural = [2 * PADDING + 6.0] * count
+    minimum = [2 * PADDING + 6.0] * count
+    for row in rows:
+        for i, cell in enumerate(row):
+            for para in _paras(cell):
+                whole = natural_width(para)
+                natural[i] = max(natural[i], whole + 2 * PADDING)
+                # short texts (市级, 序号, 2024) stay on one line; a column need not hold more
+                # than six characters of a longer word side by side
+                size = para.style.size
+                least = max(min(whole, size * 4), min(min_width(para), size * 6))
+                minimum[i] = max(minimum[i], least + 2 * PADDING)
+    minimum = [min(m, n) for m, n in zip(minimum, natural, strict=True)]
+    if sum(natural) <= avail:
+        return [n * avail / sum(natural) for n in natural]
+    if sum(minimum) >= avail:
+        return [m * avail / sum(minimum) for m in minimum]
+    room = avail - sum(minimum)
+    extra = [n - m for n, m in zip(natural, minimum, strict=True)]
+    return [m + e * room / sum(extra) for m, e in zip(minimum, extra, strict=True)]
+
+
+def plain_style() -> list[tuple[object, ...]]:
+    """Table style commands every table needs: cells never fall back to reportlab's Helvetica
+    (an unembedded font) — all cells hold flowables, but reportlab sets the cell font anyway."""
+    return [("FONT", (0, 0), (-1, -1), SERIF, 10.5)]
+
+
+@dataclass(frozen=True)
+class _Look:
+    widths: tuple[float, ...]
+    header_rows: int
+    shaded: tuple[Range, ...]
+    valign: str
+
+
+def grid(
+    rows: Sequence[Sequence[Cell]],
+    avail: float,
+    *,
+    header_rows: int = 1,
+    widths: Sequence[float] | None = None,
+    shaded: Sequence[Range] = (),
+) -> Table:
+    """A table with a grid; ``header_rows`` shaded and repeated on every page it spans.
+
+    ``shaded`` are ((col, row), (col, row)) ranges (as reportlab takes them) given a light shade.
+    """
+    count = max((len(r) for r in rows), default=1)
+    # every cell a list of flowables, every row as long as the longest
+    data = [[_as_list(c) for c in r] + [[] for _ in range(count - len(r))] for r in rows]
+    look = _Look(
+        tuple(widths) if widths else tuple(column_widths(rows, avail)),
+        header_rows if 0 < header_rows <= len(data) else 0,
+        tuple(shaded),
+        "MIDDLE",
+    )
+    return GridTable.made(data, look)
+
+
+class GridTable(Table):
+    """A table that breaks between rows, and inside a row when that is worth it (see above)."""
+
+    look: _Look
+    rows: list[list[list[Flowable]]]
+
+    @classmethod
+    def made(cls, rows: list[list[list[Flowable]]], look: _Look) -> GridTable:
+        commands: list[tuple[object, ...]] = [
+            *plain_style(),
+            ("GRID", (0, 0), (-1, -1), 0.5, LINE),
+            ("VALIGN", (0, 0), (-1, -1), look.valign),
+            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING_Y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING_Y),
+        ]
+        if look.header_rows:
+            commands.append(("BACKGROUND", (0, 0), (-1, look.header_rows - 1), SHADE))
+        commands += [("BACKGROUND", a, b, LABEL_SHADE) for a, b in look.shaded]
+        table = cls(
+            rows,
+            colWidths=list(look.widths),
+            repeatRows=look.header_rows if look.header_rows < len(rows) else 0,
+            hAlign="CENTER",
+            style=TableStyle(commands),
+        )
+        table.look, table.rows = look, rows
+        return table
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)  # between rows
+        if parts or availHeight < TEXT_HEIGHT * IN_ROW_SPLIT_ROOM:
+            return parts
+        return self._split_in_row(availWidth, availHeight)
+
+    def _split_in_row(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)
+        heights = list(self._rowHeights)
+        used, row = 0.0, 0
+        while row < len(heights) and used + heights[row] <= availHeight:
+            used += heights[row]
+            row += 1
+        header = self.look.header_rows
+        if row >= len(heights) or row < header:
+            return []
+        room = availHeight - used - 2 * CELL_PADDING_Y
+        pieces = [
+            _split_cell(cell, width - 2 * PADDING, room)
+            for cell, width in zip(self.rows[row], self.look.widths, strict=True)
+        ]
+        if not any(head for head, _ in pieces):
+            return []
+        top = _Look(self.look.widths, header, self.look.shaded, "TOP")
+        first = GridTable.made([*self.rows[:row], [head for head, _ in pieces]], top)
+        rest = [*self.rows[:header], [tail for _, tail in pieces], *self.rows[row + 1 :]]
+        return [first, GridTable.made(rest, top)]
+
+
+def _split_cell(
+    cell: list[Flowable], width: float, room: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """The flowables of a cell that fit in ``room``, and the rest (a paragraph may divide)."""
+    head: list[Flowable] = []
+    used = 0.0
+    for i, flowable in enumerate(cell):
+        _, height = flowable.wrap(width, room)
+        needed = height + (flowable.getSpaceBefore() if head else 0.0)
+        if used + needed <= room:
+            head.append(flowable)
+            used += needed + flowable.getSpaceAfter()
+            continue
+        pieces = flowable.split(width, room - used) if isinstance(flowable, Para) else []
+        if len(pieces) == 2:
+            return [*head, pieces[0]], [pieces[1], *cell[i + 1 :]]
+        return head, cell[i:]
+    return head, []
