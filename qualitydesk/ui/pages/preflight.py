@@ -42,14 +42,20 @@ def _missing_target(missing: readiness.Missing) -> tuple[str, str]:
 
 
 def _print_target(where: str) -> tuple[str, str]:
-    parts = where.split()
-    if parts and parts[0] == "自评报告" and len(parts) > 1:
-        return f"item:{parts[1]}", ""
-    if parts and parts[0] == "组织概述":
-        return "profile", parts[1] if len(parts) > 1 else ""
-    if parts and parts[0] == "证实性材料":
-        return "evidence", ""
-    return "form", ""
+    """Where an unprintable character is fixed, from the export's description of its place."""
+    part, _, rest = where.partition(" ")
+    key = rest.split(" ", 1)[0]
+    if part == "自评报告" and key:
+        return f"item:{key}", ""
+    if part == "自评分" and key:
+        return f"item:{key}", "score"
+    steps = {
+        "组织概述": "profile",
+        "资格声明": "eligibility",
+        "关键绩效数据": "indicators",
+        "证实性材料": "evidence",
+    }
+    return steps.get(part, "form"), key if part == "组织概述" else ""
 
 
 class PreflightPage(Page):
