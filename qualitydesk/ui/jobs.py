@@ -154,12 +154,16 @@ class Job(QObject):
     def _on_progress(self, done: int, total: int, message: str) -> None:
         if not self._running:
             return
-        if self.dialog is not None and not self._stop.is_set():
-            self.dialog.setMaximum(max(total, 0))
-            self.dialog.setValue(min(max(done, 0), max(total, 0)))
-            if message:
-                self.dialog.setLabelText(message)
-        self.progress.emit(done, total, message)
+        dialog = self.dialog
+        if dialog is not None and not self._stop.is_set():
+            # A window-modal QProgressDialog processes events in setValue(), so the outcome may
+            # arrive (and close the dialog) in the middle of this update.
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(max(done, 0), max(total, 0)))
+            if message and self.dialog is dialog:
+                dialog.setLabelText(message)
+        if self._running:
+            self.progress.emit(done, total, message)
 
     @Slot(str, object)
     def _on_outcome(self, kind: str, value: object) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,7 +38,7 @@ from qualitydesk.ui.settings import Settings, data_dir
 from qualitydesk.ui.welcome import WelcomeView
 from qualitydesk.ui.wizard import WizardView
 
-APP_TITLE = "质量奖申报助手"
+APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "质量奖申报助手")
 DEMO_NAME = "示例申报.qdesk"
 
 

@@ -231,7 +231,8 @@ class WizardView(QWidget):
     def _update_header(self) -> None:
         award = self.context.award
         org = self.doc.field("org_name") or self.tr("（未填写组织名称）")
-        self.title_label.setText(f"<b>{_escape(str(org))}</b>　{award.name} · {self.doc.year} 年度")
+        year = self.tr("{0} 年度").format(self.doc.year)
+        self.title_label.setText(f"<b>{_escape(str(org))}</b>　{award.name} · {year}")
         if award.scored:
             card = readiness.scorecard(self.doc, self.context.forms)
             lines = []

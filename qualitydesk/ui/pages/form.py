@@ -80,10 +80,6 @@ OFFERED = Qt.ItemDataRole.UserRole + 1  # on a year cell: a row the page offered
 EXTRA = Qt.ItemDataRole.UserRole + 2  # on a row's first cell: keys of the row not in the spec
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormPage", text)
-
-
 def check_value(spec: FieldSpec, text: str) -> Check | None:
     """Check a non-empty ``text`` for ``spec``; None when the field has nothing to check."""
     if spec.validator:
@@ -95,12 +91,16 @@ def check_value(spec: FieldSpec, text: str) -> Check | None:
         value = value.replace(",", "")
         if re.fullmatch(r"\d+", value):
             return Check(True, str(int(value)))
-        return Check(False, value, _tr("应为不带小数的整数，例如 1280"))
+        return Check(
+            False, value, QCoreApplication.translate("FormPage", "应为不带小数的整数，例如 1280")
+        )
     if spec.type == "year":
         value = value.removesuffix("年").strip()
         if re.fullmatch(r"(19|20)\d\d", value):
             return Check(True, value)
-        return Check(False, value, _tr("年度应为四位年份，例如 2024"))
+        return Check(
+            False, value, QCoreApplication.translate("FormPage", "年度应为四位年份，例如 2024")
+        )
     return None
 
 

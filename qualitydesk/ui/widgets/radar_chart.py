@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -113,7 +113,7 @@ class _RadarPainter:
     ):
         self.painter, self.chart = painter, chart
         self.palette = widget.palette()
-        self.score_name = widget.tr("得分率")
+        self.score_name = QCoreApplication.translate("RadarChartWidget", "得分率")
         self.font = QFont(widget.font())
         self.small = QFont(self.font)
         self.small.setPointSizeF(self.font.pointSizeF() * 0.85)

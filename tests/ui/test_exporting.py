@@ -1,0 +1,60 @@
+"""Export, preview and print from the window: in the background, with the PDF checked back."""
+
+import shutil
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
+from qualitydesk.ui.app import create_application
+from qualitydesk.ui.exporting import PreviewDialog, print_pages
+from qualitydesk.ui.mainwindow import MainWindow
+from qualitydesk.ui.settings import Settings
+
+
+@pytest.fixture
+def window(qtbot, forms, messages, demo_file, tmp_path):
+    create_application()
+    win = MainWindow(forms, Settings(tmp_path / "settings"), messages)
+    qtbot.addWidget(win)
+    win.show()
+    path = tmp_path / "demo.qdesk"
+    shutil.copy(demo_file, path)
+    win.open_path(path)
+    yield win
+    win.close_document()
+
+
+def test_export_runs_in_the_background_and_writes_the_package(window, messages, tmp_path, qtbot):
+    out = tmp_path / "申报材料.pdf"
+    messages.files.append(str(out))
+    window.view.show_step("preflight")
+    page = window.view.pages["preflight"]
+    page.buttons["package"].click()
+    qtbot.waitUntil(lambda: any(m[0] == "information" for m in messages.shown), timeout=30000)
+    assert out.exists()
+    reader = PdfReader(out)
+    assert len(reader.pages) > 50
+    assert "苏州澄远精密科技有限公司" in reader.pages[0].extract_text()
+
+
+def test_internal_report_and_a_failure_message(window, messages, tmp_path, qtbot):
+    messages.files.append(str(tmp_path / "no-such-folder" / "内部.pdf"))
+    window._export("internal")
+    qtbot.waitUntil(lambda: any(m[0] == "warning" for m in messages.shown), timeout=30000)
+    assert messages.shown[-1][1] == "导出失败"
+
+
+def test_preview_shows_the_pages_and_printing_renders_them(window, qtbot, tmp_path):
+    window._preview()
+    qtbot.waitUntil(lambda: window.exporter.last_pdf is not None, timeout=30000)
+    dialog = window.findChild(PreviewDialog)
+    assert dialog is not None
+    assert dialog.preview.page_count == len(PdfReader(window.exporter.last_pdf).pages)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    print_pages(window.exporter.last_pdf, printer)
+    assert len(PdfReader(printed).pages) == dialog.preview.page_count
+    dialog.close()
