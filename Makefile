@@ -13,7 +13,7 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfreet
 
 QM := resources/i18n/qualitydesk_en.qm
 
-.PHONY: run test demo lint format qt-deps clean i18n bundle
+.PHONY: run test demo lint format qt-deps clean i18n bundle docs
 
 run: $(STAMP) qt-deps $(QM)
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
@@ -73,6 +73,17 @@ qt-deps:
 			echo "Qt needs these Debian packages (install them with sudo apt-get install):$$missing"; \
 		fi; \
 	fi
+
+# The one-folder desktop bundle (PyInstaller), then its smoke test: open the demo, visit every
+# step, export the PDF, offscreen.
+bundle: $(STAMP) qt-deps $(QM)
+	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10,<7"
+	$(BIN)/python -m PyInstaller --noconfirm --clean build.spec
+	QT_QPA_PLATFORM=offscreen dist/qualitydesk/qualitydesk --smoke-test
+
+# The user guide's screenshots, made from the real program (offscreen, the demo application).
+docs: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qualitydesk import __version__
@@ -42,6 +43,11 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     load_bundled_fonts()
     app.setFont(ui_font())
     app.setStyleSheet(STYLE)
+    icon = resources.files("qualitydesk.resources").joinpath("icons", "qualitydesk.png")
+    if icon.is_file():
+        pixmap = QPixmap()
+        pixmap.loadFromData(icon.read_bytes())
+        app.setWindowIcon(QIcon(pixmap))
     if language is None:
         from qualitydesk.ui.settings import Settings
 
