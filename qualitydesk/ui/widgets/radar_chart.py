@@ -9,37 +9,36 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QImage,
     QPainter,
-    QPaintEvent,
     QPalette,
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from qualitydesk.domain.charts import RadarChart
+from qualitydesk.ui.widgets.canvas import Canvas
 
 SCORE_COLOUR = "#1f5fa8"
 RING_COLOURS = ("#c0392b", "#d9822b", "#7f8c8d")
 GRID_SHARES = (0.2, 0.4, 0.6, 0.8, 1.0)
 
 
-class RadarChartWidget(QWidget):
+class RadarChartWidget(Canvas):
     """Paints one ``RadarChart``; ``set_chart(None)`` (or no categories) shows a message."""
+
+    SIZE_HINT = (26.0, 20.0)
+    MINIMUM_SIZE = (16.0, 13.0)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._chart: RadarChart | None = None
         self.setAccessibleName(self.tr("各类目得分率雷达图"))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.setAutoFillBackground(True)
 
     def chart(self) -> RadarChart | None:
         """The chart shown (None: the empty-state message)."""
@@ -50,33 +49,6 @@ class RadarChartWidget(QWidget):
         self._chart = chart
         self.setAccessibleDescription(self._describe(chart))
         self.update()
-
-    def render_to_image(self, size: QSize) -> QImage:
-        """The chart drawn into an image of ``size`` (for tests and copying)."""
-        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(self.palette().color(QPalette.ColorRole.Base))
-        painter = QPainter(image)
-        try:
-            self.paint(painter, QRectF(0, 0, size.width(), size.height()))
-        finally:
-            painter.end()
-        return image
-
-    def sizeHint(self) -> QSize:
-        height = QFontMetricsF(self.font()).height()
-        return QSize(round(height * 26), round(height * 20))
-
-    def minimumSizeHint(self) -> QSize:
-        height = QFontMetricsF(self.font()).height()
-        return QSize(round(height * 16), round(height * 13))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        del event
-        painter = QPainter(self)
-        try:
-            self.paint(painter, QRectF(self.rect()))
-        finally:
-            painter.end()
 
     def paint(self, painter: QPainter, rect: QRectF) -> None:
         """Draw the chart (or the empty-state message) into ``rect``."""

@@ -11,21 +11,20 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QImage,
     QPainter,
     QPainterPath,
-    QPaintEvent,
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from qualitydesk.domain.charts import Series, TrendChart
+from qualitydesk.ui.widgets.canvas import Canvas
 
 # One colour per kind of series (hex strings: no Qt objects at import time).
 SERIES_COLOURS = {
@@ -58,17 +57,17 @@ def format_tick(value: float, decimals: int) -> str:
     return f"{value:,.{decimals}f}"
 
 
-class TrendChartWidget(QWidget):
+class TrendChartWidget(Canvas):
     """Paints one ``TrendChart``; ``set_chart(None)`` shows a short message instead."""
+
+    SIZE_HINT = (32.0, 17.0)
+    MINIMUM_SIZE = (16.0, 10.0)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._chart: TrendChart | None = None
         self._empty_text = self.tr("选择一个指标，即可在这里看到它的趋势图。")
         self.setAccessibleName(self.tr("趋势图"))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.setAutoFillBackground(True)
 
     # -- public --
 
@@ -86,33 +85,6 @@ class TrendChartWidget(QWidget):
         """The message shown when there is nothing to draw."""
         self._empty_text = text
         self.update()
-
-    def render_to_image(self, size: QSize) -> QImage:
-        """The chart drawn into an image of ``size`` (for tests and copying)."""
-        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(self.palette().color(QPalette.ColorRole.Base))
-        painter = QPainter(image)
-        try:
-            self.paint(painter, QRectF(0, 0, size.width(), size.height()))
-        finally:
-            painter.end()
-        return image
-
-    def sizeHint(self) -> QSize:
-        height = QFontMetricsF(self.font()).height()
-        return QSize(round(height * 32), round(height * 17))
-
-    def minimumSizeHint(self) -> QSize:
-        height = QFontMetricsF(self.font()).height()
-        return QSize(round(height * 16), round(height * 10))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        del event
-        painter = QPainter(self)
-        try:
-            self.paint(painter, QRectF(self.rect()))
-        finally:
-            painter.end()
 
     def paint(self, painter: QPainter, rect: QRectF) -> None:
         """Draw the chart (or the empty-state message) into ``rect``."""
