@@ -64,6 +64,15 @@ def commit_text(widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def show(qtbot, page: QWidget, doc: Document) -> None:
+    """Load ``doc`` into ``page``, show it and make it the active window (for key events)."""
+    page.load(doc)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+
+
 @pytest.fixture(scope="session")
 def demo_file(tmp_path_factory, forms):
     path = tmp_path_factory.mktemp("demo-master") / "demo.qdesk"

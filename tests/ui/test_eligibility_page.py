@@ -9,7 +9,7 @@ from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.eligibility import EligibilityPage
 
-from .conftest import commit_text
+from .conftest import commit_text, show
 
 
 @pytest.fixture
@@ -18,14 +18,6 @@ def page(qtbot, context):
     qtbot.addWidget(page)
     page.resize(1100, 680)
     return page
-
-
-def show(qtbot, page, doc):
-    page.load(doc)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
 
 
 def statuses(page):

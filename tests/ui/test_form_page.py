@@ -8,7 +8,7 @@ from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.form import FormPage, TableEditor
 
-from .conftest import commit_text
+from .conftest import commit_text, show
 
 WRONG_USCC = "913205066913752817"
 RIGHT_USCC = "913205066913752816"
@@ -20,14 +20,6 @@ def page(qtbot, context):
     qtbot.addWidget(page)
     page.resize(1100, 680)
     return page
-
-
-def show(qtbot, page, doc):
-    page.load(doc)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
 
 
 def type_line(qtbot, edit: QLineEdit, text: str) -> None:

@@ -9,7 +9,7 @@ from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.indicators import IndicatorsPage, parse_number, year_span
 
-from .conftest import commit_text
+from .conftest import commit_text, show
 
 NAME = "顾客投诉处理及时率"
 
@@ -20,14 +20,6 @@ def page(qtbot, context):
     qtbot.addWidget(page)
     page.resize(1100, 680)
     return page
-
-
-def show(qtbot, page, doc):
-    page.load(doc)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
 
 
 def open_editor(qtbot, page, row: int, column: int) -> QLineEdit:

@@ -2,11 +2,12 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from qualitydesk.store.records import Score
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.summary import SummaryPage
+
+from .conftest import show
 
 
 @pytest.fixture
@@ -15,14 +16,6 @@ def page(qtbot, context):
     qtbot.addWidget(page)
     page.resize(1100, 680)
     return page
-
-
-def show(qtbot, page, doc):
-    page.load(doc)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
 
 
 def line_texts(page) -> dict[str, tuple[str, str]]:
