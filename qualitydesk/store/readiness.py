@@ -81,14 +81,17 @@ def completeness(doc: Document, forms: Forms, award: Award) -> list[Missing]:
                 missing.append(Missing("form", spec.id, f"{spec.label}：{result.message}"))
     for table in forms.form.tables:
         for i, row in enumerate(doc.rows(table.id)):
+            where = f"{table.name}第 {i + 1} 行"
             for column in table.columns:
-                if column.required and row.get(column.id) in (None, ""):
-                    where = f"{table.name}第 {i + 1} 行"
-                    missing.append(
-                        Missing(
-                            "form", f"{table.id}[{i}].{column.id}", f"{where}未填写{column.label}"
-                        )
-                    )
+                key, value = f"{table.id}[{i}].{column.id}", row.get(column.id)
+                if value in (None, ""):
+                    if column.required:
+                        missing.append(Missing("form", key, f"{where}未填写{column.label}"))
+                elif column.validator and isinstance(value, str):
+                    result = validate(column.validator, value)
+                    if not result.ok:
+                        problem = f"{where}{column.label}：{result.message}"
+                        missing.append(Missing("form", key, problem))
     fw = forms.framework(doc.framework_id)
     part_ids = {p.id for p in award.parts}
     if "profile" in part_ids:

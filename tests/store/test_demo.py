@@ -106,3 +106,12 @@ def test_demo_for_another_programme(forms, tmp_path):
     with build_demo(tmp_path / "sip.qdesk", forms, "sip") as doc:
         assert doc.award_id == "sip"
         assert set(doc.declarations()) <= {r.id for r in forms.award("sip").rules}
+
+
+def test_check_reports_a_wrong_table_cell(demo, forms, tmp_path):
+    rows = demo.rows("certifications")
+    rows[0] = rows[0] | {"valid_until": "2027-02-30"}
+    with build_demo(tmp_path / "cell.qdesk", forms) as doc:
+        doc.set_rows("certifications", rows)
+        problems = [m.problem for m in readiness.check(doc, forms).completeness]
+    assert any("管理体系认证第 1 行" in p and "不存在" in p for p in problems)

@@ -29,11 +29,8 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole
 
 def _missing_target(missing: readiness.Missing) -> tuple[str, str]:
     """Where a completeness problem is fixed: (step key, anchor)."""
-    if missing.part == "form":
-        key = missing.key
-        if "[" in key:
-            return "form", "table:" + key.split("[", 1)[0]
-        return "form", key
+    if missing.part == "form":  # a field id, or a cell such as financials[0].revenue
+        return "form", missing.key
     if missing.part == "report":
         if missing.key.startswith("score."):
             return f"item:{missing.key.removeprefix('score.')}", "score"
