@@ -62,8 +62,10 @@ def _install_translations(app: QApplication, language: str) -> None:
     if language == "en":
         ours = resources.files("qualitydesk.resources").joinpath("i18n", "qualitydesk_en.qm")
         translator = QTranslator(app)
-        if ours.is_file() and translator.load(ours.read_bytes()):
-            app.installTranslator(translator)
+        # Loaded from a file, not from bytes: QTranslator keeps no copy of data it is given.
+        with resources.as_file(ours) as path:
+            if path.is_file() and translator.load(str(path)):
+                app.installTranslator(translator)
         return
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
