@@ -78,8 +78,9 @@ qt-deps:
 # step, export the PDF, offscreen.
 bundle: $(STAMP) qt-deps $(QM)
 	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10,<7"
-	$(BIN)/python -m PyInstaller --noconfirm --clean build.spec
+	$(BIN)/python -m PyInstaller --noconfirm --clean --log-level WARN build.spec
 	QT_QPA_PLATFORM=offscreen dist/qualitydesk/qualitydesk --smoke-test
+	du -sh dist/qualitydesk
 
 # The user guide's screenshots, made from the real program (offscreen, the demo application).
 docs: $(STAMP) $(QM)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qualitydesk import __version__
+from qualitydesk import log as applog
 from qualitydesk.domain.forms import FormsError, load_forms
 from qualitydesk.ui.fonts import load_bundled_fonts, ui_font
 
@@ -36,6 +37,7 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(ORG_NAME)
     QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName("qualitydesk")  # matches packaging/linux/qualitydesk.desktop
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     if app.property(_READY):
@@ -76,15 +78,22 @@ def _install_translations(app: QApplication, language: str) -> None:
 
 def run(path: str | None = None, *, smoke_test: bool = False) -> int:
     app = create_application()
+    from qualitydesk.ui.settings import data_dir
+
+    context = applog.Context("qualitydesk --smoke-test" if smoke_test else "qualitydesk (desktop)")
+    applog.install(data_dir(), context)
     try:
         forms = load_forms()
     except FormsError as exc:
+        applog.record_failure(exc, "forms/ cannot be loaded")
         QMessageBox.critical(None, WINDOW_TITLE, f"奖项数据（forms/）有误，无法启动：\n{exc}")
         return 2
     from qualitydesk.ui.mainwindow import MainWindow
     from qualitydesk.ui.settings import Settings
 
     window = MainWindow(forms, Settings())
+    context.document = lambda: str(window.view.doc.path) if window.view else ""
+    applog.install_excepthooks(lambda text: window.messages.critical(window, WINDOW_TITLE, text))
     if smoke_test:
         return run_smoke_test(window)
     window.show()
