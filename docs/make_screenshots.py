@@ -1,0 +1,370 @@
+"""Make the user guide's screenshots from the real program: offscreen, on the demo application.
+
+Run it with ``make docs`` whenever the interface changes. It builds the demo application in a
+temporary folder, starts the real main window at 1366×768, shows the welcome screen and the
+新建申报 wizard, opens the demo and visits every step the guide describes, opens 历史版本 and
+帮助 → 奖项与资格条件一览, shows 检查与导出 for an unfinished copy of the demo (so the problem list
+has something in it), exports the PDF package and renders two of its pages. Each picture is
+written to ``docs/images/`` as an optimised 8-bit palette PNG under a fixed name.
+
+Settings go to a temporary ``QUALITYDESK_HOME``, so the user's recent files and settings are never
+touched; no dialog can block, because the program's message boxes are replaced by a quiet stand-in.
+The document store's clock is fixed while the files are built, so the times on screen (已保存
+10:20:00, the history) are the same on every run and a picture changes only when the program does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+IMAGES = Path(__file__).resolve().parent / "images"
+WINDOW_SIZE = (1366, 768)
+PDF_DPI = 96
+COLOURS = 256
+DEMO_ITEM = "4.1.2"  # the item page shown, and the narrative with a draft in the history
+CHART_ITEM = "4.7.2"  # the PDF page shown beside the cover: a results item with a trend chart
+YEAR = 2026
+
+# The main window's steps as the guide shows them: (step key, picture).
+STEPS = (
+    ("form", "step-form.png"),
+    ("eligibility", "step-eligibility.png"),
+    ("profile", "step-profile.png"),
+    ("report", "step-report.png"),
+    (f"item:{DEMO_ITEM}", "step-item.png"),
+    ("indicators", "step-indicators.png"),
+    ("evidence", "step-evidence.png"),
+    ("summary", "step-summary.png"),
+    ("preflight", "step-preflight.png"),
+)
+BEFORE_STEPS = ("welcome.png", "new-application.png")
+AFTER_STEPS = (
+    "step-summary-gaps.png",
+    "history.png",
+    "programmes.png",
+    "preflight-problems.png",
+    "pdf-cover.png",
+    "pdf-report.png",
+)
+
+
+def image_names() -> list[str]:
+    """Every picture this script writes, in the order it writes them."""
+    return [*BEFORE_STEPS, *(name for _, name in STEPS), *AFTER_STEPS]
+
+
+# --- the files shown ------------------------------------------------------------------------
+
+
+class _FixedClock(datetime):
+    """A ``datetime`` whose ``now()`` is the moment the script last set (naive local time)."""
+
+    moment = datetime(YEAR, 5, 12, 9, 30)
+
+    @classmethod
+    def now(cls, tz: Any = None) -> Any:
+        del tz
+        return cls.moment
+
+
+@contextmanager
+def fixed_clock() -> Iterator[Callable[[datetime], None]]:
+    """Within the block the document store's clock reads what the yielded setter last set."""
+    from qualitydesk.store import document
+
+    def set_time(moment: datetime) -> None:
+        _FixedClock.moment = moment
+
+    with mock.patch.object(document, "datetime", _FixedClock):
+        yield set_time
+
+
+def build_demo_file(folder: Path, forms: Any) -> Path:
+    """The demo application, with an earlier draft of 4.1.2 in its history to restore from."""
+    from qualitydesk.store.demo import build_demo
+
+    path = folder / "示例申报.qdesk"
+    with fixed_clock() as set_time:
+        set_time(datetime(YEAR, 5, 12, 9, 30))
+        doc = build_demo(path, forms)
+        final = doc.narrative(DEMO_ITEM)
+        set_time(datetime(YEAR, 5, 13, 16, 5))
+        doc.set_narrative(DEMO_ITEM, final.split("\n\n")[0] + "\n")
+        doc.save()
+        set_time(datetime(YEAR, 5, 14, 10, 20))
+        doc.set_narrative(DEMO_ITEM, final)
+        doc.save()
+        doc.close()
+    return path
+
+
+def build_unfinished_file(demo: Path) -> Path:
+    """A copy of the demo with the kinds of problem 检查与导出 lists, one of each."""
+    from qualitydesk.store.document import Document
+
+    path = demo.with_name("示例申报-待完善.qdesk")
+    shutil.copy(demo, path)
+    with fixed_clock() as set_time:
+        set_time(datetime(YEAR, 5, 14, 10, 20))
+        doc = Document.open(path)
+        doc.set_declaration("policy-compliance", None)  # 资格条件: a declaration not yet made
+        doc.set_profile("B.2.3", "")  # 尚未完成: a profile section left empty
+        doc.set_score("4.6.3", None)  # 尚未完成: an item not scored yet
+        doc.set_narrative("4.4.5", doc.narrative("4.4.5") + "\n客户评价：交付准时👍\n")
+        doc.save()
+        doc.close()
+    return path
+
+
+# --- pictures -------------------------------------------------------------------------------
+
+
+class Shots:
+    """Writes pictures into one folder as optimised 8-bit palette PNGs and remembers them."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.written: list[Path] = []
+
+    def save(self, picture: Any, name: str) -> None:
+        """Write a QPixmap, QImage or PIL image as ``name``."""
+        from PIL import Image
+
+        image = picture if isinstance(picture, Image.Image) else _to_pil(picture)
+        palette = image.convert("RGB").quantize(
+            colors=COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+        path = self.folder / name
+        palette.save(path, optimize=True)
+        self.written.append(path)
+
+
+def _to_pil(picture: Any) -> Any:
+    from PIL import Image
+    from PySide6.QtGui import QImage
+
+    image = picture.toImage() if hasattr(picture, "toImage") else picture
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    size = (image.width(), image.height())
+    return Image.frombuffer(
+        "RGB", size, bytes(image.constBits()), "raw", "RGB", image.bytesPerLine(), 1
+    ).copy()
+
+
+def settle(app: Any, rounds: int = 5) -> None:
+    """Let layouts, page building and repaints finish."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+class QuietMessages:
+    """Stands in for the program's dialogs: says on stderr what would have been shown."""
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        def answer(parent: Any, title: str, *rest: Any) -> Any:
+            del parent
+            print(f"make_screenshots: {name}: {title} {rest}", file=sys.stderr)
+            return [] if name == "open_files" else ""
+
+        return answer
+
+
+def visible_dialog(window: Any, kind: type) -> Any:
+    """The dialog of ``kind`` the window has open."""
+    found = [d for d in window.findChildren(kind) if d.isVisible()]
+    if not found:
+        raise SystemExit(f"make_screenshots: no {kind.__name__} is open")
+    return found[-1]
+
+
+# --- the window -----------------------------------------------------------------------------
+
+
+def shoot_start(app: Any, window: Any, shots: Shots) -> None:
+    """The welcome screen (nothing opened yet) and the first page of 新建申报."""
+    from PySide6.QtWidgets import QWizard
+
+    window.show()
+    settle(app)
+    shots.save(window.grab(), "welcome.png")
+    window.new_application()
+    settle(app)
+    wizard = visible_dialog(window, QWizard)
+    wizard.currentPage().year.setValue(YEAR)
+    settle(app)
+    shots.save(wizard.grab(), "new-application.png")
+    wizard.reject()
+    settle(app)
+
+
+def open_file(app: Any, window: Any, path: Path) -> Any:
+    """Open ``path`` and build every page, so the navigator shows every step's status."""
+    if not window.open_path(path) or window.view is None:
+        raise SystemExit(f"make_screenshots: {path.name} did not open")
+    view = window.view
+    for key in view.keys:
+        view.page(key)
+    settle(app)
+    return view
+
+
+def shoot_steps(app: Any, window: Any, demo: Path, shots: Shots) -> None:
+    """Every step of the demo, the 提分清单 and the 历史版本 dialog."""
+    from PySide6.QtWidgets import QScrollArea
+
+    view = open_file(app, window, demo)
+    for key, name in STEPS:
+        view.show_step(key)
+        settle(app)
+        shots.save(window.grab(), name)
+    view.show_step("summary")
+    scroll = view.pages["summary"].findChild(QScrollArea)
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+    settle(app)
+    shots.save(window.grab(), "step-summary-gaps.png")
+    view.show_step(f"item:{DEMO_ITEM}")
+    shoot_history(app, window, shots)
+    window.close_document()
+
+
+def shoot_history(app: Any, window: Any, shots: Shots) -> None:
+    """历史版本 with the earlier draft of the item selected, ready to restore."""
+    from qualitydesk.ui.history import HistoryDialog
+
+    window.show_history()
+    settle(app)
+    dialog = visible_dialog(window, HistoryDialog)
+    drafts = [
+        row
+        for row, revision in enumerate(dialog.revisions)
+        if revision.kind == "narrative" and revision.key == DEMO_ITEM
+    ]
+    dialog.table.selectRow(drafts[1])  # newest first: [1] is the draft before the current text
+    settle(app)
+    shots.save(dialog.grab(), "history.png")
+    dialog.reject()
+
+
+def shoot_programmes(app: Any, window: Any, shots: Shots) -> None:
+    """帮助 → 奖项与资格条件一览."""
+    from PySide6.QtWidgets import QDialog
+
+    window._programmes()
+    settle(app)
+    dialog = visible_dialog(window, QDialog)
+    dialog.resize(1200, 700)
+    settle(app)
+    shots.save(dialog.grab(), "programmes.png")
+    dialog.reject()
+
+
+def shoot_problems(app: Any, window: Any, unfinished: Path, shots: Shots) -> None:
+    """检查与导出 listing the problems of the unfinished copy."""
+    view = open_file(app, window, unfinished)
+    view.show_step("preflight")
+    settle(app)
+    shots.save(window.grab(), "preflight-problems.png")
+    window.close_document()
+
+
+# --- the PDF --------------------------------------------------------------------------------
+
+
+def shoot_pdf(forms: Any, demo: Path, folder: Path, shots: Shots) -> None:
+    """The exported package: the cover and the first page of a results item with its table."""
+    import pypdfium2
+    from pypdf import PdfReader
+
+    from qualitydesk.export.pdf import export_pdf
+    from qualitydesk.store.document import Document
+
+    out = folder / "申报材料.pdf"
+    with Document.open(demo, read_only=True) as doc:
+        export_pdf(doc, forms, out)
+    report_page = outline_page(PdfReader(out), CHART_ITEM)
+    pdf = pypdfium2.PdfDocument(str(out))
+    try:
+        for index, name in ((0, "pdf-cover.png"), (report_page, "pdf-report.png")):
+            shots.save(pdf[index].render(scale=PDF_DPI / 72).to_pil(), name)
+    finally:
+        pdf.close()
+
+
+def outline_page(reader: Any, prefix: str) -> int:
+    """The page index of the first bookmark whose title starts with ``prefix``."""
+    pending = list(reader.outline)
+    while pending:
+        entry = pending.pop(0)
+        if isinstance(entry, list):
+            pending[:0] = entry
+        elif str(entry.title).startswith(prefix):
+            return int(reader.get_destination_page_number(entry))
+    raise SystemExit(f"make_screenshots: the exported PDF has no bookmark for {prefix}")
+
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def isolate_home(folder: Path) -> Path:
+    """Point QUALITYDESK_HOME (and Qt's own config and data folders) into ``folder``."""
+    home = folder / "home"
+    home.mkdir()
+    os.environ["QUALITYDESK_HOME"] = str(home)
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["XDG_DATA_HOME"] = str(home / "data")
+    return home
+
+
+def make_all(folder: Path, shots: Shots) -> None:
+    """Build the files in ``folder``, start the program and take every picture."""
+    home = isolate_home(folder)
+    from qualitydesk.domain.forms import load_forms
+    from qualitydesk.ui.app import create_application
+    from qualitydesk.ui.mainwindow import MainWindow
+    from qualitydesk.ui.settings import Settings
+
+    app = create_application([sys.argv[0]], language="zh_CN")
+    forms = load_forms()
+    demo = build_demo_file(folder, forms)
+    unfinished = build_unfinished_file(demo)
+    window = MainWindow(forms, Settings(home), QuietMessages())  # type: ignore[arg-type]
+    window.resize(*WINDOW_SIZE)
+    shoot_start(app, window, shots)
+    shoot_steps(app, window, demo, shots)
+    shoot_programmes(app, window, shots)
+    shoot_problems(app, window, unfinished, shots)
+    window.close()
+    settle(app)
+    shoot_pdf(forms, demo, folder, shots)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Make the user guide's screenshots.")
+    parser.add_argument(
+        "--out", type=Path, default=IMAGES, help="folder for the PNGs (default: docs/images)"
+    )
+    out = parser.parse_args(argv).out
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    out.mkdir(parents=True, exist_ok=True)
+    shots = Shots(out)
+    with tempfile.TemporaryDirectory(prefix="qualitydesk-docs-") as temp:
+        make_all(Path(temp), shots)
+    for path in shots.written:
+        print(f"{path.name}  {path.stat().st_size / 1024:.0f} KB")
+    total = sum(p.stat().st_size for p in shots.written)
+    print(f"{len(shots.written)} pictures in {out}, {total / 1048576:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
