@@ -161,6 +161,7 @@ class Document:
         self._lock = lock
         self._clock = clock
         self._pending: dict[tuple[str, str], Any] = {}
+        self._fresh_history: set[tuple[str, str]] = set()  # restored: never merged into the last
         self.saved_at: str | None = None
         self.closed = False
         self._load()
@@ -456,7 +457,8 @@ class Document:
             with self.db.atomic():
                 for (kind, key), value in changes.items():
                     _WRITERS[kind](self.db, key, value)
-                    self._record(kind, key, _history_value(value), stamp)
+                    fresh = (kind, key) in self._fresh_history
+                    self._record(kind, key, _history_value(value), stamp, coalesce=not fresh)
                 self.db["meta"].upsert({"key": "modified", "value": stamp}, pk="key")
         except sqlite3.Error as exc:
             raise DocumentError(_save_failure(self.path, exc)) from None
@@ -466,6 +468,7 @@ class Document:
                 del self._pending[(kind, key)]
         self.meta["modified"] = stamp
         self.saved_at = stamp
+        self._fresh_history.difference_update(changes)
         return stamp
 
     def save_copy(self, target: str | os.PathLike[str]) -> Path:
@@ -680,9 +683,11 @@ class Document:
 
     # -- history --
 
-    def _record(self, kind: str, key: str, value: str, stamp: str) -> None:
+    def _record(
+        self, kind: str, key: str, value: str, stamp: str, *, coalesce: bool = True
+    ) -> None:
         last = list(self.db.query("select id, kind, key, at from history order by id desc limit 1"))
-        if last and (last[0]["kind"], last[0]["key"]) == (kind, key):
+        if coalesce and last and (last[0]["kind"], last[0]["key"]) == (kind, key):
             age = _parse(stamp) - _parse(last[0]["at"])
             if timedelta(0) <= age < COALESCE:
                 self.db["history"].update(last[0]["id"], {"value": value, "at": stamp})
@@ -715,6 +720,8 @@ class Document:
             raise DocumentError(f"没有编号为 {revision_id} 的历史版本")
         row = rows[0]
         self._set(row["kind"], row["key"], _from_history(row["kind"], json.loads(row["value"])))
+        # The version being replaced keeps its own entry: the restore is a new one.
+        self._fresh_history.add((row["kind"], row["key"]))
 
 
 # --- helpers ----------------------------------------------------------------------------------

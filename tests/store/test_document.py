@@ -259,3 +259,25 @@ def test_save_copy_writes_a_complete_independent_file(new_doc, tmp_path):
         assert copy.db.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     with pytest.raises(DocumentError, match="已存在"):
         doc.save_copy(copy_path)
+
+
+def test_restoring_soon_after_typing_keeps_the_typed_version_in_the_history(new_doc, clock):
+    doc = new_doc()
+    doc.set_narrative("4.1.2", "旧稿")
+    doc.save()
+    old = doc.history("narrative", "4.1.2")[0]
+    clock.advance(minutes=10)
+    doc.set_narrative("4.1.2", "刚刚输入的新稿")
+    doc.save()
+    clock.advance(seconds=30)  # well within the coalescing window
+    doc.restore(old.id)
+    doc.save()
+    values = [r.value for r in doc.history("narrative", "4.1.2")]
+    assert values == ["旧稿", "刚刚输入的新稿", "旧稿"]
+    clock.advance(seconds=5)
+    doc.set_narrative("4.1.2", "旧稿，继续修改")
+    doc.save()  # typing after the restore coalesces again, into the restore's entry
+    assert [r.value for r in doc.history("narrative", "4.1.2")][:2] == [
+        "旧稿，继续修改",
+        "刚刚输入的新稿",
+    ]
