@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
+from qualitydesk import log as applog
 from qualitydesk.domain import scoring
 from qualitydesk.domain.forms import COMPARISONS, Award, Forms, FormsError, Framework, load_forms
 from qualitydesk.domain.scoring import ScoreError
@@ -128,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    applog.install(context=applog.command_context(argv, COMMANDS))
     parser = build_parser()
     try:
         if argv == ["--smoke-test"]:
@@ -149,10 +151,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         }[args.command]
         return handler(args)
     except (UsageError, FormsError, ScoreError, DocumentError) as exc:
+        applog.record_failure(exc)
         print(f"qualitydesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. piped into head
         return EXIT_OK
+    except Exception as exc:  # a bug: logged for the report, then Python's own traceback
+        applog.record_failure(exc, "command crashed")
+        raise
 
 
 def _emit(data: Any) -> None:

@@ -21,3 +21,32 @@ from qualitydesk.domain.forms import Forms, load_forms
 @pytest.fixture(scope="session")
 def forms() -> Forms:
     return load_forms()
+
+
+# --- offline: no test may open a network socket ---------------------------------------------
+from collections.abc import Iterator
+
+from tests.hardening.offline import SocketGuard
+
+
+@pytest.fixture(scope="session", autouse=True)
+def network_guard() -> Iterator[SocketGuard]:
+    """Socket creation and name resolution raise NetworkForbidden for the whole run.
+
+    No socket family is allowed, AF_UNIX and socketpair included: nothing in the program or its
+    tests needs one. Subprocesses are covered by tests/test_offline.py.
+    """
+    guard = SocketGuard()
+    guard.install()
+    yield guard
+    guard.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def _no_network_attempt(network_guard: SocketGuard) -> Iterator[None]:
+    """Fails a test whose code tried to reach the network, even if it swallowed the error."""
+    before = len(network_guard.attempts)
+    yield
+    tried = network_guard.attempts[before:]
+    if tried:
+        pytest.fail(f"tried to reach the network: {'; '.join(tried)}", pytrace=False)
