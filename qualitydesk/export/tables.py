@@ -150,6 +150,9 @@ class GridTable(Table):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)  # between rows
+        for part in parts:  # reportlab makes the pieces without our attributes
+            if isinstance(part, GridTable) and not hasattr(part, "look"):
+                part.look, part.rows = self.look, part._cellvalues
         if parts or availHeight < TEXT_HEIGHT * IN_ROW_SPLIT_ROOM:
             return parts
         return self._split_in_row(availWidth, availHeight)

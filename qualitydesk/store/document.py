@@ -249,6 +249,7 @@ class Document:
                 f"该文件正由另一个 QualityDesk（{lock.holder()}）打开，已以只读方式打开；"
                 f"如确认无人使用，可删除 {lock.path.name} 后重新打开"
             )
+        conn: sqlite3.Connection | None = None
         try:
             conn = _connect(path, read_only=bool(reason))
             _check_integrity(path, conn, version)
@@ -257,10 +258,10 @@ class Document:
                 schema.migrate(db, version)
             return cls(path, db, read_only_reason=reason, lock=lock, **kwargs)
         except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
-            lock.release()
+            _give_up(lock, conn)
             raise DocumentError(f"{path}：文件已损坏，无法打开（{exc}）") from None
         except BaseException:
-            lock.release()
+            _give_up(lock, conn)
             raise
 
     def close(self) -> None:
@@ -640,7 +641,10 @@ class Document:
     def attachment_data(self, attachment_id: int) -> bytes:
         row = self._attachment_row(attachment_id)
         blob = self.db.execute("select data from blobs where sha256 = ?", [row["sha256"]])
-        data = bytes(blob.fetchone()[0])
+        found = blob.fetchone()
+        if found is None or not isinstance(found[0], bytes):  # a damaged file
+            raise DocumentError(f"附件“{row['file_name']}”的内容已丢失或损坏")
+        data = found[0]
         if hashlib.sha256(data).hexdigest() != row["sha256"]:
             raise DocumentError(f"附件“{row['file_name']}”的内容已损坏（校验值不符）")
         return data
@@ -710,7 +714,7 @@ class Document:
                 Revision(r["id"], r["kind"], r["key"], json.loads(r["value"]), r["at"])
                 for r in rows
             ]
-        except ValueError as exc:
+        except (ValueError, TypeError, sqlite3.DatabaseError) as exc:
             raise DocumentError(f"{self.path}：历史记录已损坏（{exc}）") from None
 
     def restore(self, revision_id: int) -> None:
@@ -742,8 +746,17 @@ def _expected_tables(version: int) -> dict[str, set[str]]:
     return tables
 
 
+def _give_up(lock: _Lock, conn: sqlite3.Connection | None) -> None:
+    """After a refused open: no lock file left, and no connection holding the file."""
+    lock.release()
+    if conn is not None:
+        conn.close()
+
+
 def _check_integrity(path: Path, conn: sqlite3.Connection, version: int) -> None:
-    result = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    # integrity_check, not quick_check: it also finds indexes that disagree with their tables
+    # (a page swapped or lost), which otherwise show up later as a failing read.
+    result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     if result != ["ok"]:
         raise DocumentError(f"{path}：文件已损坏，无法打开（{'；'.join(result[:3])}）")
     actual = _tables(conn)

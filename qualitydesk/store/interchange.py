@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import json
 import os
+import sqlite3
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -23,7 +24,7 @@ from qualitydesk.domain.forms import Forms
 from qualitydesk.domain.scoring import ScoreError, check_pct
 from qualitydesk.store import schema
 from qualitydesk.store.document import HISTORY_KINDS, Document, DocumentError
-from qualitydesk.store.records import LINK_KINDS, Declaration, Indicator, Link, Score
+from qualitydesk.store.records import LINK_KINDS, Declaration, Indicator, Score
 
 FORMAT = "qualitydesk"
 META_KEYS = ("award", "framework", "year", "date", "created", "modified", "app_version")
@@ -109,7 +110,11 @@ def load(data: Any, target: str | os.PathLike[str], forms: Forms, *, source: str
     temp = Path(temp_name)
     temp.unlink()
     try:
-        _write(data, temp)
+        try:
+            _write(data, temp)
+        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+            # The checks above should have caught it; still one clear error, and nothing left.
+            raise InterchangeError(source, [f"$：无法写入（{type(exc).__name__}: {exc}）"]) from exc
         os.replace(temp, target)
     finally:
         for leftover in (
@@ -208,6 +213,56 @@ def _write(data: dict[str, Any], path: Path) -> None:
         doc.close()
 
 
+_TEXT = (str, "字符串")
+_NUMBER = ((int, float, type(None)), "数字或 null")
+RECORD_TYPES: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
+    "Declaration": {
+        "affirmed": (bool, "true/false"),
+        "statement": _TEXT,
+        "evidence": _TEXT,
+        "affirmed_at": _TEXT,
+    },
+    "Score": {
+        "pct": (int, "整数"),
+        "notes": (dict, "对象"),
+        "strengths": _TEXT,
+        "opportunities": _TEXT,
+        "assessor": _TEXT,
+        "scored_at": _TEXT,
+    },
+    "Indicator": {
+        "id": _TEXT,
+        "name": _TEXT,
+        "unit": _TEXT,
+        "better": _TEXT,
+        "item": _TEXT,
+        "values": (dict, "对象"),
+        "target": _NUMBER,
+        "competitor": _NUMBER,
+        "competitor_source": _TEXT,
+        "benchmark": _NUMBER,
+        "benchmark_source": _TEXT,
+    },
+}
+ATTACHMENT_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "id": (int, "整数"),
+    "file_name": _TEXT,
+    "media_type": _TEXT,
+    "size": (int, "整数"),
+    "sha256": _TEXT,
+    "caption": _TEXT,
+    "added_at": _TEXT,
+    "links": (list, "数组"),
+    "data": _TEXT,
+}
+HISTORY_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "id": (int, "整数"),
+    "kind": _TEXT,
+    "key": _TEXT,
+    "at": _TEXT,
+}
+
+
 class _Checker:
     """Collects every problem of a dumped document, each with its JSON path."""
 
@@ -259,10 +314,11 @@ class _Checker:
         if self.problems:
             return self.problems
         award = self._meta(data["meta"])
+        meta = data["meta"] if isinstance(data["meta"], dict) else {}
         self._fields(data["fields"])
         self._tables(data["tables"])
         self._declarations(data["declarations"], award)
-        fw = self.forms.frameworks.get(str(data["meta"].get("framework")))
+        fw = self.forms.frameworks.get(str(meta.get("framework")))
         items = {i.id for i in fw.items} if fw else set()
         sections = {s.id for s in fw.profile.sections} if fw else set()
         self._texts(data["profile"], "$.profile", sections, "组织概述章节")
@@ -280,12 +336,14 @@ class _Checker:
             if not isinstance(meta.get(key), str):
                 self.bad(f"$.meta.{key}", "缺少或不是字符串")
         award = meta.get("award")
-        if isinstance(award, str) and award not in self.forms.awards:
+        if not isinstance(award, str):
+            award = None
+        elif award not in self.forms.awards:
             self.bad("$.meta.award", f"没有编号为 {award!r} 的奖项")
             award = None
-        elif isinstance(award, str) and meta.get("framework") != self.forms.awards[award].framework:
+        elif meta.get("framework") != self.forms.awards[award].framework:
             self.bad("$.meta.framework", f"应为 {self.forms.awards[award].framework}")
-        with contextlib.suppress(TypeError, ValueError):
+        with contextlib.suppress(TypeError, ValueError, KeyError):
             date.fromisoformat(meta["date"])
             int(meta["year"])
             return award
@@ -342,6 +400,26 @@ class _Checker:
             kind(**value)
         except TypeError as exc:
             self.bad(path, f"字段不符（{exc}）")
+            return
+        for name, (types, label) in RECORD_TYPES[kind.__name__].items():
+            if name in value:
+                self.typed(value[name], types, f"{path}.{name}", label)
+        notes = value.get("notes", {})
+        if isinstance(notes, dict) and not all(isinstance(v, str) for v in notes.values()):
+            self.bad(f"{path}.notes", "评语应为字符串")
+
+    def _typed_fields(
+        self, record: dict[str, Any], path: str, types: dict[str, tuple[Any, str]]
+    ) -> bool:
+        """Every field present with its type; False (each problem reported) otherwise."""
+        ok = True
+        for name, (kind, label) in types.items():
+            if name not in record:
+                self.bad(f"{path}.{name}", "缺少")
+                ok = False
+            elif not self.typed(record[name], kind, f"{path}.{name}", label):
+                ok = False
+        return ok
 
     def _texts(self, texts: Any, path: str, known: set[str], what: str) -> None:
         if not self.typed(texts, dict, path, "对象"):
@@ -374,9 +452,11 @@ class _Checker:
             self._record(ind, path, Indicator)
             if not isinstance(ind, dict):
                 continue
+            if not isinstance(ind.get("id"), str) or not isinstance(ind.get("item"), str):
+                continue  # reported by _record
             if ind.get("id") in seen:
                 self.bad(f"{path}.id", "编号重复")
-            seen.add(str(ind.get("id")))
+            seen.add(ind["id"])
             if ind.get("item") not in items:
                 self.bad(f"{path}.item", f"没有评分项 {ind.get('item')!r}")
             if ind.get("better") not in ("higher", "lower"):
@@ -385,7 +465,8 @@ class _Checker:
             if self.typed(values, dict, f"{path}.values", "对象"):
                 for year, value in values.items():
                     if (
-                        not year.isdigit()
+                        not year.isascii()
+                        or not year.isdigit()
                         or isinstance(value, bool)
                         or not isinstance(value, int | float)
                     ):
@@ -394,10 +475,16 @@ class _Checker:
     def _attachments(self, attachments: Any) -> None:
         if not self.typed(attachments, list, "$.attachments", "数组"):
             return
+        ids: set[int] = set()
         for i, a in enumerate(attachments):
             path = f"$.attachments[{i}]"
             if not self.typed(a, dict, path, "对象"):
                 continue
+            if not self._typed_fields(a, path, ATTACHMENT_TYPES):
+                continue
+            if a["id"] in ids:
+                self.bad(f"{path}.id", "编号重复")
+            ids.add(a["id"])
             try:
                 blob = base64.b64decode(a.get("data", ""), validate=True)
             except (binascii.Error, TypeError, ValueError):
@@ -409,21 +496,26 @@ class _Checker:
                 self.bad(f"{path}.size", f"应为 {len(blob)}")
             if not isinstance(a.get("id"), int) or not isinstance(a.get("file_name"), str):
                 self.bad(path, "缺少编号或文件名")
-            for j, link in enumerate(a.get("links", [])):
+            for j, link in enumerate(a["links"]):
                 if not isinstance(link, dict) or link.get("kind") not in LINK_KINDS:
                     self.bad(f"{path}.links[{j}]", "关联类型应为 item、rule 或 checklist")
-                else:
-                    Link(link["kind"], str(link.get("target")))
+                elif not isinstance(link.get("target"), str):
+                    self.bad(f"{path}.links[{j}].target", "缺少或不是字符串")
 
     def _history(self, history: Any) -> None:
         if not self.typed(history, list, "$.history", "数组"):
             return
+        ids: set[int] = set()
         for i, h in enumerate(history):
             path = f"$.history[{i}]"
             if not self.typed(h, dict, path, "对象"):
                 continue
             if set(h) != {"id", "kind", "key", "value", "at"} or h.get("kind") not in HISTORY_KINDS:
                 self.bad(path, "历史记录应含 id、kind、key、value、at，且 kind 有效")
+            elif self._typed_fields(h, path, HISTORY_TYPES):
+                if h["id"] in ids:
+                    self.bad(f"{path}.id", "编号重复")
+                ids.add(h["id"])
 
 
 def read_json(path: str | os.PathLike[str]) -> Any:

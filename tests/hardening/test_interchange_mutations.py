@@ -12,7 +12,6 @@ import base64
 import copy
 import hashlib
 import json
-import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -165,15 +164,6 @@ def test_the_unmutated_seed_loads(seed, forms):
 # fixtures (the forms' repr alone is large enough for hypothesis to warn, and warnings fail).
 
 
-# Known gap (issue 6): interchange._Checker checks the names of a record's keys but not every
-# type inside, and a record missing a key reaches the writer, so KeyError, TypeError,
-# AttributeError, ValueError or sqlite3.IntegrityError escape load(). Any other failure — a
-# half-written file, an error without a message — still fails. Remove this mark with the fix.
-@pytest.mark.xfail(
-    raises=(AttributeError, KeyError, TypeError, ValueError, sqlite3.Error),
-    strict=False,
-    reason="interchange.load lets malformed records through to the writer (issue 6)",
-)
 def test_mutated_dumps_load_or_are_refused_cleanly(seed, forms):
     @settings(max_examples=150, deadline=None)
     @given(mutations=MUTATIONS)

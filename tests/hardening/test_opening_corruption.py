@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -131,20 +130,10 @@ def _swap(swaps: list[tuple[int, int]], unit: int, start: int = 0) -> Callable[[
     return change
 
 
-# Known gap (issue 6): the opener runs quick_check, which does not compare indexes with their
-# tables, and some readers (attachment_data, history) let such damage out as TypeError or
-# sqlite3.DatabaseError instead of DocumentError. Any other failure still fails. Remove the mark
-# with the fix.
-READ_GAP = pytest.mark.xfail(
-    raises=(TypeError, sqlite3.DatabaseError),
-    strict=False,
-    reason="damage quick_check misses escapes from Document readers (issue 6)",
-)
 FLIPS = st.lists(st.tuples(st.integers(0, 2**31), st.integers(0, 7)), min_size=1, max_size=8)
 SWAPS = st.lists(st.tuples(st.integers(0, 999), st.integers(0, 999)), min_size=1, max_size=4)
 
 
-@READ_GAP
 @settings(max_examples=150, deadline=None)
 @given(flips=FLIPS, read_only=st.booleans())
 def test_flipped_bits(small_file, flips, read_only):
@@ -160,7 +149,6 @@ def test_cut_at_any_length(small_file, keep, read_only):
     with_copy(small_file, cut, read_only=read_only)
 
 
-@READ_GAP
 @settings(max_examples=100, deadline=None)
 @given(swaps=SWAPS, seed=st.integers(0, 2**16))
 def test_pages_swapped_or_shuffled(small_file, swaps, seed):
