@@ -16,11 +16,20 @@ os.environ.pop("QUALITYDESK_FORMS", None)
 import pytest
 
 from qualitydesk.domain.forms import Forms, load_forms
+from qualitydesk.store.demo import build_demo
 
 
 @pytest.fixture(scope="session")
 def forms() -> Forms:
     return load_forms()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory, forms):
+    """The demo application, built once; tests copy it before changing anything."""
+    path = tmp_path_factory.mktemp("demo-master") / "demo.qdesk"
+    build_demo(path, forms).close()
+    return path
 
 
 # --- offline: no test may open a network socket ---------------------------------------------

@@ -48,6 +48,14 @@ def contents(book: Book) -> list[Flowable]:
 # --- cover ------------------------------------------------------------------------------------
 
 
+COVER_FIELD_MAX = 120  # characters: any longer and the cover no longer fits on one page
+
+
+def _clip(value: str) -> str:
+    """A cover entry short enough for the cover (the full text is in the 申请表)."""
+    return value if len(value) <= COVER_FIELD_MAX else value[: COVER_FIELD_MAX - 1] + "…"
+
+
 def cover(book: Book) -> list[Flowable]:
     st = book.styles
     doc = book.doc
@@ -58,7 +66,7 @@ def cover(book: Book) -> list[Flowable]:
         ("联系电话", _join(doc.field("contact_phone"), doc.field("contact_mobile"), sep="　")),
         ("填表日期", chinese_date(str(doc.field("filled_on") or doc.application_date))),
     ]
-    rows = [[Para(label, st.cover_field), Para(value, st.cover_field)] for label, value in fields]
+    rows = [[Para(label, st.cover_field), Para(_clip(value), st.cover_field)] for label, value in fields]
     table = Table(
         rows,
         colWidths=[44 * mm, 100 * mm],

@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from qualitydesk.store.demo import build_demo
 from qualitydesk.store.document import Document
 from qualitydesk.ui.app import create_application
 from qualitydesk.ui.messages import Messages
@@ -71,13 +70,6 @@ def show(qtbot, page: QWidget, doc: Document) -> None:
     qtbot.waitExposed(page)
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory, forms):
-    path = tmp_path_factory.mktemp("demo-master") / "demo.qdesk"
-    build_demo(path, forms).close()
-    return path
 
 
 @pytest.fixture
