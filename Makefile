@@ -13,7 +13,7 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfreet
 
 QM := resources/i18n/qualitydesk_en.qm
 
-.PHONY: run test demo lint format qt-deps clean i18n bundle docs
+.PHONY: run test demo lint format qt-deps clean i18n bundle docs bench
 
 run: $(STAMP) qt-deps $(QM)
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
@@ -81,6 +81,10 @@ bundle: $(STAMP) qt-deps $(QM)
 	$(BIN)/python -m PyInstaller --noconfirm --clean --log-level WARN build.spec
 	QT_QPA_PLATFORM=offscreen dist/qualitydesk/qualitydesk --smoke-test
 	du -sh dist/qualitydesk
+
+# Every speed and memory figure in one table (exit 1 when a target is missed).
+bench: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
 
 # The user guide's screenshots, made from the real program (offscreen, the demo application).
 docs: $(STAMP) $(QM)
