@@ -66,7 +66,9 @@ def cover(book: Book) -> list[Flowable]:
         ("联系电话", _join(doc.field("contact_phone"), doc.field("contact_mobile"), sep="　")),
         ("填表日期", chinese_date(str(doc.field("filled_on") or doc.application_date))),
     ]
-    rows = [[Para(label, st.cover_field), Para(_clip(value), st.cover_field)] for label, value in fields]
+    rows = [
+        [Para(label, st.cover_field), Para(_clip(value), st.cover_field)] for label, value in fields
+    ]
     table = Table(
         rows,
         colWidths=[44 * mm, 100 * mm],
