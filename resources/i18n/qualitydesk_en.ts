@@ -1697,20 +1697,20 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
 <context>
     <name>WelcomeView</name>
     <message>
-        <source>&lt;h1&gt;质量奖申报助手&lt;/h1&gt;</source>
-        <translation>&lt;h1&gt;QualityDesk&lt;/h1&gt;</translation>
-    </message>
-    <message>
-        <source>按 GB/T 19580《卓越绩效评价准则》逐项填写自评报告、自评打分，对照奖项办法逐条自查申报资格，并导出可直接打印装订的申报材料。所有数据只保存在本机。</source>
-        <translation>Write the self-assessment report and self-score it item by item to GB/T 19580 “Criteria for performance excellence”, check your eligibility clause by clause against the award&apos;s rules, and export application materials ready to print and bind. All data stays on this computer.</translation>
-    </message>
-    <message>
         <source>新建申报(&amp;N)…</source>
         <translation>&amp;New application…</translation>
     </message>
     <message>
+        <source>选择奖项与年度，填写组织名称，选择保存位置</source>
+        <translation>Choose the award and year, name the organisation, choose where to save</translation>
+    </message>
+    <message>
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>打开已有的申报文件（.qdesk）</source>
+        <translation>Open an existing application file (.qdesk)</translation>
     </message>
     <message>
         <source>打开示例(&amp;D)</source>
@@ -1731,6 +1731,14 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>还没有打开过申报文件。可以先打开示例看看。</source>
         <translation>No application files opened yet. Try opening the demo first.</translation>
+    </message>
+    <message>
+        <source>所有数据只保存在本机的申报文件中，程序不连接网络。</source>
+        <translation>All data stays in the application file on this computer; the program never connects to the network.</translation>
+    </message>
+    <message>
+        <source>&lt;h1 style=&apos;margin:0&apos;&gt;质量奖申报助手&lt;/h1&gt;&lt;p&gt;按 GB/T 19580《卓越绩效评价准则》逐项填写自评报告、自评打分，对照奖项办法逐条自查申报资格，并导出可直接打印装订的申报材料。&lt;/p&gt;</source>
+        <translation>&lt;h1 style=&apos;margin:0&apos;&gt;QualityDesk&lt;/h1&gt;&lt;p&gt;Write the self-assessment item by item against GB/T 19580 “Criteria for performance excellence”, score it, check eligibility clause by clause against the award’s rules, and export a print-ready application package.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>（文件已不在）</source>

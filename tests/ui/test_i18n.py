@@ -37,7 +37,7 @@ def test_the_english_interface(tmp_path):
         window = MainWindow(load_forms(), Settings())
         print(window.windowTitle())
         print(window.menuBar().actions()[0].text())
-        print(window.welcome.new_button.text())
+        print(window.welcome.new_button.text().replace("\\n", " "))
     """)
     env = {
         "QT_QPA_PLATFORM": "offscreen",
