@@ -14,7 +14,8 @@ from qualitydesk.store.document import Document
 from qualitydesk.store.records import Link
 from qualitydesk.ui.jobs import JobCancelled
 from qualitydesk.ui.pages.base import Status
-from qualitydesk.ui.pages.evidence import EvidencePage, read_files
+from qualitydesk.ui.pages.evidence import EvidencePage
+from qualitydesk.ui.widgets.file_reader import read_files
 from qualitydesk.ui.widgets.preview import AttachmentPreview
 from tests.ui.conftest import commit_text
 

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Status
-from qualitydesk.ui.pages.form import FormPage, TableEditor
+from qualitydesk.ui.pages.form import FormPage
+from qualitydesk.ui.widgets.table_editor import TableEditor
 
 from .conftest import commit_text, show
 

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Status
-from qualitydesk.ui.pages.indicators import IndicatorsPage, parse_number, year_span
+from qualitydesk.ui.pages.indicators import IndicatorsPage, year_span
+from qualitydesk.ui.widgets.indicator_table import parse_number
 
 from .conftest import commit_text, show
 

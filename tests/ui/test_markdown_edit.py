@@ -9,7 +9,9 @@ from PySide6.QtTest import QTest
 from qualitydesk.domain.textmetrics import count, markdown_text
 from qualitydesk.store.demo import demo_root
 from qualitydesk.ui.app import create_application
-from qualitydesk.ui.widgets.markdown_edit import Guidance, MarkdownEdit, clean_html
+from qualitydesk.ui.widgets.guidance import Guidance
+from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit
+from qualitydesk.ui.widgets.markdown_io import clean_html
 from tests.ui.conftest import commit_text
 
 WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>

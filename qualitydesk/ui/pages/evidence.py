@@ -12,16 +12,13 @@ so); only caption edits wait for ``save(doc)`` like the other pages' text.
 from __future__ import annotations
 
 import itertools
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
-    QBrush,
-    QColor,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -34,18 +31,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -53,23 +44,16 @@ from PySide6.QtWidgets import (
 from qualitydesk.domain.forms import AttachmentSpec
 from qualitydesk.store.document import Document, DocumentError
 from qualitydesk.store.records import Attachment, Link
-from qualitydesk.ui.jobs import Job, JobCancelled, Report, start_job
+from qualitydesk.ui.jobs import Job, start_job
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
+from qualitydesk.ui.widgets.checklist import ChecklistView
+from qualitydesk.ui.widgets.file_reader import FileProblem, FileRead, fill_in, read_files
+from qualitydesk.ui.widgets.link_editor import LinkEditor
 from qualitydesk.ui.widgets.preview import AttachmentPreview
 
-CHUNK = 1024 * 1024
 KEY_ROLE = Qt.ItemDataRole.UserRole
 CAPTION_COLUMN = 1
 LINKS_COLUMN = 4
-MISSING_COLOUR = QColor(179, 38, 30)
-PRESENT_COLOUR = QColor(27, 120, 55)
-
-
-def _fill_in(text: str, *values: object) -> str:
-    """Replace %1, %2 … in a translated text (tr() has no arg() in Python)."""
-    for n, value in enumerate(values, 1):
-        text = text.replace(f"%{n}", str(value))
-    return text
 
 
 def human_size(size: int) -> str:
@@ -79,11 +63,6 @@ def human_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / 1048576:.1f} MB"
-
-
-def _short(text: str, length: int = 36) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def _spec_links(spec: AttachmentSpec) -> tuple[Link, ...]:
@@ -97,84 +76,6 @@ class _ElideMiddle(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideMiddle
-
-
-# --- reading files in the background -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FileRead:
-    """A file read in the background, to be stored by the GUI thread."""
-
-    name: str
-    data: bytes
-
-
-@dataclass(frozen=True)
-class FileProblem:
-    """A file that was not read: ``kind`` is ``too-big``, ``unreadable`` or ``not-a-file``."""
-
-    kind: str
-    name: str
-    detail: str = ""
-    size: int = 0
-
-
-def _sizes(paths: list[str]) -> dict[str, int]:
-    found = {}
-    for path in paths:
-        try:
-            if os.path.isfile(path):
-                found[path] = os.path.getsize(path)
-        except OSError:
-            continue
-    return found
-
-
-def read_files(
-    paths: list[str], limit: int, deliver: Callable[[object], None], message: str
-) -> Callable[[Report], int]:
-    """A job function reading ``paths`` in chunks and passing each to ``deliver``.
-
-    Files over ``limit`` bytes are not read: a ``FileProblem`` is delivered instead, as for
-    folders and unreadable files. ``message`` is the progress text with %1 (file name),
-    %2 (its number) and %3 (how many). The function returns how many files it read.
-    """
-
-    def read(report: Report) -> int:
-        known = _sizes(paths)
-        total = sum(s for s in known.values() if s <= limit)
-        progress = [0]  # bytes read so far, shared with read_one
-
-        def read_one(path: str, text: str) -> FileRead | FileProblem:
-            name = Path(path).name
-            if path not in known:
-                return FileProblem("not-a-file" if os.path.isdir(path) else "unreadable", name)
-            if known[path] > limit:
-                return FileProblem("too-big", name, size=known[path])
-            chunks: list[bytes] = []
-            try:
-                with open(path, "rb") as f:
-                    while chunk := f.read(CHUNK):
-                        chunks.append(chunk)
-                        progress[0] += len(chunk)
-                        if not report(progress[0], total, text):
-                            raise JobCancelled
-            except OSError as exc:
-                return FileProblem("unreadable", name, exc.strerror or "")
-            return FileRead(name, b"".join(chunks))
-
-        count = 0
-        for number, path in enumerate(paths, 1):
-            text = _fill_in(message, Path(path).name, number, len(paths))
-            if not report(progress[0], total, text):
-                raise JobCancelled
-            result = read_one(path, text)
-            count += isinstance(result, FileRead)
-            deliver(result)
-        return count
-
-    return read
 
 
 class _Delivery(QObject):
@@ -191,238 +92,6 @@ class _Batch:
     links: tuple[Link, ...]
     added: list[int] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-
-
-# --- the checklist ----------------------------------------------------------------------------
-
-
-class ChecklistView(QWidget):
-    """The programme's 证实性材料 checklist with ✓ 已提供 / 缺少 / 可选 for each entry.
-
-    ``entry_selected(spec_id)`` when the user picks an entry; ``add_requested(spec_id)`` when
-    they ask to add files for it.
-    """
-
-    entry_selected = Signal(str)
-    add_requested = Signal(str)
-
-    def __init__(self, specs: tuple[AttachmentSpec, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.specs = {s.id: s for s in specs}
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("状态"), self.tr("材料")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
-        self.tree.setAccessibleName(self.tr("申报清单"))
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.currentItemChanged.connect(self._current_changed)
-        for spec in specs:
-            entry = QTreeWidgetItem(["", spec.name])
-            entry.setData(0, KEY_ROLE, spec.id)
-            self.tree.addTopLevelItem(entry)
-        label = QLabel(self.tr("申报清单(&L)"))
-        label.setBuddy(self.tree)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.add_button = QPushButton(self.tr("为此条目添加文件(&F)…"))
-        self.add_button.setToolTip(self.tr("添加文件，并关联到选中的清单条目及其资格条款"))
-        self.add_button.clicked.connect(self._add_clicked)
-        heading = QHBoxLayout()
-        heading.addWidget(label)
-        heading.addWidget(self.summary, 1)
-        heading.addWidget(self.add_button)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(heading)
-        box.addWidget(self.tree, 1)
-        if not specs:
-            self.tree.hide()
-            self.add_button.hide()
-            self.summary.setText(self.tr("本奖项没有规定证实性材料清单。"))
-
-    def current(self) -> str | None:
-        entry = self.tree.currentItem()
-        return entry.data(0, KEY_ROLE) if entry else None
-
-    def select(self, spec_id: str) -> bool:
-        """Make ``spec_id`` the current entry; False if there is no such entry."""
-        for row in range(self.tree.topLevelItemCount()):
-            entry = self.tree.topLevelItem(row)
-            if entry.data(0, KEY_ROLE) == spec_id:
-                self.tree.setCurrentItem(entry)
-                self.tree.scrollToItem(entry)
-                return True
-        return False
-
-    def show_attachments(self, attachments: Iterable[Attachment]) -> None:
-        """Mark each entry from the attachments linked to it."""
-        files: dict[str, list[str]] = {}
-        for attachment in attachments:
-            for link in attachment.links:
-                if link.kind == "checklist":
-                    files.setdefault(link.target, []).append(attachment.file_name)
-        for row in range(self.tree.topLevelItemCount()):
-            entry = self.tree.topLevelItem(row)
-            spec = self.specs[entry.data(0, KEY_ROLE)]
-            self._mark(entry, spec, files.get(spec.id, []))
-        if self.specs:
-            required = [s for s in self.specs.values() if s.required]
-            present = sum(1 for s in required if s.id in files)
-            self.summary.setText(
-                _fill_in(self.tr("必需材料已提供 %1 / %2 项"), present, len(required))
-            )
-
-    def _mark(self, entry: QTreeWidgetItem, spec: AttachmentSpec, files: list[str]) -> None:
-        if files:
-            status, colour = self.tr("✓ 已提供"), PRESENT_COLOUR
-        elif spec.required:
-            status, colour = self.tr("缺少"), MISSING_COLOUR
-        else:
-            status, colour = self.tr("可选"), self.palette().placeholderText().color()
-        entry.setText(0, status)
-        entry.setForeground(0, QBrush(colour))
-        tip = [spec.name, spec.note] if spec.note else [spec.name]
-        if files:
-            tip.append(_fill_in(self.tr("已关联：%1"), "、".join(files)))
-        for column in (0, 1):
-            entry.setToolTip(column, "\n".join(tip))
-
-    def _current_changed(self, current: QTreeWidgetItem | None, *_previous: object) -> None:
-        if current is not None:
-            self.entry_selected.emit(current.data(0, KEY_ROLE))
-
-    def _add_clicked(self) -> None:
-        spec_id = self.current()
-        if spec_id:
-            self.add_requested.emit(spec_id)
-
-
-# --- caption and links of one attachment ------------------------------------------------------
-
-
-class LinkEditor(QWidget):
-    """说明 and 关联到 of the selected attachment: checklist entries, items and clauses.
-
-    ``caption_edited(text)`` and ``links_edited()`` report user edits (never ``show``'s).
-    """
-
-    caption_edited = Signal(str)
-    links_edited = Signal()
-
-    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.specs = {s.id: s for s in context.award.attachments}
-        self._showing = False
-        self.caption = QLineEdit()
-        self.caption.setAccessibleName(self.tr("说明"))
-        self.caption.setPlaceholderText(self.tr("例如：营业执照副本（2025年年检）"))
-        self.caption.setAcceptDrops(False)  # a file dropped here is added, not typed in
-        self.caption.textEdited.connect(self._caption_edited)
-        caption_label = QLabel(self.tr("说明(&C)"))
-        caption_label.setBuddy(self.caption)
-        optional = self.tr("（可选）")
-        self.lists = {
-            "checklist": self._list(
-                self.tr("关联的清单条目"),
-                (
-                    (s.id, s.name + ("" if s.required else optional), s.note)
-                    for s in self.specs.values()
-                ),
-            ),
-            "item": self._list(
-                self.tr("关联的评分条目"),
-                ((i.id, f"{i.id} {i.name}", "") for i in context.framework.items),
-            ),
-            "rule": self._list(
-                self.tr("关联的资格条款"),
-                ((r.id, f"{r.citation} {_short(r.text)}", r.text) for r in context.award.rules),
-            ),
-        }
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("关联到"))
-        self.tabs.addTab(self.lists["checklist"], self.tr("清单条目"))
-        self.tabs.addTab(self.lists["item"], self.tr("评分条目"))
-        self.tabs.addTab(self.lists["rule"], self.tr("资格条款"))
-        links_label = QLabel(self.tr("关联到(&K)"))
-        links_label.setBuddy(self.tabs)
-        row = QHBoxLayout()
-        row.addWidget(caption_label)
-        row.addWidget(self.caption, 1)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addLayout(row)
-        box.addWidget(links_label)
-        box.addWidget(self.tabs, 1)
-
-    def _list(self, name: str, entries: Iterable[tuple[str, str, str]]) -> QListWidget:
-        widget = QListWidget()
-        widget.setAccessibleName(name)
-        widget.setWordWrap(True)
-        for target, text, tip in entries:
-            entry = QListWidgetItem(text)
-            entry.setData(KEY_ROLE, target)
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Unchecked)
-            entry.setToolTip(tip)
-            widget.addItem(entry)
-        widget.itemChanged.connect(self._toggled)
-        return widget
-
-    def _entries(self) -> Iterable[tuple[str, QListWidgetItem]]:
-        for kind, widget in self.lists.items():
-            for row in range(widget.count()):
-                yield kind, widget.item(row)
-
-    def show_attachment(self, attachment: Attachment | None, caption: str = "") -> None:
-        """Show ``attachment``'s caption and ticks (nothing when None), emitting nothing."""
-        targets = {(link.kind, link.target) for link in attachment.links} if attachment else set()
-        self._showing = True
-        try:
-            self.caption.setText(caption)
-            for kind, entry in self._entries():
-                ticked = (kind, entry.data(KEY_ROLE)) in targets
-                entry.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-        finally:
-            self._showing = False
-
-    def set_caption(self, text: str) -> None:
-        if self.caption.text() != text:
-            self.caption.setText(text)
-
-    def links(self, attachment: Attachment) -> tuple[Link, ...]:
-        """The ticked links, plus any of ``attachment``'s the lists do not show (kept)."""
-        shown = {(kind, entry.data(KEY_ROLE)) for kind, entry in self._entries()}
-        kept = [link for link in attachment.links if (link.kind, link.target) not in shown]
-        ticked = [
-            Link(kind, entry.data(KEY_ROLE))
-            for kind, entry in self._entries()
-            if entry.checkState() == Qt.CheckState.Checked
-        ]
-        return tuple(kept + ticked)
-
-    def _caption_edited(self, text: str) -> None:
-        if not self._showing:
-            self.caption_edited.emit(text)
-
-    def _toggled(self, entry: QListWidgetItem) -> None:
-        if self._showing:
-            return
-        spec = self.specs.get(entry.data(KEY_ROLE))
-        ticked = entry.checkState() == Qt.CheckState.Checked
-        if entry.listWidget() is self.lists["checklist"] and ticked and spec is not None:
-            self._tick_rules(spec.rules)  # the clauses a checklist entry proves come along
-        self.links_edited.emit()
-
-    def _tick_rules(self, rules: Iterable[str]) -> None:
-        wanted = set(rules)
-        self._showing = True
-        try:
-            for kind, entry in self._entries():
-                if kind == "rule" and entry.data(KEY_ROLE) in wanted:
-                    entry.setCheckState(Qt.CheckState.Checked)
-        finally:
-            self._showing = False
 
 
 # --- the page ---------------------------------------------------------------------------------
@@ -610,7 +279,7 @@ class EvidencePage(Page):
             link.target for a in self._attachments for link in a.links if link.kind == "checklist"
         }
         return [
-            Issue(_fill_in(self.tr("缺少证实性材料：%1"), spec.name), "missing", self.key, spec.id)
+            Issue(fill_in(self.tr("缺少证实性材料：%1"), spec.name), "missing", self.key, spec.id)
             for spec in self.context.award.attachments
             if spec.required and spec.id not in linked
         ]
@@ -679,9 +348,9 @@ class EvidencePage(Page):
         if media == "application/pdf":
             return self.tr("PDF 文档")
         if media.startswith("image/"):
-            return _fill_in(self.tr("%1 图片"), media.split("/", 1)[1].upper())
+            return fill_in(self.tr("%1 图片"), media.split("/", 1)[1].upper())
         suffix = Path(attachment.file_name).suffix.lstrip(".").upper()
-        return _fill_in(self.tr("%1 文件"), suffix) if suffix else self.tr("文件")
+        return fill_in(self.tr("%1 文件"), suffix) if suffix else self.tr("文件")
 
     def _row_of(self, attachment_id: int) -> int:
         return next((r for r, a in enumerate(self._attachments) if a.id == attachment_id), -1)
@@ -801,7 +470,7 @@ class EvidencePage(Page):
         attachment = self.selected()
         if attachment is None or self._doc is None or self._read_only():
             return
-        question = _fill_in(
+        question = fill_in(
             self.tr("确定要从申报文件中删除“%1”吗？删除后无法恢复。"), attachment.file_name
         )
         if not self.context.messages.question(self, self.tr("删除材料"), question):
@@ -818,7 +487,7 @@ class EvidencePage(Page):
             self._attachments[min(row, len(self._attachments) - 1)] if self._attachments else None
         )
         self._fill(select=following.id if following else None)
-        self.status_label.setText(_fill_in(self.tr("已删除“%1”。"), attachment.file_name))
+        self.status_label.setText(fill_in(self.tr("已删除“%1”。"), attachment.file_name))
         self.changed.emit()
 
     @Slot()
@@ -837,10 +506,10 @@ class EvidencePage(Page):
             self._warn(self.tr("无法另存"), str(exc))
             return
         except OSError as exc:
-            text = _fill_in(self.tr("%1：无法写入（%2）"), folder, exc.strerror or exc)
+            text = fill_in(self.tr("%1：无法写入（%2）"), folder, exc.strerror or exc)
             self._warn(self.tr("无法另存"), text)
             return
-        self.status_label.setText(_fill_in(self.tr("已另存为 %1"), path))
+        self.status_label.setText(fill_in(self.tr("已另存为 %1"), path))
 
     # -- adding files --
 
@@ -913,11 +582,11 @@ class EvidencePage(Page):
     def _problem_text(self, problem: FileProblem, limit: int) -> str:
         if problem.kind == "too-big":
             text = self.tr("“%1”大小为 %2，超过单个附件的上限 %3；请压缩或拆分后再添加")
-            return _fill_in(text, problem.name, human_size(problem.size), human_size(limit))
+            return fill_in(text, problem.name, human_size(problem.size), human_size(limit))
         if problem.kind == "not-a-file":
-            return _fill_in(self.tr("“%1”是文件夹，请选择其中的文件"), problem.name)
+            return fill_in(self.tr("“%1”是文件夹，请选择其中的文件"), problem.name)
         detail = problem.detail or self.tr("文件不存在或无权读取")
-        return _fill_in(self.tr("“%1”无法读取（%2）"), problem.name, detail)
+        return fill_in(self.tr("“%1”无法读取（%2）"), problem.name, detail)
 
     def _batch_done(self, cancelled: bool, failure: str = "") -> None:
         """A batch ended: show what was added, and in one message what was not."""
@@ -926,7 +595,7 @@ class EvidencePage(Page):
         if batch.doc is self._doc and not batch.doc.closed:
             self._attachments = batch.doc.attachments()
             self._fill(select=batch.added[-1] if batch.added else None)
-        summary = _fill_in(self.tr("已添加 %1 个文件。"), len(batch.added))
+        summary = fill_in(self.tr("已添加 %1 个文件。"), len(batch.added))
         self.status_label.setText(self.tr("已取消；") + summary if cancelled else summary)
         problems = [*batch.problems, failure] if failure else batch.problems
         if problems:

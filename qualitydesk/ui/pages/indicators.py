@@ -8,23 +8,18 @@ trend chart, redrawn as values are typed.
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette, QWheelEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,9 +29,16 @@ from PySide6.QtWidgets import (
 from qualitydesk.domain.charts import Indicator, trend_chart
 from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
+from qualitydesk.ui.widgets.indicator_table import (
+    KEY_ROLE,
+    ChoiceDelegate,
+    NumberError,
+    TextDelegate,
+    number_text,
+    parse_number,
+)
 from qualitydesk.ui.widgets.trend_chart import TrendChartWidget
 
-KEY_ROLE = Qt.ItemDataRole.UserRole  # the indicator id (name column) or the choice key
 MIN_YEARS = 3  # an indicator needs at least three years to show a trend
 SPAN_YEARS = 5  # the table always offers the five years before the application year
 BAD_CELL = "#f8d7da"
@@ -50,7 +52,6 @@ COLUMN_EMS = {
     "better": (5, 9),
     "item": (8, 16),
 }
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def edit_triggers() -> QAbstractItemView.EditTrigger:
@@ -63,37 +64,6 @@ def edit_triggers() -> QAbstractItemView.EditTrigger:
     )
 
 
-class NumberError(ValueError):
-    """Text in a number cell that is not a number."""
-
-
-def parse_number(text: str) -> float | None:
-    """The number typed in a cell (full-width digits, thousands separators, a trailing %
-    allowed); None when empty; NumberError when it is not a number."""
-    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "")
-    cleaned = cleaned.removesuffix("%").strip()
-    if not cleaned:
-        return None
-    if "_" in cleaned:
-        raise NumberError(text)
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise NumberError(text) from None
-    if not math.isfinite(value):
-        raise NumberError(text)
-    return value
-
-
-def number_text(value: float | None) -> str:
-    """A stored number as it goes into a cell (no thousands separators, no trailing .0)."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return str(int(value))
-    return repr(float(value))
-
-
 @dataclass(frozen=True)
 class Column:
     """One column of the table: ``kind`` is text, number, year, better or item."""
@@ -102,74 +72,6 @@ class Column:
     key: str
     label: str
     year: int = 0
-
-
-class TableComboBox(QComboBox):
-    """A combo box inside a table: the mouse wheel scrolls the table unless the box has focus."""
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box editor for a column of fixed choices (key, label); commits on every change."""
-
-    def __init__(self, choices: list[tuple[str, str]], name: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.choices = choices
-        self.name = name
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
-    ) -> QWidget:
-        del option, index
-        combo = TableComboBox(parent)
-        combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        combo.setAccessibleName(self.name)
-        for key, label in self.choices:
-            combo.addItem(label, key)
-        combo.currentIndexChanged.connect(lambda _=0, c=combo: self.commitData.emit(c))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        position = editor.findData(index.data(KEY_ROLE))
-        blocked = editor.blockSignals(True)
-        editor.setCurrentIndex(max(position, 0))
-        editor.blockSignals(blocked)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        if index.data(KEY_ROLE) == editor.currentData():
-            return
-        model.setItemData(
-            index,
-            {Qt.ItemDataRole.DisplayRole: editor.currentText(), KEY_ROLE: editor.currentData()},
-        )
-
-
-class TextDelegate(QStyledItemDelegate):
-    """A line edit editor that names itself after its column and reports every keystroke."""
-
-    edited = Signal(int, int, str)  # row, column, text as typed so far
-
-    def __init__(self, names: dict[int, str], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.names = names
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
-    ) -> QWidget:
-        del option
-        editor = QLineEdit(parent)
-        editor.setFrame(False)
-        editor.setAccessibleName(self.names.get(index.column(), ""))
-        row, column = index.row(), index.column()
-        editor.textEdited.connect(lambda text: self.edited.emit(row, column, text))
-        return editor
 
 
 class IndicatorsPage(Page):

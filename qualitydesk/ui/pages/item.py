@@ -35,7 +35,8 @@ from qualitydesk.domain.textmetrics import TextCounts
 from qualitydesk.store.document import Document
 from qualitydesk.store.records import Attachment, Indicator, Link, Score
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
-from qualitydesk.ui.widgets.markdown_edit import Guidance, MarkdownEdit, Measure, measure_markdown
+from qualitydesk.ui.widgets.guidance import Guidance
+from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, Measure, measure_markdown
 
 
 class StepSpinBox(QSpinBox):

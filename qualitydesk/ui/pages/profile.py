@@ -19,7 +19,8 @@ from qualitydesk.domain.forms import ProfileSection
 from qualitydesk.domain.textmetrics import TextCounts, count
 from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
-from qualitydesk.ui.widgets.markdown_edit import Guidance, MarkdownEdit, Measure
+from qualitydesk.ui.widgets.guidance import Guidance
+from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, Measure
 
 EDITOR_LINES = 12  # how much of a section shows before its editor scrolls
 

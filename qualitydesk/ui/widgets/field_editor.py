@@ -1,0 +1,277 @@
+"""One field of the 申请表: its input chosen by type, unit, error line and help line.
+
+A field with a validator (or a date, number or year) is checked when editing finishes: a wrong
+value is marked (red border, a message under it, the message in its accessible description) and
+kept as typed, a right one is normalised in place (full-width digits made half-width, dates as
+ISO). :func:`check_value` does the same check for the cells of the tables.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QTextOption
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qualitydesk.domain.forms import FieldSpec
+from qualitydesk.domain.validators import Check, normalize, validate
+from qualitydesk.store.records import FieldValue
+from qualitydesk.ui.pages.base import Issue
+
+ERROR_COLOUR = "#b3261e"
+HINT_COLOUR = "#5f6368"
+# Mnemonics for the fields a user most often jumps to (unique on the page).
+MNEMONICS = {
+    "org_name": "N",
+    "uscc": "U",
+    "legal_representative": "L",
+    "registered_address": "A",
+    "established_on": "D",
+    "enterprise_type": "T",
+    "industry": "I",
+    "contact_name": "C",
+    "contact_phone": "P",
+    "contact_mobile": "M",
+    "contact_email": "E",
+    "employees_total": "G",
+    "excellence_introduced_on": "X",
+    "main_products": "R",
+    "policy_compliant": "Y",
+    "signatory": "S",
+}
+NUMERIC_TYPES = ("date", "year", "integer", "money", "percent")
+
+
+def check_value(spec: FieldSpec, text: str) -> Check | None:
+    """Check a non-empty ``text`` for ``spec``; None when the field has nothing to check."""
+    if spec.validator:
+        return validate(spec.validator, text)
+    if spec.type in ("date", "money", "percent"):
+        return validate(spec.type, text)
+    value = normalize(text)
+    if spec.type == "integer":
+        value = value.replace(",", "")
+        if re.fullmatch(r"\d+", value):
+            return Check(True, str(int(value)))
+        return Check(
+            False, value, QCoreApplication.translate("FormPage", "应为不带小数的整数，例如 1280")
+        )
+    if spec.type == "year":
+        value = value.removesuffix("年").strip()
+        if re.fullmatch(r"(19|20)\d\d", value):
+            return Check(True, value)
+        return Check(
+            False, value, QCoreApplication.translate("FormPage", "年度应为四位年份，例如 2024")
+        )
+    return None
+
+
+def repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def _label_html(text: str, required: bool, mnemonic: str | None = None) -> str:
+    """A label as rich text: the name, its mnemonic and a red * when the field is required."""
+    # The mnemonic's "&" stays raw: QLabel reads the shortcut from the unparsed text.
+    body = html.escape(text, quote=False) + (f"(&{mnemonic})" if mnemonic else "")
+    star = f' <span style="color:{ERROR_COLOUR}">*</span>' if required else ""
+    return body + star
+
+
+# --- one field ----------------------------------------------------------------------------------
+
+
+class FieldEditor(QObject):
+    """The input for one field of the 申请表, with its unit, error line and help line."""
+
+    edited = Signal()
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.check: Check | None = None
+        self.label = QLabel(_label_html(spec.label, spec.required, MNEMONICS.get(spec.id)))
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.input = self._make_input()
+        self.input.setObjectName(f"field_{spec.id}")
+        name = spec.label + (self.tr("（必填）") if spec.required else "")
+        self.input.setAccessibleName(name)
+        self.input.setAccessibleDescription(spec.help)
+        self.input.setToolTip(spec.help)
+        self.label.setBuddy(self.input)
+        self.label.setToolTip(spec.help)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint = QLabel(spec.help)
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "hint")
+        self.box = self._make_box()
+
+    def _make_input(self) -> QWidget:
+        spec = self.spec
+        if spec.type == "bool":
+            box = QCheckBox(self.tr("是"))
+            box.toggled.connect(self.edited)
+            return box
+        if spec.type == "choice":
+            combo = QComboBox()
+            combo.addItems(["", *spec.choices])
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumContentsLength(10)
+            combo.currentIndexChanged.connect(self.edited)
+            return combo
+        if spec.type == "multiline":
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            lines = QFontMetrics(edit.font()).lineSpacing()
+            edit.setFixedHeight(int(lines * 4.6) + 2 * edit.frameWidth() + 8)
+            edit.textChanged.connect(self.edited)
+            return edit
+        line = QLineEdit()
+        if spec.type == "date":
+            line.setPlaceholderText(self.tr("例如 2016-12-01"))
+        if spec.type in NUMERIC_TYPES:
+            line.setMaximumWidth(QFontMetrics(line.font()).horizontalAdvance("0") * 24)
+        line.textEdited.connect(self._text_edited)
+        line.editingFinished.connect(self.finish_editing)
+        return line
+
+    def _make_box(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        fixed = self.spec.type in (*NUMERIC_TYPES, "bool", "choice")
+        row.addWidget(self.input, 0 if fixed else 1)
+        if self.spec.unit:
+            unit = QLabel(self.spec.unit)
+            unit.setAccessibleName(self.tr("单位"))
+            row.addWidget(unit)
+        if fixed:
+            row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(self.message)
+        column.addWidget(self.hint)
+        return box
+
+    # -- values --
+
+    def text(self) -> str:
+        widget = self.input
+        if isinstance(widget, QLineEdit):
+            return widget.text().strip()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText().strip()
+        if isinstance(widget, QComboBox):
+            return widget.currentText()
+        return ""
+
+    def value(self) -> FieldValue:
+        if isinstance(self.input, QCheckBox):
+            return self.input.isChecked()
+        return self.text()
+
+    def filled(self) -> bool:
+        return self.value() not in ("", False)
+
+    def set_value(self, value: FieldValue) -> None:
+        """Show ``value`` without emitting ``edited``."""
+        widget = self.input
+        blocked = widget.blockSignals(True)
+        try:
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(value is True or str(value).lower() in ("true", "1", "是"))
+            elif isinstance(widget, QComboBox):
+                text = "" if value is None else str(value)
+                if widget.findText(text) < 0:
+                    widget.addItem(text)  # a value from elsewhere is kept, not lost
+                widget.setCurrentIndex(widget.findText(text))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText("" if value is None else str(value))
+            elif isinstance(widget, QLineEdit):
+                widget.setText("" if value is None else str(value))
+        finally:
+            widget.blockSignals(blocked)
+        self.revalidate(normalise=False)
+
+    # -- checking --
+
+    def current_check(self) -> Check | None:
+        """The check of what the widget holds now (None: empty or nothing to check)."""
+        if not isinstance(self.input, QLineEdit):
+            return None
+        text = self.text()
+        return check_value(self.spec, text) if text else None
+
+    def _text_edited(self) -> None:
+        self.edited.emit()
+        if self.check is not None and not self.check.ok:
+            found = self.current_check()
+            if found is None or found.ok:
+                self._show(None)  # corrected: clear the mark at once, normalise when finished
+
+    def finish_editing(self) -> None:
+        """Check the value; normalise it in place when it is right."""
+        before = self.text()
+        self.revalidate(normalise=True)
+        if self.text() != before:
+            self.edited.emit()
+
+    def revalidate(self, normalise: bool) -> None:
+        found = self.current_check()
+        line = self.input if isinstance(self.input, QLineEdit) else None
+        if normalise and line and found is not None and found.ok and found.value != line.text():
+            line.setText(found.value)
+        self._show(found)
+
+    def _show(self, found: Check | None) -> None:
+        self.check = found
+        invalid = found is not None and not found.ok
+        warning = found is not None and found.ok and bool(found.warning)
+        self.input.setProperty("invalid", invalid)
+        repolish(self.input)
+        if invalid:
+            assert found is not None
+            self.message.setText(found.message)
+            self.message.setProperty("role", "error")
+            self.input.setAccessibleDescription(self.tr("有误：") + found.message)
+        elif warning:
+            assert found is not None
+            self.message.setText(found.warning)
+            self.message.setProperty("role", "warning")
+            self.input.setAccessibleDescription(self.tr("请核对：") + found.warning)
+        else:
+            self.input.setAccessibleDescription(self.spec.help)
+        repolish(self.message)
+        self.message.setVisible(invalid or warning)
+
+    def issues(self) -> list[Issue]:
+        spec = self.spec
+        if not self.filled():
+            if not spec.required:
+                return []
+            text = self.tr("尚未勾选：{label}") if spec.type == "bool" else self.tr("未填写{label}")
+            return [Issue(text.format(label=spec.label), "missing", "form", spec.id)]
+        found = self.current_check()
+        if found is not None and not found.ok:
+            return [Issue(f"{spec.label}：{found.message}", "error", "form", spec.id)]
+        if found is not None and found.warning:
+            return [Issue(f"{spec.label}：{found.warning}", "warning", "form", spec.id)]
+        return []

@@ -1,0 +1,461 @@
+"""Markdown in and out of a ``QTextDocument``: the writer and the cleaning of pasted HTML.
+
+``QTextDocument.setMarkdown`` reads Markdown; writing it back is done here rather than with
+``QTextDocument.toMarkdown``, because Qt's writer wraps lines at 80 columns and, between two
+Chinese characters, drops the character at the wrap (and turns line breaks into spaces when the
+text is read again) — it would lose the user's words. The writer below never wraps.
+
+Pastes from Word, WPS or a web page keep paragraphs, headings, lists (Word's ``mso-list``
+paragraphs included), bold and tables, and lose fonts, colours and styles: the HTML is read into
+a scratch document, written as Markdown and read back. Images are dropped (and counted), because
+attachments belong on the 证实性材料 page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import (
+    QFont,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+    QTextFormat,
+    QTextFrame,
+    QTextListFormat,
+    QTextTable,
+)
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+OBJECT = "\ufffc"  # what an image stands for in a block's text
+LINE_BREAK = "\u2028"
+
+
+# --- the document as Markdown -------------------------------------------------------------------
+
+_ESCAPED = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# What would start a heading, quote, list or rule at the start of a line (``*``, ``_`` are escaped
+# everywhere already).
+_LINE_START = re.compile(r"^(?:(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|[-=]+\s*$)|(\d{1,9})([.)])(?=\s|$))")
+_ORDER = ("**", "*", "~~")  # the outermost marker first
+
+
+def _is_punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _loose(ch: str) -> bool:
+    """Whether ``ch`` is whitespace or punctuation (what emphasis markers cannot hug)."""
+    return ch.isspace() or _is_punct(ch)
+
+
+def _loose_run(chars: Iterable[str]) -> int:
+    """How many of ``chars``, from the first, are whitespace or punctuation."""
+    n = 0
+    for ch in chars:
+        if not _loose(ch):
+            break
+        n += 1
+    return n
+
+
+def _escape(text: str) -> str:
+    return _ENTITY.sub(r"\\&", _ESCAPED.sub(r"\\\1", text))
+
+
+@dataclass
+class _Run:
+    text: str
+    marks: frozenset[str]
+    code: bool = False
+    href: str = ""
+    image: str = ""
+
+
+def _run_of(text: str, fmt: QTextCharFormat, plain: bool) -> _Run:
+    if fmt.isImageFormat():
+        return _Run(text, frozenset(), image=fmt.toImageFormat().name())
+    marks: set[str] = set()
+    if not plain:
+        if fmt.fontWeight() >= QFont.Weight.DemiBold:
+            marks.add("**")
+        if fmt.fontItalic():
+            marks.add("*")
+        if fmt.fontStrikeOut():
+            marks.add("~~")
+    href = fmt.anchorHref() if fmt.isAnchor() else ""
+    return _Run(text, frozenset(marks), fmt.fontFixedPitch(), href)
+
+
+def _runs(block: QTextBlock, plain: bool) -> list[_Run]:
+    runs: list[_Run] = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        if fragment.isValid():
+            run = _run_of(fragment.text(), fragment.charFormat(), plain)
+            last = runs[-1] if runs else None
+            same = last and not last.image and not run.image
+            if same and (last.marks, last.code, last.href) == (run.marks, run.code, run.href):
+                last.text += run.text
+            else:
+                runs.append(run)
+        it += 1
+    return runs
+
+
+def _fix_flanking(runs: list[_Run]) -> list[_Run]:
+    """Move spaces and punctuation out of emphasis where CommonMark would not see the markers.
+
+    ``**产品。**2025年`` is not bold in CommonMark (a closing ``**`` after punctuation must be
+    followed by space or punctuation); ``**产品**。2025年`` is, and reads the same.
+    """
+    edge = _Run("", frozenset())  # the start and the end of the line
+    runs = [edge, *(r for r in runs if r.text or r.image), _Run("", frozenset())]
+    i = 1
+    while i < len(runs):
+        a, b = runs[i - 1], runs[i]
+        before = a.text[-1] if a.text else " "
+        after = b.text[0] if b.text else " "
+        closes, opens = a.marks - b.marks, b.marks - a.marks
+        bad_close = closes and (before.isspace() or (_is_punct(before) and not _loose(after)))
+        bad_open = opens and (after.isspace() or (_is_punct(after) and not _loose(before)))
+        moved_a = _loose_run(reversed(a.text)) if bad_close else 0
+        moved_b = _loose_run(b.text) if bad_open else 0
+        if not (moved_a or moved_b) or a.code or b.code or a.image or b.image:
+            i += 1
+            continue
+        middle = a.text[len(a.text) - moved_a :] + b.text[:moved_b]
+        a.text, b.text = a.text[: len(a.text) - moved_a], b.text[moved_b:]
+        runs.insert(i, _Run(middle, a.marks & b.marks, href=a.href if a.href == b.href else ""))
+        last = len(runs) - 1
+        runs = [r for k, r in enumerate(runs) if r.text or r.image or k in (0, last)]
+        i = max(1, i - 1)
+    return [r for r in runs if r.text or r.image]
+
+
+def _code_span(text: str) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _render_run(run: _Run) -> str:
+    if run.image:
+        return "".join(f"![]({run.image})" for ch in run.text if ch == OBJECT)
+    text = _code_span(run.text) if run.code else _escape(run.text.replace(OBJECT, ""))
+    return f"[{text}](<{run.href}>)" if run.href else text
+
+
+def _emphasised(runs: list[_Run]) -> str:
+    out: list[str] = []
+    stack: list[str] = []
+    for run in _fix_flanking(runs):
+        keep = next((i for i, m in enumerate(stack) if m not in run.marks), len(stack))
+        out.extend(reversed(stack[keep:]))
+        del stack[keep:]
+        for mark in _ORDER:
+            if mark in run.marks and mark not in stack:
+                out.append(mark)
+                stack.append(mark)
+        out.append(_render_run(run))
+    out.extend(reversed(stack))
+    return "".join(out)
+
+
+class _ReadBack:
+    """The text inline Markdown reads as, with one parser for a whole document."""
+
+    def __init__(self) -> None:
+        self._parser: MarkdownIt | None = None
+
+    def __call__(self, markdown: str) -> str:
+        if self._parser is None:
+            from markdown_it import MarkdownIt
+
+            self._parser = MarkdownIt("commonmark")
+        return "".join(
+            child.content
+            for token in self._parser.parseInline(markdown)
+            for child in token.children or ()
+            if child.type in ("text", "code_inline")
+        )
+
+
+def _inline(block: QTextBlock, reads: _ReadBack, plain: bool = False) -> str:
+    """A block's text as inline Markdown; ``plain`` ignores bold and italics (headings).
+
+    Where emphasis cannot be written so that it reads back as the same text (CommonMark's
+    rules for ``*`` next to punctuation are intricate), the block is written without it: the
+    words matter more than their bold.
+    """
+    runs = _runs(block, plain)
+    text = _emphasised([_Run(r.text, r.marks, r.code, r.href, r.image) for r in runs])
+    if not any(r.marks for r in runs):
+        return text
+    expected = "".join(r.text for r in runs if not r.image).replace(OBJECT, "")
+    if _squeezed(reads(_paragraph(text, ""))) != _squeezed(expected):
+        text = _emphasised([_Run(r.text, frozenset(), r.code, r.href, r.image) for r in runs])
+    return text
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _line_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
+
+
+def _paragraph(text: str, indent: str) -> str:
+    """Inline Markdown as a paragraph: nothing at a line start may read as block markup."""
+    text = text.strip(" \t" + LINE_BREAK)  # a break at the end would be a literal backslash
+    lines = [_LINE_START.sub(_line_start, line.strip(" \t")) for line in text.split(LINE_BREAK)]
+    return ("\\\n" + indent).join(lines)
+
+
+def _cell_text(it: QTextFrame.iterator, reads: _ReadBack, plain: bool) -> str:
+    """A cell's paragraphs on one line; the header row's bold is the table's, not the text's."""
+    parts = []
+    while not it.atEnd():
+        block = it.currentBlock()
+        if block.isValid():
+            parts.append(_inline(block, reads, plain).replace(LINE_BREAK, " ").strip())
+        it += 1
+    return " ".join(p for p in parts if p)
+
+
+def _table(table: QTextTable, reads: _ReadBack) -> str:
+    rows = []
+    for r in range(table.rows()):
+        cells = []
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            own = cell.row() == r and cell.column() == c
+            cells.append(_cell_text(cell.begin(), reads, plain=r == 0) if own else "")
+        rows.append("| " + " | ".join(cells) + " |")
+    if not rows:
+        return ""
+    rule = "| " + " | ".join("---" for _ in range(table.columns())) + " |"
+    return "\n".join([rows[0], rule, *rows[1:]])
+
+
+class _Writer:
+    """Walks a QTextDocument and writes CommonMark + pipe tables, one block at a time."""
+
+    def __init__(self) -> None:
+        self.reads = _ReadBack()
+        self.chunks: list[tuple[str, str]] = []  # (kind, text); kind "list" joins tightly
+        self.levels: list[tuple[int, int]] = []  # open list levels: (indent level, content col)
+        self.code: list[str] = []
+        self.language = ""
+
+    def write(self, document: QTextDocument) -> str:
+        it = document.rootFrame().begin()
+        while not it.atEnd():
+            frame = it.currentFrame()
+            if isinstance(frame, QTextTable):
+                self._flush_code()
+                self.levels.clear()
+                self.chunks.append(("table", _table(frame, self.reads)))
+            elif frame is None:
+                self._block(it.currentBlock())
+            it += 1
+        self._flush_code()
+        out = ""
+        for i, (kind, text) in enumerate(self.chunks):
+            if i:
+                out += "\n" if kind == "list" == self.chunks[i - 1][0] else "\n\n"
+            out += text
+        return out + "\n" if out.strip() else ""
+
+    def _block(self, block: QTextBlock) -> None:
+        fmt = block.blockFormat()
+        if fmt.hasProperty(QTextFormat.Property.BlockCodeFence) or fmt.nonBreakableLines():
+            self.language = str(fmt.property(QTextFormat.Property.BlockCodeLanguage) or "")
+            self.code.append(block.text())
+            return
+        self._flush_code()
+        if fmt.hasProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth):
+            self.levels.clear()
+            self.chunks.append(("rule", "---"))
+            return
+        if block.textList() is not None:
+            self._list_item(block)
+            return
+        self.levels.clear()
+        level = fmt.headingLevel()
+        text = _inline(block, self.reads, plain=level > 0)
+        if not text.strip():
+            return
+        if level:
+            self.chunks.append(("heading", "#" * min(level, 6) + " " + text.strip()))
+            return
+        quote = "> " * int(fmt.intProperty(QTextFormat.Property.BlockQuoteLevel))
+        body = _paragraph(text, quote)
+        self.chunks.append(("paragraph", quote + body))
+
+    def _list_item(self, block: QTextBlock) -> None:
+        text_list = block.textList()
+        fmt = text_list.format()
+        level = max(1, fmt.indent())
+        while self.levels and self.levels[-1][0] >= level:
+            self.levels.pop()
+        column = self.levels[-1][1] if self.levels else 0
+        ordered = fmt.style() in (
+            QTextListFormat.Style.ListDecimal,
+            QTextListFormat.Style.ListLowerAlpha,
+            QTextListFormat.Style.ListUpperAlpha,
+            QTextListFormat.Style.ListLowerRoman,
+            QTextListFormat.Style.ListUpperRoman,
+        )
+        number = text_list.itemNumber(block) + max(1, fmt.start())
+        marker = f"{number}. " if ordered else "- "
+        indent = " " * column
+        body = _paragraph(_inline(block, self.reads), indent + " " * len(marker))
+        self.levels.append((level, column + len(marker)))
+        self.chunks.append(("list", indent + marker + body))
+
+    def _flush_code(self) -> None:
+        if not self.code:
+            return
+        body = "\n".join(self.code)
+        longest = max((len(m) for m in re.findall(r"^`{3,}", body, re.M)), default=2)
+        fence = "`" * (longest + 1)
+        self.chunks.append(("code", f"{fence}{self.language}\n{body}\n{fence}"))
+        self.code, self.language = [], ""
+
+
+def document_markdown(document: QTextDocument) -> str:
+    """``document`` as Markdown (CommonMark + GitHub pipe tables), never wrapped."""
+    return _Writer().write(document)
+
+
+def document_text(document: QTextDocument) -> tuple[str, int]:
+    """The countable text of ``document`` (outside tables) and its figures (tables and images).
+
+    The same text and figures as ``markdown_text(document_markdown(document))``, without
+    writing Markdown: cheap enough for every keystroke.
+    """
+    parts: list[str] = []
+    figures = 0
+    it = document.rootFrame().begin()
+    while not it.atEnd():
+        frame = it.currentFrame()
+        if isinstance(frame, QTextTable):
+            figures += 1
+        elif frame is None:
+            text = it.currentBlock().text()
+            if OBJECT in text:
+                figures += text.count(OBJECT)
+                text = text.replace(OBJECT, "")
+            parts.append(text)
+        it += 1
+    return "\n".join(parts), figures
+
+
+# --- pastes from Word and the web ---------------------------------------------------------------
+
+_SUPPORT_LISTS = re.compile(
+    r"<!(?:--)?\[if !supportLists\](?:--)?>(.*?)<!(?:--)?\[endif\](?:--)?>", re.S | re.I
+)
+_WORD_LIST_PARAGRAPH = re.compile(r"<p\b([^>]*mso-list:[^>]*)>(.*?)</p>", re.S | re.I)
+_IGNORE_SPAN = re.compile(
+    r"<span[^>]*mso-list:\s*Ignore[^>]*>(.*?)</span>\s*(?:</span>\s*)?", re.S | re.I
+)
+_LIST_PLACEHOLDER = re.compile(r"(?:\x00(?:ul|ol)\d+\x01.*?\x00\s*)+", re.S)
+_LIST_ITEM = re.compile(r"\x00(ul|ol)(\d+)\x01(.*?)\x00", re.S)
+_ORDERED_MARKER = re.compile(r"^[(（]?[0-9A-Za-z一二三四五六七八九十ivxlcIVXLC]{1,4}[.)）、．]")
+_DROP_BLOCKS = re.compile(r"<(style|script|xml|head)\b.*?</\1\s*>", re.S | re.I)
+_COMMENTS = re.compile(r"<!--.*?-->", re.S)
+_DOWNLEVEL = re.compile(r"<!\[(?:if [^\]]*|endif)\]>", re.I)
+_IMAGES = re.compile(r"<img\b[^>]*>", re.I)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+_SOURCE_LINE_BREAK = re.compile(r"[ \t]*\r?\n\s*")
+_EAST_ASIAN = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_CONTEXT = 200  # how far around a line break to look for the neighbouring characters
+
+
+def _join_east_asian(match: re.Match[str]) -> str:
+    """Drop a line break of the HTML source between two Chinese characters (tags aside).
+
+    Word wraps the lines of the HTML it puts on the clipboard; read as HTML, each wrap becomes a
+    space, which does not belong between Chinese characters.
+    """
+    source = match.string
+    before = _TAGS.sub("", source[max(0, match.start() - _CONTEXT) : match.start()]).rstrip()
+    after = _TAGS.sub("", source[match.end() : match.end() + _CONTEXT]).lstrip()
+    if before and after and _EAST_ASIAN.match(before[-1]) and _EAST_ASIAN.match(after[0]):
+        return ""
+    return match.group(0)
+
+
+def _visible(fragment: str) -> str:
+    return html.unescape(_TAGS.sub("", fragment)).replace("\xa0", " ").strip()
+
+
+def _word_list_item(match: re.Match[str]) -> str:
+    attrs, body = match.group(1), match.group(2)
+    marker = _SUPPORT_LISTS.search(body) or _IGNORE_SPAN.search(body)
+    if marker is None:
+        return match.group(0)
+    kind = "ol" if _ORDERED_MARKER.match(_visible(marker.group(1))) else "ul"
+    level = re.search(r"level(\d+)", attrs)
+    body = body[: marker.start()] + body[marker.end() :]
+    return f"\x00{kind}{level.group(1) if level else 1}\x01{body}\x00"
+
+
+def _nest(items: str) -> str:
+    out: list[str] = []
+    open_lists: list[tuple[str, int]] = []
+    for kind, level_text, body in _LIST_ITEM.findall(items):
+        level = int(level_text)
+        while open_lists and (
+            open_lists[-1][1] > level or (open_lists[-1][1] == level and open_lists[-1][0] != kind)
+        ):
+            out.append(f"</{open_lists.pop()[0]}>")
+        if not open_lists or open_lists[-1][1] < level:
+            out.append(f"<{kind}>")
+            open_lists.append((kind, level))
+        out.append(f"<li>{body}</li>")
+    out.extend(f"</{kind}>" for kind, _ in reversed(open_lists))
+    return "".join(out)
+
+
+def clean_html(source: str) -> tuple[str, int]:
+    """Word's (or a web page's) HTML reduced to structure; also how many images it had.
+
+    Word writes list items as paragraphs with an ``mso-list`` style and a bullet or number in a
+    conditional section; they become real ``<ul>``/``<ol>`` lists. Line breaks of the source
+    between Chinese characters go (they would read as spaces). Styles, scripts, comments, Office
+    XML and images are removed.
+    """
+    source = _DROP_BLOCKS.sub("", source)
+    source = _COMMENTS.sub("", source)
+    source = _WORD_LIST_PARAGRAPH.sub(_word_list_item, source)
+    source = _LIST_PLACEHOLDER.sub(lambda m: _nest(m.group(0)), source)
+    source = _DOWNLEVEL.sub("", source)
+    source = _SOURCE_LINE_BREAK.sub(_join_east_asian, source)
+    images = len(_IMAGES.findall(source))
+    return _IMAGES.sub("", source), images
+
+
+def html_markdown(source: str) -> tuple[str, int]:
+    """Pasted HTML as clean Markdown, and the number of images dropped from it."""
+    cleaned, images = clean_html(source)
+    scratch = QTextDocument()
+    scratch.setHtml(cleaned)
+    return document_markdown(scratch).replace("\xa0", " "), images
