@@ -320,3 +320,14 @@ def test_icon_svg_draws_the_png(qapp: Any) -> None:
 def _channel_gap(one: int, other: int) -> int:
     """The largest difference between two ARGB pixels in any channel."""
     return max(abs((one >> shift & 255) - (other >> shift & 255)) for shift in (0, 8, 16, 24))
+
+
+def test_every_python_package_is_listed_for_the_wheel():
+    """pyproject lists packages explicitly; a new sub-package missing there would leave the wheel."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    listed = set(pyproject["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(p.parent.relative_to(ROOT).parts)
+        for p in (ROOT / "qualitydesk").rglob("__init__.py")
+    }
+    assert found <= listed
