@@ -323,7 +323,7 @@ def _channel_gap(one: int, other: int) -> int:
 
 
 def test_every_python_package_is_listed_for_the_wheel():
-    """pyproject lists packages explicitly; a new sub-package missing there would leave the wheel."""
+    """pyproject lists packages explicitly: one missing there would be left out of the wheel."""
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     listed = set(pyproject["tool"]["setuptools"]["packages"])
     found = {
