@@ -22,12 +22,16 @@ from qualitydesk.ui.messages import Messages
 KIND_NAMES = {"package": "申报材料", "internal": "内部自评报告"}
 
 
-def export_snapshot(path: Path, forms: Forms, out: Path, kind: str, report: Any) -> Path:
+def export_snapshot(
+    path: Path, forms: Forms, out: Path, kind: str, report: Any, *, double_sided: bool = False
+) -> Path:
     """Export ``path`` (opened read-only, so the window keeps its own handle) to ``out``."""
     from qualitydesk.export.pdf import export_pdf
 
     with Document.open(path, read_only=True) as snapshot:
-        result = export_pdf(snapshot, forms, out, kind=kind, progress=report)
+        result = export_pdf(
+            snapshot, forms, out, kind=kind, double_sided=double_sided, progress=report
+        )
     return result.path
 
 
@@ -40,6 +44,7 @@ class Exporter(QObject):
         self.messages = messages
         self.forms = forms
         self.last_pdf: Path | None = None
+        self.double_sided = False  # 双面打印: the binding margin alternates
         self.job: Any = None
 
     def _run(self, view: Any, kind: str, out: Path, then: Any) -> None:
@@ -48,9 +53,11 @@ class Exporter(QObject):
         if not view.flush():
             self.messages.warning(self.window, self.tr("未能保存"), view.last_error)
             return
-        path, forms = view.doc.path, self.forms
+        path, forms, double_sided = view.doc.path, self.forms, self.double_sided
         self.job = start_job(
-            lambda report: export_snapshot(path, forms, out, kind, report),
+            lambda report: export_snapshot(
+                path, forms, out, kind, report, double_sided=double_sided
+            ),
             parent=self.window,
             title=self.tr("正在导出 PDF…"),
         )

@@ -317,6 +317,10 @@ class MainWindow(QMainWindow):
     def _page_created(self, key: str, page: object) -> None:
         if key == "preflight":
             page.action_requested.connect(self._page_action)  # type: ignore[attr-defined]
+            page.double_sided.toggled.connect(self._set_double_sided)  # type: ignore[attr-defined]
+
+    def _set_double_sided(self, on: bool) -> None:
+        self.exporter.double_sided = on
 
     def _page_action(self, action: str) -> None:
         {

@@ -1170,6 +1170,14 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>&amp;Print…</translation>
     </message>
     <message>
+        <source>双面打印（装订边左右交替）(&amp;S)</source>
+        <translation>Double-&amp;sided (binding margin alternates)</translation>
+    </message>
+    <message>
+        <source>双面打印</source>
+        <translation>Double-sided</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;检查与导出&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Check and export&lt;/h2&gt;</translation>
     </message>

@@ -2,6 +2,7 @@
 
 import shutil
 
+import pypdfium2
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
@@ -58,3 +59,23 @@ def test_preview_shows_the_pages_and_printing_renders_them(window, qtbot, tmp_pa
     print_pages(window.exporter.last_pdf, printer)
     assert len(PdfReader(printed).pages) == dialog.preview.page_count
     dialog.close()
+
+
+def test_double_sided_moves_the_binding_margin_on_even_pages(window, messages, tmp_path, qtbot):
+    window.view.show_step("preflight")
+    page = window.view.pages["preflight"]
+    page.double_sided.click()
+    out = tmp_path / "双面.pdf"
+    messages.files.append(str(out))
+    page.buttons["package"].click()
+    qtbot.waitUntil(lambda: any(m[0] == "information" for m in messages.shown), timeout=30000)
+    pdf = pypdfium2.PdfDocument(str(out))
+
+    def left_edge(index):
+        text = pdf[index].get_textpage()
+        return round(min(text.get_charbox(i)[0] for i in range(text.count_chars())))
+
+    # The text block keeps its binding margin on the binding edge, left on odd pages and right
+    # on even ones, so its left edge moves between facing pages.
+    assert left_edge(20) != left_edge(21)
+    pdf.close()

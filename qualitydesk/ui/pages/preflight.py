@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -87,6 +88,9 @@ class PreflightPage(Page):
             self.buttons[action] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.double_sided = QCheckBox(self.tr("双面打印（装订边左右交替）(&S)"))
+        self.double_sided.setAccessibleName(self.tr("双面打印"))
+        row.addWidget(self.double_sided)
         column = QVBoxLayout(self)
         column.addWidget(QLabel(self.tr("<h2>检查与导出</h2>")))
         column.addWidget(self.summary)
