@@ -70,8 +70,12 @@ def _read_header(path: Path) -> bytes:
         raise DocumentError(f"{path}：无法读取（{exc.strerror}）") from None
 
 
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool, immutable: bool = False) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    if immutable and not path.with_name(path.name + "-wal").exists():
+        # Where nothing can be written, SQLite could not create the -shm file a WAL reader
+        # needs; a cleanly closed document has no -wal, so it can be read as it stands.
+        uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
     # Damaged text shows as U+FFFD instead of failing every read that touches it.
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
@@ -239,7 +243,13 @@ class Document:
                 f"该文件由更新版本的 QualityDesk 保存（格式 {version}，本程序支持 "
                 f"{schema.SCHEMA_VERSION}），已以只读方式打开，请升级程序后再编辑"
             )
-        if read_only and version < schema.SCHEMA_VERSION:
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        if not reason and not writable:
+            reason = (
+                "文件或其所在文件夹不可写（如只读文件、光盘或受保护的共享文件夹），已以只读方式打开；"
+                "如需修改，请用“另存为”保存到可写的位置"
+            )
+        if reason and version < schema.SCHEMA_VERSION:
             raise DocumentError(
                 f"{path}：文件格式较旧（{version}），需以可写方式打开一次以升级格式"
             )
@@ -251,7 +261,7 @@ class Document:
             )
         conn: sqlite3.Connection | None = None
         try:
-            conn = _connect(path, read_only=bool(reason))
+            conn = _connect(path, read_only=bool(reason), immutable=not writable)
             _check_integrity(path, conn, version)
             db = Database(conn, execute_plugins=False)
             if not reason and version < schema.SCHEMA_VERSION:

@@ -214,3 +214,13 @@ def test_randomly_corrupted_files_are_refused_or_open_cleanly(saved, tmp_path, c
     except DocumentError as exc:
         message = str(exc)
         assert message.startswith(str(path)) or "附件" in message
+
+
+def test_a_file_in_a_place_that_cannot_be_written_opens_read_only(saved, monkeypatch):
+    # (Tests run as root, for whom permissions do not apply: ask as an ordinary user would.)
+    monkeypatch.setattr("qualitydesk.store.document.os.access", lambda path, mode: False)
+    with Document.open(saved) as doc:
+        assert doc.read_only
+        assert "不可写" in doc.read_only_reason
+        assert doc.field("org_name") == "苏州澄远精密科技有限公司"
+    assert not saved.with_name(saved.name + ".lock").exists()
