@@ -701,6 +701,14 @@
         <translation>No key performance indicators belong to this item yet.</translation>
     </message>
     <message>
+        <source>把趋势图插入自评内容(&amp;R)</source>
+        <translation>Put a trend cha&amp;rt in the text</translation>
+    </message>
+    <message>
+        <source>在光标处插入所选指标的趋势图；它在申报材料中按本项编号（图{id}-n）</source>
+        <translation>Inserts the chosen indicator's trend chart at the cursor; the package numbers it by item (图{id}-n)</translation>
+    </message>
+    <message>
         <source>证实性材料(&amp;E)</source>
         <translation>S&amp;upporting evidence</translation>
     </message>

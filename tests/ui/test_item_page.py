@@ -230,3 +230,25 @@ def test_tab_order_follows_the_page(empty_page, qtbot):
     for widget in expected:
         qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
         assert page.focusWidget() is widget
+
+
+def test_a_trend_chart_can_be_placed_in_the_narrative(qtbot, context, demo_doc, forms):
+    page = _page(qtbot, context, demo_doc, "4.7.2")
+    (before,) = [c for c in limits(demo_doc, forms, context.award) if c.part == "report"]
+    menu = page.insert_chart.menu()
+    names = [a.text() for a in menu.actions()]
+    assert "产品一次交检合格率" in names
+    figures_in_item = page.editor.counts()[1]
+    page.editor.editor.moveCursor(page.editor.editor.textCursor().MoveOperation.End)
+    with qtbot.waitSignal(page.changed):
+        menu.actions()[names.index("产品一次交检合格率")].trigger()
+    assert page.editor.counts()[1] == figures_in_item + 1
+    page.save(demo_doc)
+    demo_doc.save()
+    assert "![产品一次交检合格率](indicator:first-pass-yield)" in demo_doc.narrative("4.7.2")
+    (after,) = [c for c in limits(demo_doc, forms, context.award) if c.part == "report"]
+    assert after.figures == before.figures + 1  # 含图表: the chart counts as a figure
+    image = page._figure("indicator", "first-pass-yield")
+    assert image is not None
+    assert image.width() == 560
+    assert page._figure("indicator", "no-such-indicator") is None

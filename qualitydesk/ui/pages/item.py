@@ -9,10 +9,11 @@ attachments and indicators linked to the item.
 from __future__ import annotations
 
 import html
+import re
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent, QValidator
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QImage, QShowEvent, QTextDocument, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,15 +22,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from qualitydesk.domain import scoring
+from qualitydesk.domain.charts import trend_chart
 from qualitydesk.domain.forms import Band, Factor
 from qualitydesk.domain.textmetrics import TextCounts
 from qualitydesk.store.document import Document
@@ -37,6 +41,10 @@ from qualitydesk.store.records import Attachment, Indicator, Link, Score
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
 from qualitydesk.ui.widgets.guidance import Guidance
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, Measure, measure_markdown
+from qualitydesk.ui.widgets.trend_chart import TrendChartWidget
+
+FIGURE_SIZE = (560, 300)  # a chart placed in the narrative, in pixels
+FIGURE_REF = re.compile(r"\]\(indicator:([^)\s]+)\)")
 
 
 class StepSpinBox(QSpinBox):
@@ -162,7 +170,22 @@ class ItemPage(Page):
         column.addWidget(self.counts_label)
         self.editor.edited.connect(self.changed)
         self.editor.counted.connect(self._counted)
+        self._indicators: dict[str, Indicator] = {}
+        self._chart = TrendChartWidget()  # never shown: draws the charts placed in the text
+        self.editor.set_figure_source(self._figure)
         return side
+
+    def _figure(self, scheme: str, ref: str) -> QImage | None:
+        """The trend chart an ``indicator:ID`` figure in the narrative stands for."""
+        indicator = self._indicators.get(ref) if scheme == "indicator" else None
+        if indicator is None:
+            return None
+        self._chart.set_chart(trend_chart(indicator))
+        return self._chart.render_to_image(QSize(*FIGURE_SIZE))
+
+    def _insert_chart(self, indicator: Indicator) -> None:
+        self.editor.insert_figure(f"indicator:{indicator.id}", FIGURE_SIZE[0], indicator.name)
+        self.editor.editor.setFocus()
 
     # -- building: the score panel --
 
@@ -265,6 +288,15 @@ class ItemPage(Page):
             box,
         )
         self.no_indicators = QLabel(self.tr("尚无归属本项的关键绩效指标。"), box)
+        self.insert_chart = QToolButton(box)
+        self.insert_chart.setText(self.tr("把趋势图插入自评内容(&R)"))
+        self.insert_chart.setToolTip(
+            self.tr("在光标处插入所选指标的趋势图；它在申报材料中按本项编号（图{id}-n）").format(
+                id=self.item.id
+            )
+        )
+        self.insert_chart.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.insert_chart.setMenu(QMenu(self.insert_chart))
         for text, widget, empty in (
             (self.tr("证实性材料(&E)"), self.attachments, self.no_attachments),
             (self.tr("关键绩效数据(&K)"), self.indicators, self.no_indicators),
@@ -277,6 +309,7 @@ class ItemPage(Page):
             column.addWidget(empty)
             widget.itemClicked.connect(self._link_activated)
             widget.itemActivated.connect(self._link_activated)
+        column.addWidget(self.insert_chart)
         return box
 
     # -- the page contract --
@@ -451,6 +484,14 @@ class ItemPage(Page):
                 entry.setData(Qt.ItemDataRole.UserRole, ("evidence", str(attachment.id)))
                 self.attachments.addItem(entry)
         self.indicators.clear()
+        self._indicators = {i.id: i for i in indicators}
+        self._refresh_figures()
+        menu = self.insert_chart.menu()
+        menu.clear()
+        for indicator in indicators:
+            if indicator.item == self.item.id:
+                menu.addAction(indicator.name, lambda i=indicator: self._insert_chart(i))
+        self.insert_chart.setEnabled(not menu.isEmpty())
         for indicator in indicators:
             if indicator.item == self.item.id:
                 name = f"{indicator.name}（{indicator.unit}）" if indicator.unit else indicator.name
@@ -466,6 +507,16 @@ class ItemPage(Page):
             rows = max(1, min(widget.count(), 6))
             height = widget.sizeHintForRow(0) * rows if widget.count() else 0
             widget.setMaximumHeight(height + 2 * widget.frameWidth() + 2)
+
+    def _refresh_figures(self) -> None:
+        """Redraw the charts already in the text (their values may have changed meanwhile)."""
+        document = self.editor.editor.document()
+        for ref in set(FIGURE_REF.findall(self.editor.markdown())):
+            image = self._figure("indicator", ref)
+            if image is not None:
+                url = QUrl(f"indicator:{ref}")
+                document.addResource(QTextDocument.ResourceType.ImageResource.value, url, image)
+        self.editor.editor.viewport().update()
 
     def _link_activated(self, entry: QListWidgetItem) -> None:
         step, anchor = entry.data(Qt.ItemDataRole.UserRole)

@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
+    QImage,
     QKeyEvent,
     QKeySequence,
     QTextBlock,
@@ -30,6 +31,7 @@ from PySide6.QtGui import (
     QTextDocumentFragment,
     QTextFormat,
     QTextFrameFormat,
+    QTextImageFormat,
     QTextLength,
     QTextListFormat,
     QTextTable,
@@ -147,6 +149,15 @@ class NarrativeTextEdit(QTextEdit):
         super().__init__(parent)
         self.setAcceptRichText(True)
         self.setTabChangesFocus(True)
+        # Draws figures the narrative refers to, e.g. ``indicator:first-pass-yield``.
+        self.figure_source: Callable[[str, str], QImage | None] | None = None
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        if kind == QTextDocument.ResourceType.ImageResource.value and self.figure_source:
+            image = self.figure_source(name.scheme(), name.path())
+            if image is not None:
+                return image
+        return super().loadResource(kind, name)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         images = 0
@@ -383,6 +394,26 @@ class MarkdownEdit(QWidget):
         self.notice.hide()
         self._count_timer.stop()
         self._emit_counts()
+
+    def set_figure_source(self, source: Callable[[str, str], QImage | None]) -> None:
+        """Where figures come from: ``source(scheme, ref)`` → image (``indicator``, its id)."""
+        self.editor.figure_source = source
+
+    def insert_figure(self, url: str, width: float, title: str) -> None:
+        """Insert a figure (e.g. ``indicator:first-pass-yield``) as its own paragraph."""
+        cursor = self.editor.textCursor()
+        cursor.beginEditBlock()
+        if cursor.block().text().strip():
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertBlock()
+        image = QTextImageFormat()
+        image.setName(url)
+        image.setWidth(width)
+        image.setProperty(QTextFormat.Property.ImageAltText, title)
+        cursor.insertImage(image)
+        cursor.insertBlock()
+        cursor.endEditBlock()
+        self.editor.setTextCursor(cursor)
 
     def markdown(self) -> str:
         """The content as Markdown (CommonMark + GitHub pipe tables); empty when blank."""

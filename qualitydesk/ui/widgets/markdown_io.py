@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 OBJECT = "\ufffc"  # what an image stands for in a block's text
+IMAGE_ALT = "图"  # the alt text of an image that has none
 LINE_BREAK = "\u2028"
 
 
@@ -78,11 +79,14 @@ class _Run:
     code: bool = False
     href: str = ""
     image: str = ""
+    alt: str = ""
 
 
 def _run_of(text: str, fmt: QTextCharFormat, plain: bool) -> _Run:
     if fmt.isImageFormat():
-        return _Run(text, frozenset(), image=fmt.toImageFormat().name())
+        image = fmt.toImageFormat()
+        alt = str(image.property(QTextFormat.Property.ImageAltText) or "")
+        return _Run(text, frozenset(), image=image.name(), alt=alt)
     marks: set[str] = set()
     if not plain:
         if fmt.fontWeight() >= QFont.Weight.DemiBold:
@@ -151,7 +155,9 @@ def _code_span(text: str) -> str:
 
 def _render_run(run: _Run) -> str:
     if run.image:
-        return "".join(f"![]({run.image})" for ch in run.text if ch == OBJECT)
+        # Never an empty alt text: Qt's Markdown reader drops images without one.
+        alt = _escape(run.alt.replace("]", "")) or IMAGE_ALT
+        return "".join(f"![{alt}]({run.image})" for ch in run.text if ch == OBJECT)
     text = _code_span(run.text) if run.code else _escape(run.text.replace(OBJECT, ""))
     return f"[{text}](<{run.href}>)" if run.href else text
 
@@ -199,12 +205,14 @@ def _inline(block: QTextBlock, reads: _ReadBack, plain: bool = False) -> str:
     words matter more than their bold.
     """
     runs = _runs(block, plain)
-    text = _emphasised([_Run(r.text, r.marks, r.code, r.href, r.image) for r in runs])
+    text = _emphasised([_Run(r.text, r.marks, r.code, r.href, r.image, r.alt) for r in runs])
     if not any(r.marks for r in runs):
         return text
     expected = "".join(r.text for r in runs if not r.image).replace(OBJECT, "")
     if _squeezed(reads(_paragraph(text, ""))) != _squeezed(expected):
-        text = _emphasised([_Run(r.text, frozenset(), r.code, r.href, r.image) for r in runs])
+        text = _emphasised(
+            [_Run(r.text, frozenset(), r.code, r.href, r.image, r.alt) for r in runs]
+        )
     return text
 
 
