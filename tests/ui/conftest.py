@@ -63,6 +63,16 @@ def commit_text(widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def place(qtbot, page: QWidget, doc: Document) -> QWidget:
+    """Give ``page`` a 1366×768-window-sized area, load ``doc`` into it and show it."""
+    qtbot.addWidget(page)
+    page.resize(1100, 680)
+    page.load(doc)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
 def show(qtbot, page: QWidget, doc: Document) -> None:
     """Load ``doc`` into ``page``, show it and make it the active window (for key events)."""
     page.load(doc)

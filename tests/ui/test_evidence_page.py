@@ -101,19 +101,25 @@ def test_add_png_and_pdf_by_button_then_preview(qtbot, make_page, empty_doc, mes
     assert page.status() == Status.IN_PROGRESS  # the required checklist is still missing
 
 
-def test_drop_local_files_adds_them(qtbot, make_page, empty_doc, files):
-    page = make_page(empty_doc)
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(files / "营业执照.png"))])
-    position = QPointF(page.rect().center())
+def drag_enter(page, data: QMimeData, position) -> QDragEnterEvent:
+    """Drag ``data`` over ``page`` at ``position``; the event says whether it was accepted."""
     enter = QDragEnterEvent(
-        position.toPoint(),
+        position,
         Qt.DropAction.CopyAction,
         data,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(page, enter)
+    return enter
+
+
+def test_drop_local_files_adds_them(qtbot, make_page, empty_doc, files):
+    page = make_page(empty_doc)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(files / "营业执照.png"))])
+    position = QPointF(page.rect().center())
+    enter = drag_enter(page, data, position.toPoint())
     assert enter.isAccepted()
     drop = QDropEvent(
         position,
@@ -132,14 +138,7 @@ def test_drop_refuses_remote_urls(qtbot, make_page, empty_doc):
     page = make_page(empty_doc)
     data = QMimeData()
     data.setUrls([QUrl("https://example.com/licence.pdf")])
-    enter = QDragEnterEvent(
-        page.rect().center(),
-        Qt.DropAction.CopyAction,
-        data,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(page, enter)
+    enter = drag_enter(page, data, page.rect().center())
     assert not enter.isAccepted()
 
 
@@ -324,14 +323,7 @@ def test_read_only_document_can_be_viewed_and_exported_only(qtbot, make_page, de
         assert "只读" in page.status_label.text()
         data = QMimeData()
         data.setUrls([QUrl.fromLocalFile(str(demo_file))])
-        enter = QDragEnterEvent(
-            page.rect().center(),
-            Qt.DropAction.CopyAction,
-            data,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(page, enter)
+        enter = drag_enter(page, data, page.rect().center())
         assert not enter.isAccepted()
 
 

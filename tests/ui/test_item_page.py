@@ -10,17 +10,11 @@ from qualitydesk.store.readiness import limits
 from qualitydesk.store.records import Link
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.item import ItemPage
-from tests.ui.conftest import commit_text
+from tests.ui.conftest import commit_text, place
 
 
 def _page(qtbot, context, doc, item_id):
-    page = ItemPage(context, item_id)
-    qtbot.addWidget(page)
-    page.resize(1100, 680)
-    page.load(doc)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return place(qtbot, ItemPage(context, item_id), doc)
 
 
 @pytest.fixture

@@ -7,19 +7,13 @@ from qualitydesk.store.document import Document
 from qualitydesk.store.readiness import limits
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.profile import ProfilePage
-from tests.ui.conftest import commit_text
+from tests.ui.conftest import commit_text, place
 
 SECTIONS = ["B.1.1", "B.1.2", "B.2.1", "B.2.2", "B.2.3"]
 
 
 def _page(qtbot, context, doc):
-    page = ProfilePage(context)
-    qtbot.addWidget(page)
-    page.resize(1100, 680)
-    page.load(doc)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return place(qtbot, ProfilePage(context), doc)
 
 
 @pytest.fixture

@@ -7,15 +7,11 @@ from qualitydesk.store.readiness import limits
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.report import ReportPage
 
+from .conftest import place
+
 
 def _page(qtbot, context, doc):
-    page = ReportPage(context)
-    qtbot.addWidget(page)
-    page.resize(1100, 680)
-    page.load(doc)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return place(qtbot, ReportPage(context), doc)
 
 
 @pytest.fixture
