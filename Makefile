@@ -12,6 +12,8 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libglib2.0-0 libfreet
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
 
 QM := resources/i18n/qualitydesk_en.qm
+# The suite sees only the venv and the system's base tools, as a fresh machine would have them.
+TEST_PATH := $(CURDIR)/$(VENV)/test-path
 
 .PHONY: run test demo lint format qt-deps clean i18n bundle docs bench
 
@@ -27,7 +29,9 @@ run: $(STAMP) qt-deps $(QM)
 test: $(STAMP) qt-deps $(QM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(BIN)/python tests/tools_path.py $(TEST_PATH)
+	PATH="$(CURDIR)/$(BIN):$(TEST_PATH)" QUALITYDESK_TEST_PATH="$(TEST_PATH)" \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # Without a display: build the demo application and show what the program makes of it.
 demo: $(STAMP)

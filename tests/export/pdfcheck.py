@@ -3,13 +3,11 @@ fonts, and the lines of the layout (for the line-breaking rules)."""
 
 from __future__ import annotations
 
-import html
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -110,22 +108,44 @@ def fonts_without_file(reader: PdfReader) -> list[str]:
 
 
 def layout_lines(pdf: Path) -> list[str]:
-    """Every line of text as poppler finds it on the pages (words joined)."""
-    if shutil.which("pdftotext") is None:
-        raise RuntimeError("pdftotext (poppler-utils) is needed to read lines")
-    out = subprocess.run(
-        ["pdftotext", "-bbox-layout", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    lines = []
-    for match in re.finditer(r"<line[^>]*>(.*?)</line>", out, re.S):
-        words = re.findall(r"<word[^>]*>(.*?)</word>", match.group(1))
-        line = html.unescape("".join(words))
-        if line:
-            lines.append(line)
-    return lines
+    """Every line of text on the pages, as a reader sees it (pdfium's characters, grouped).
+
+    Characters follow each other on a line while they share its height and move right without a
+    gap wider than one character; a table cell or a column starts a line of its own.
+    """
+    lines: list[str] = []
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        for page in document:
+            text_page = page.get_textpage()
+            line: list[str] = []
+            previous: tuple[float, float, float, float] | None = None
+            for index in range(text_page.count_chars()):
+                char = text_page.get_text_range(index, 1)
+                if char in ("\r", "\n", ""):
+                    continue
+                box = text_page.get_charbox(index, loose=True)
+                if previous is not None and not _same_line(previous, box):
+                    lines.append("".join(line).strip())
+                    line = []
+                line.append(char)
+                previous = box
+            lines.append("".join(line).strip())
+            text_page.close()
+            page.close()
+    finally:
+        document.close()
+    return [line for line in lines if line]
+
+
+def _same_line(before: tuple[float, ...], box: tuple[float, ...]) -> bool:
+    """Whether ``box`` (left, bottom, right, top) continues the line that ended with ``before``."""
+    left, bottom, _, top = box
+    _, before_bottom, before_right, before_top = before
+    height = max(top - bottom, before_top - before_bottom, 1.0)
+    middle = (bottom + top) / 2
+    on_line = before_bottom - 0.2 * height <= middle <= before_top + 0.2 * height
+    return on_line and before_right - 0.5 * height <= left <= before_right + 1.5 * height
 
 
 def toc_numbers(text: str) -> dict[str, int]:

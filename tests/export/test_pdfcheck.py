@@ -1,0 +1,28 @@
+"""The PDF reader the export tests rely on finds lines as a reader sees them (no poppler needed)."""
+
+from reportlab.pdfgen.canvas import Canvas
+
+from qualitydesk.export.fonts import SERIF, fonts
+from tests.export.pdfcheck import layout_lines
+
+
+def test_layout_lines_splits_lines_and_cells_and_keeps_a_line_whole(tmp_path):
+    fonts()  # registers the bundled faces
+    pdf = tmp_path / "lines.pdf"
+    canvas = Canvas(str(pdf))
+    canvas.setFont(SERIF, 12)
+    canvas.drawString(72, 700, "第一行文字 ISO 9001")
+    canvas.drawString(72, 684, "，第二行以逗号开头")
+    canvas.drawString(72, 600, "单元格甲")
+    canvas.drawString(300, 600, "单元格乙")
+    canvas.showPage()
+    canvas.setFont(SERIF, 12)
+    canvas.drawString(72, 700, "第二页")
+    canvas.save()
+    assert layout_lines(pdf) == [
+        "第一行文字 ISO 9001",
+        "，第二行以逗号开头",
+        "单元格甲",
+        "单元格乙",
+        "第二页",
+    ]
