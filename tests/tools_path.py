@@ -18,11 +18,50 @@ import sys
 from pathlib import Path
 
 BIN_DIRS = ("/bin/", "/usr/bin/", "/sbin/", "/usr/sbin/")
-POSIX_BASE = (
-    "sh bash env cat cp mv rm ln ls mkdir rmdir chmod touch echo printf test true false "
-    "sed grep find sort uniq head tail wc tr cut tee xargs date sleep uname id dirname "
-    "basename readlink realpath tar gzip diff cmp"
-).split()
+POSIX_BASE = [
+    "sh",
+    "bash",
+    "env",
+    "cat",
+    "cp",
+    "mv",
+    "rm",
+    "ln",
+    "ls",
+    "mkdir",
+    "rmdir",
+    "chmod",
+    "touch",
+    "echo",
+    "printf",
+    "test",
+    "true",
+    "false",
+    "sed",
+    "grep",
+    "find",
+    "sort",
+    "uniq",
+    "head",
+    "tail",
+    "wc",
+    "tr",
+    "cut",
+    "tee",
+    "xargs",
+    "date",
+    "sleep",
+    "uname",
+    "id",
+    "dirname",
+    "basename",
+    "readlink",
+    "realpath",
+    "tar",
+    "gzip",
+    "diff",
+    "cmp",
+]
 
 
 def base_programs() -> dict[str, Path]:
