@@ -1,8 +1,10 @@
 """How the desktop program feels: start-up, typing, page switches, memory.
 
 Prints: cold start to the main window with the demo open (target < 1.0 s), keystroke handling in a
-10,000-character narrative (< 16 ms), page switch (< 100 ms), memory after visiting every step
-(< 300 MB). Runs offscreen; run: .venv/bin/python bench/ui.py
+10,000-character narrative with the autosave armed (median < 8 ms; the slowest keystroke, the one
+that saves, for information), how long a change waits to be durable while the user types without
+a pause (a key every 30 ms for 5 s: the longest wait < 1 s), page switch (< 100 ms), memory after
+visiting every step (< 300 MB). Runs offscreen; run: .venv/bin/python bench/ui.py
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-TARGETS = {"start": 1000.0, "keystroke": 16.0, "switch": 100.0, "memory": 300.0}
+TARGETS = {
+    "start": 1000.0,
+    "keystroke": 8.0,
+    "durable": 1000.0,
+    "switch": 100.0,
+    "memory": 300.0,
+}
+TYPING_S = 5.0
+KEY_EVERY_MS = 30
 
 COLD_START = textwrap.dedent("""
     import sys, time
@@ -70,7 +80,7 @@ def _quiet(kind: object, context: object, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def in_process(demo: Path) -> tuple[float, float, float]:
+def in_process(demo: Path) -> dict[str, float]:
     from PySide6.QtCore import Qt, qInstallMessageHandler
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QTextEdit
@@ -102,14 +112,47 @@ def in_process(demo: Path) -> tuple[float, float, float]:
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     keystrokes = []
-    for _ in range(200):
+    for _ in range(200):  # about a second of keys: the maximum wait runs out once or twice
         start = time.perf_counter()
         QTest.keyClick(editor, Qt.Key.Key_A)
         QApplication.processEvents()
         keystrokes.append((time.perf_counter() - start) * 1000)
+    durable = _durable_while_typing(app, view, editor)
     memory = _rss_mb()
     window.close_document()
-    return statistics.median(keystrokes), statistics.median(switches), memory
+    return {
+        "keystroke": statistics.median(keystrokes),
+        "slowest": max(keystrokes),
+        "durable": durable,
+        "switch": statistics.median(switches),
+        "memory": memory,
+    }
+
+
+def _durable_while_typing(app: object, view: object, editor: object) -> float:
+    """A key every 30 ms for 5 s; the longest time from a key to the save that made it durable."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    keys: list[float] = []
+    saves: list[float] = []
+    view.session.saved.connect(lambda _keys: saves.append(time.perf_counter()))  # type: ignore[attr-defined]
+    loop = QEventLoop()
+
+    def key() -> None:
+        if keys and keys[-1] - keys[0] >= TYPING_S:
+            timer.stop()
+            loop.quit()
+            return
+        QTest.keyClick(editor, Qt.Key.Key_B)  # type: ignore[arg-type]
+        keys.append(time.perf_counter())
+
+    timer = QTimer()
+    timer.timeout.connect(key)
+    timer.start(KEY_EVERY_MS)
+    loop.exec()
+    waits = [next((s for s in saves if s >= k), float("inf")) - k for k in keys]
+    return max(waits[: -int(1000 / KEY_EVERY_MS)]) * 1000  # the last second may not be saved yet
 
 
 def main() -> None:
@@ -121,10 +164,12 @@ def main() -> None:
         demo = Path(folder) / "demo.qdesk"
         build_demo(demo, load_forms()).close()
         _line("cold start to the demo open", cold_start(demo), "ms", TARGETS["start"])
-        keystroke, switch, memory = in_process(demo)
-        _line("keystroke, 10,000-character narrative", keystroke, "ms", TARGETS["keystroke"])
-        _line("page switch, median", switch, "ms", TARGETS["switch"])
-        _line("memory after visiting every step", memory, "MB", TARGETS["memory"])
+        figures = in_process(demo)
+        _line("keystroke, autosave armed, median", figures["keystroke"], "ms", TARGETS["keystroke"])
+        print(f"{'keystroke, slowest (the one that saves)':<40} {figures['slowest']:9.1f} ms")
+        _line("durable after a key, never pausing", figures["durable"], "ms", TARGETS["durable"])
+        _line("page switch, median", figures["switch"], "ms", TARGETS["switch"])
+        _line("memory after visiting every step", figures["memory"], "MB", TARGETS["memory"])
 
 
 if __name__ == "__main__":

@@ -1,14 +1,13 @@
 """The application view: header, step navigator, the current page, 上一步 / 下一步, autosave.
 
 Pages are created on first need (the window shows at once and the rest are built while idle so the
-navigator can show every step's status). An edit on a page marks it dirty; within a second of the
-last edit — and at once on a page switch, when the window loses focus and on close — the dirty
-pages copy their state into the document and the document is saved in one transaction.
+navigator can show every step's status). An edit on a page goes to the :class:`Session`, which
+saves it within a second — and at once on a page switch, when the focus moves and on close.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -27,15 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualitydesk.domain import scoring
+from qualitydesk.domain import numbers, scoring
 from qualitydesk.store import readiness
-from qualitydesk.store.document import Document, DocumentError
+from qualitydesk.store.document import Document
 from qualitydesk.ui.navigator import StepNavigator
 from qualitydesk.ui.pages.base import Page, PageContext
+from qualitydesk.ui.session import Session
 from qualitydesk.ui.steps import Step, create_page, steps
-
-AUTOSAVE_MS = 700
-RETRY_MS = 5000
 
 
 class WizardView(QWidget):
@@ -52,9 +49,8 @@ class WizardView(QWidget):
         self.steps: list[Step] = steps(context.framework)
         self.keys = [s.key for s in self.steps]
         self.pages: dict[str, Page] = {}
-        self._dirty: set[str] = set()
+        self.session = Session(doc, self.page, self)
         self.current_key = ""
-        self.last_error = ""
 
         header = self._make_header()
 
@@ -85,9 +81,9 @@ class WizardView(QWidget):
         layout.addWidget(header)
         layout.addWidget(splitter, 1)
 
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.timeout.connect(self.flush)
+        self.session.state_changed.connect(self._show_save_state)
+        self.session.saved.connect(self._saved)
+        self.session.save_failed.connect(self.save_failed)
         self._pending_builds = list(self.keys)
         self._builder = QTimer(self)
         self._builder.setSingleShot(True)
@@ -120,7 +116,7 @@ class WizardView(QWidget):
             page.load(self.doc)
             if self.doc.read_only:
                 make_read_only(page)
-            page.changed.connect(lambda k=key: self._page_changed(k))
+            page.changed.connect(lambda k=key: self.session.mark_changed(k))
             page.navigate.connect(self.navigate)
             self.stack.addWidget(page)
             self.pages[key] = page
@@ -135,7 +131,7 @@ class WizardView(QWidget):
     def shutdown(self) -> None:
         """Stop the timers before the document closes."""
         self._builder.stop()
-        self._autosave.stop()
+        self.session.stop()
         self._pending_builds.clear()
 
     def _build_next(self) -> None:
@@ -182,42 +178,28 @@ class WizardView(QWidget):
         if index < len(self.keys) - 1:
             self.show_step(self.keys[index + 1])
 
-    # -- autosave --
-
-    def _page_changed(self, key: str) -> None:
-        self._dirty.add(key)
-        self.saved_label.setText(self.tr("正在编辑…"))
-        self._autosave.start(AUTOSAVE_MS)
+    # -- saving (the session's) --
 
     @property
     def dirty(self) -> bool:
-        return bool(self._dirty) or self.doc.pending
+        return self.session.dirty
+
+    @property
+    def last_error(self) -> str:
+        return self.session.last_error
 
     def flush(self) -> bool:
-        """Copy dirty pages into the document and save it; False (and a message) on failure."""
-        self._autosave.stop()
-        if self.doc.read_only:
-            self._dirty.clear()
-            return True
-        for key in sorted(self._dirty):
-            self.pages[key].save(self.doc)
-        saved_keys, self._dirty = self._dirty, set()
-        try:
-            if self.doc.pending:
-                self.doc.save()
-        except DocumentError as exc:
-            self._dirty |= saved_keys
-            self.last_error = str(exc)
-            self.saved_label.setText(self.tr("未能保存"))
-            self.saved_label.setToolTip(str(exc))
-            self._autosave.start(RETRY_MS)
-            self.save_failed.emit(str(exc))
-            return False
-        self.last_error = ""
-        for key in saved_keys:
+        """Save every change now; False (and the reason in ``last_error``) on failure."""
+        return self.session.flush()
+
+    def _saved(self, keys: set[str]) -> None:
+        for key in keys:
             self.navigator.set_status(key, self.pages[key].status())
         self._update_header()
-        return True
+
+    def _show_save_state(self, text: str, tooltip: str) -> None:
+        self.saved_label.setText(text)
+        self.saved_label.setToolTip(tooltip)
 
     def reload(self) -> None:
         """Load every page again from the document (after restoring a version)."""
@@ -241,18 +223,9 @@ class WizardView(QWidget):
                     continue
                 mark = "✓" if tier.reached else "✗"
                 lines.append(f"{tier.tier}（{tier.wording}）{mark}")
-            text = self.tr("自评 {0:g} 分").format(card.total)
+            text = self.tr("自评 {0} 分").format(numbers.score(card.total))
             self.score_label.setText("　".join([text, *lines]))
-        if self.doc.read_only:
-            self.saved_label.setText(self.tr("只读"))
-            self.saved_label.setToolTip(self.doc.read_only_reason)
-        elif self.doc.saved_at or self.doc.meta.get("modified"):
-            saved = self.doc.saved_at or self.doc.meta["modified"]
-            stamp = QTime.fromString(saved[11:19], "HH:mm:ss")
-            self.saved_label.setText(self.tr("已保存 {0}").format(stamp.toString("HH:mm:ss")))
-            self.saved_label.setToolTip("")
-        else:
-            self.saved_label.setText(self.tr("已保存"))
+        self._show_save_state(*self.session.state())
 
 
 def make_read_only(page: QWidget) -> None:
