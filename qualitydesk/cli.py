@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from qualitydesk import log as applog
-from qualitydesk.domain import scoring
+from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.forms import COMPARISONS, Award, Forms, FormsError, Framework, load_forms
 from qualitydesk.domain.scoring import ScoreError
 from qualitydesk.domain.validators import VALIDATORS, validate
@@ -348,7 +348,8 @@ def _print_summary(data: dict[str, Any]) -> None:
     print(
         "申报材料："
         + " → ".join(
-            p["name"] + (f"（≤{p['limit']} 字）" if p["limit"] else "") for p in data["parts"]
+            p["name"] + (f"（≤ {numbers.integer(p['limit'])} 字）" if p["limit"] else "")
+            for p in data["parts"]
         )
     )
 
@@ -410,11 +411,12 @@ def _score(args: argparse.Namespace) -> int:
         _emit(data)
         return EXIT_OK
     for c in card.categories:
-        print(f"{c.category.id:<4} {c.points:>6.1f} / {c.max:<4} {c.category.name}")
+        print(f"{c.category.id:<4} {numbers.score(c.points):>6} / {c.max:<4} {c.category.name}")
     process_max = sum(i.points for i in fw.items if i.kind == "process")
     results_max = fw.total_points - process_max
-    print(f"过程 {card.process:.1f} / {process_max}   结果 {card.results:.1f} / {results_max}")
-    print(f"总分 {card.total:.1f} / {fw.total_points}")
+    process, results = numbers.score(card.process), numbers.score(card.results)
+    print(f"过程 {process} / {process_max}   结果 {results} / {results_max}")
+    print(f"总分 {numbers.score(card.total)} / {fw.total_points}")
     names = {a: forms.award(a).name for a in award_ids}
     for t in tiers:
         verdict = {True: "达到", False: "未达到", None: "—"}[t.reached]
@@ -478,7 +480,7 @@ def _demo(args: argparse.Namespace) -> int:
     with build_demo(args.file, forms, args.award) as doc:
         name = forms.award(doc.award_id).name
         total = readiness.scorecard(doc, forms).total
-    print(f"已生成示例申报文件 {args.file}（{name}，自评 {total:g} 分）")
+    print(f"已生成示例申报文件 {args.file}（{name}，自评 {numbers.score(total)} 分）")
     return EXIT_OK
 
 
@@ -516,7 +518,7 @@ def _check(args: argparse.Namespace) -> int:
             print(f"[待完成] {m.problem}")
         for c in result.limits:
             mark = "符合" if c.ok else "超出"
-            print(f"[{mark}] {c.name} {c.count:,} / {c.limit:,} 字")
+            print(f"[{mark}] {c.name} {numbers.integer(c.count)} / {numbers.integer(c.limit)} 字")
         print("可以提交" if result.ready else "尚未就绪")
     return EXIT_OK if result.ready else EXIT_PROBLEM
 
@@ -573,7 +575,8 @@ def _export(args: argparse.Namespace) -> int:
             )
         except ExportError as exc:
             raise UsageError(str(exc)) from None
-    print(f"已导出 {result.path}（{result.pages} 页，{result.size / 1048576:.1f} MB）")
+    size = numbers.file_size(result.size)
+    print(f"已导出 {result.path}（{numbers.integer(result.pages)} 页，{size}）")
     return EXIT_OK
 
 

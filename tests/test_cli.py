@@ -181,7 +181,7 @@ def test_score_text(capsys):
         "suzhou-mayor",
     )
     assert code == 0
-    assert "总分 50.0 / 1000" in out
+    assert "总分 50 / 1000" in out
     assert "苏州市市长质量奖 市长质量奖（不低于 600 分）：未达到" in out
 
 

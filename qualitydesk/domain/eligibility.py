@@ -19,6 +19,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from qualitydesk.domain.forms import Award, FormCatalogue, Rule
+from qualitydesk.domain.numbers import money_wan
 from qualitydesk.domain.validators import normalize, parse_date, region_code
 
 Row = Mapping[str, object]
@@ -191,7 +192,7 @@ def _no_loss(params: Mapping[str, object], app: Application, _: FormCatalogue | 
         if year is not None and profit is not None:
             profits[year] = profit
     losses = [
-        f"{y} 年利润总额 {profits[y]} 万元" for y in wanted if y in profits and profits[y] < 0
+        f"{y} 年利润总额 {money_wan(profits[y])}" for y in wanted if y in profits and profits[y] < 0
     ]
     if losses:
         return Status.FAIL, "发生亏损：" + "；".join(losses)

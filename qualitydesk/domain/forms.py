@@ -209,6 +209,7 @@ class Award:
     name: str
     name_en: str
     level: str
+    order: int  # where the programme stands in lists: national first, then down the ladder
     issuer: str
     document: str
     document_number: str | None
@@ -309,7 +310,11 @@ class FormCatalogue:
 
 @dataclass(frozen=True)
 class Forms:
-    """Everything under forms/: frameworks and awards by id, and the 申请表 catalogue."""
+    """Everything under forms/: frameworks and awards by id, and the 申请表 catalogue.
+
+    ``awards`` iterates in the programmes' rank (each award's ``order``: 中国质量奖, the
+    province's, the city's, the district's, other cities', the internal self-assessment last).
+    """
 
     frameworks: Mapping[str, Framework]
     awards: Mapping[str, Award]
@@ -579,6 +584,7 @@ def _award(file: str, data: Mapping[str, Any]) -> Award:
         name=top.str("name"),
         name_en=top.str("name_en"),
         level=top.str("level"),
+        order=top.int("order", minimum=1),
         issuer=top.str("issuer"),
         document=top.str("document"),
         document_number=top.opt_str("document_number"),
@@ -816,11 +822,18 @@ def load_forms(root: Traversable | None = None) -> Forms:
     _check_form(form_file, form)
     forms = Forms(frameworks, {}, form)
     awards: dict[str, Award] = {}
+    files: dict[int, str] = {}
     for name in _toml_names(root, "awards"):
         award = _award(name, _read_toml(root, name))
         _check_award(name, award, forms)
+        if award.order in files:
+            raise FormsError(
+                f"{name}: order: {award.order} is also the order of {files[award.order]}"
+            )
+        files[award.order] = name
         awards[award.id] = award
-    return Forms(frameworks, awards, form)
+    ranked = sorted(awards.values(), key=lambda a: a.order)
+    return Forms(frameworks, {a.id: a for a in ranked}, form)
 
 
 def _toml_names(root: Traversable, folder: str) -> list[str]:

@@ -11,6 +11,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import Award, FieldSpec, Forms, Framework
 from qualitydesk.export.flowables import Heading, Para, Picture, TextStyle, TocLine
 from qualitydesk.export.layout import TEXT_HEIGHT, TEXT_WIDTH
@@ -149,12 +150,9 @@ def format_value(spec: FieldSpec, value: object) -> str:
     if spec.type == "date":
         return chinese_date(text)
     if spec.type == "money":
-        try:
-            return f"{float(text.replace(',', '')):,.2f} 万元"
-        except ValueError:
-            return text
+        return numbers.money_wan(text)
     if spec.type == "percent":
-        return text if text.endswith("%") else f"{text}%"
+        return numbers.percent(text, 2)
     if spec.unit and spec.type == "integer":
         return f"{text} {spec.unit}"
     return text

@@ -11,10 +11,11 @@ from pypdf.errors import PyPdfError
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
+from qualitydesk.domain import numbers
 from qualitydesk.domain.charts import Indicator, trend_chart
 from qualitydesk.export.book import Book
 from qualitydesk.export.flowables import Figure, PageRef, PageSlot, Para
-from qualitydesk.export.graphics import number, trend_drawing
+from qualitydesk.export.graphics import trend_drawing
 from qualitydesk.export.layout import TEXT_HEIGHT
 from qualitydesk.export.tables import grid, plain_style
 from qualitydesk.store.document import DocumentError
@@ -80,7 +81,7 @@ def _data_table(book: Book, prefix: str, items: list[Indicator]) -> list[Flowabl
 
 
 def _value(value: float | None) -> str:
-    return "—" if value is None else number(value)
+    return "—" if value is None else numbers.number(value)
 
 
 def _charts(book: Book, prefix: str, items: list[Indicator]) -> list[Flowable]:

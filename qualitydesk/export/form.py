@@ -8,6 +8,7 @@ from dataclasses import replace
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
+from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import FieldGroup, FieldSpec, TableSpec
 from qualitydesk.export.book import Book, format_value, gap
 from qualitydesk.export.flowables import Para
@@ -94,11 +95,7 @@ def _plain_value(spec: FieldSpec, value: object) -> str:
     """A value in a table whose header already names the unit."""
     if spec.type in ("money", "percent", "integer") and value not in (None, ""):
         text = str(value).strip().rstrip("%")
-        try:
-            number = float(text.replace(",", ""))
-        except ValueError:
-            return str(value)
-        return f"{number:,.2f}" if spec.type != "integer" else f"{number:,.0f}"
+        return numbers.integer(text) if spec.type == "integer" else numbers.decimal(text, 2)
     return format_value(spec, value)
 
 

@@ -14,6 +14,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib.colors import Color
 
 from qualitydesk.domain.charts import RadarChart, Series, TrendChart
+from qualitydesk.domain.numbers import fraction_percent, number
 from qualitydesk.export.fonts import SANS, SANS_BOLD, fonts
 from qualitydesk.export.text import clean
 
@@ -25,13 +26,6 @@ SERIES_LOOK: dict[str, tuple[Color, tuple[float, ...] | None, float]] = {
     "competitor": (Color(0.85, 0.47, 0.05), (1.2, 1.8), 1.2),
     "benchmark": (Color(0.72, 0.14, 0.14), (6, 2, 1.5, 2), 1.0),
 }
-
-
-def number(value: float) -> str:
-    """A value as people write it: no trailing zeros, thousands separators for large numbers."""
-    if math.isclose(value, round(value)) and abs(value) < 1e15:
-        return f"{round(value):,}"
-    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def _text(
@@ -153,7 +147,7 @@ def radar_drawing(chart: RadarChart, size: float) -> Drawing:
             _text(
                 cx - 3,
                 cy + radius * level - 7,
-                f"{round(level * 100)}%",
+                fraction_percent(level),
                 6,
                 "end",
                 color=Color(0.5, 0.5, 0.5),
@@ -171,7 +165,7 @@ def radar_drawing(chart: RadarChart, size: float) -> Drawing:
         drawing.add(
             Polygon(ring, strokeColor=color, strokeWidth=0.9, strokeDashArray=dash, fillColor=None)
         )
-        legend.append((f"{name}（满分的 {round(share * 100)}%）", color, dash, 0.9))
+        legend.append((f"{name}（满分的 {fraction_percent(share)}）", color, dash, 0.9))
     actual = SERIES_LOOK["actual"][0]
     values = list(chart.values) + [0.0] * (count - len(chart.values))
     shape = [c for i, v in enumerate(values) for c in point(i, max(0.0, min(v, 1.0)))]

@@ -9,11 +9,11 @@ from dataclasses import replace
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate
 
-from qualitydesk.domain import scoring
+from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.charts import radar_chart
 from qualitydesk.export.book import Book, chinese_date, gap
 from qualitydesk.export.flowables import Anchor, Figure, Para
-from qualitydesk.export.graphics import number, radar_drawing
+from qualitydesk.export.graphics import radar_drawing
 from qualitydesk.export.layout import PartBreak
 from qualitydesk.export.tables import grid
 from qualitydesk.store import readiness
@@ -37,7 +37,7 @@ def cover(book: Book, card: scoring.Scorecard) -> list[Flowable]:
     lines = [
         f"组织名称：{book.org}",
         f"评价准则：{book.framework.standard}《{book.framework.name}》",
-        f"自评总分：{number(card.total)} 分（满分 {book.framework.total_points} 分）",
+        f"自评总分：{numbers.score(card.total)} 分（满分 {book.framework.total_points} 分）",
         f"自评部门：{'、'.join(assessors) or '—'}",
         f"编制日期：{chinese_date(str(book.doc.application_date))}",
     ]
@@ -65,8 +65,9 @@ def summary(book: Book, card: scoring.Scorecard) -> list[Flowable]:
     out: list[Flowable] = [
         book.heading("一、评分汇总", st.part, "part.summary", 0),
         Para(
-            f"自评总分 {number(card.total)} 分（满分 {fw.total_points} 分），其中过程 "
-            f"{number(card.process)} 分（满分 {process_max} 分），结果 {number(card.results)} 分"
+            f"自评总分 {numbers.score(card.total)} 分（满分 {fw.total_points} 分），其中过程 "
+            f"{numbers.score(card.process)} 分（满分 {process_max} 分），"
+            f"结果 {numbers.score(card.results)} 分"
             f"（满分 {results_max} 分）。",
             st.body,
         ),
@@ -113,16 +114,16 @@ def _categories(book: Book, card: scoring.Scorecard) -> Flowable:
             [
                 Para(f"{cat.category.id} {cat.category.name}", cell),
                 Para(str(cat.max), right),
-                Para(number(cat.points), right),
-                Para(f"{share:.1f}%", right),
+                Para(numbers.score(cat.points), right),
+                Para(numbers.percent(share, 1), right),
             ]
         )
     data.append(
         [
             Para("合计", st.head_cell),
             Para(str(book.framework.total_points), right),
-            Para(number(card.total), right),
-            Para(f"{card.total / book.framework.total_points * 100:.1f}%", right),
+            Para(numbers.score(card.total), right),
+            Para(numbers.percent(card.total / book.framework.total_points * 100, 1), right),
         ]
     )
     return grid(data, book.width)
@@ -152,8 +153,8 @@ def _item_table(book: Book, card: scoring.Scorecard) -> Flowable:
             [
                 Para(f"{s.item.id} {s.item.name}", cell),
                 Para(str(s.item.points), right),
-                Para(f"{s.pct}%", right),
-                Para(number(s.points), right),
+                Para(numbers.percent(s.pct), right),
+                Para(numbers.score(s.points), right),
                 Para(band, replace(cell, align="center")),
             ]
         )
@@ -179,8 +180,8 @@ def items(book: Book, card: scoring.Scorecard) -> list[Flowable]:
             band = scoring.band_of(book.framework, item.kind, s.pct).name
             out.append(
                 Para(
-                    f"分值 {item.points} 分，自评得分率 {s.pct}%（评分档 {band}），"
-                    f"得分 {number(s.points)} 分。",
+                    f"分值 {item.points} 分，自评得分率 {numbers.percent(s.pct)}（评分档 {band}），"
+                    f"得分 {numbers.score(s.points)} 分。",
                     st.plain,
                 )
             )
@@ -251,9 +252,9 @@ def gap_list(book: Book, card: scoring.Scorecard) -> list[Flowable]:
                 Para(str(n), replace(cell, align="center")),
                 Para(f"{g.item.id} {g.item.name}", cell),
                 Para(str(g.item.points), right),
-                Para(f"{g.pct}%", right),
-                Para(f"{g.next_pct}%", right),
-                Para(f"{number(g.gain)} 分", right),
+                Para(numbers.percent(g.pct), right),
+                Para(numbers.percent(g.next_pct), right),
+                Para(f"{numbers.score(g.gain)} 分", right),
             ]
         )
     out.append(grid(data, book.width))

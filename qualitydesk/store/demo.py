@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from qualitydesk.domain.forms import AttachmentSpec, Award, Forms
+from qualitydesk.domain.numbers import money
 from qualitydesk.store.document import Document
 from qualitydesk.store.records import Declaration, Indicator, Link, Score
 
@@ -179,8 +180,8 @@ def _financial_pdf(title: str, org: str, financials: list[dict[str, Any]]) -> by
     rows = [("年度", "营业收入（万元）", "利润总额（万元）")] + [
         (
             str(r.get("year", "")),
-            f"{float(r.get('revenue') or 0):,.2f}",
-            f"{float(r.get('profit_total') or 0):,.2f}",
+            money(r.get("revenue") or 0),
+            money(r.get("profit_total") or 0),
         )
         for r in financials[-3:]
     ]

@@ -28,6 +28,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from qualitydesk import __version__
+from qualitydesk.domain.numbers import file_size
 from qualitydesk.store import schema
 from qualitydesk.store.records import (
     LINK_KINDS,
@@ -581,8 +582,8 @@ class Document:
         name = Path(file_name.replace("\\", "/")).name or "附件"
         if len(data) > self.max_attachment:
             raise DocumentError(
-                f"附件“{name}”大小为 {len(data) / 1048576:.1f} MB，超过上限 "
-                f"{self.max_attachment / 1048576:.0f} MB；请压缩或拆分后再添加"
+                f"附件“{name}”大小为 {file_size(len(data))}，超过上限 "
+                f"{file_size(self.max_attachment)}；请压缩或拆分后再添加"
             )
         _check_links(links)
         digest = hashlib.sha256(data).hexdigest()

@@ -8,19 +8,29 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qualitydesk import __version__
 from qualitydesk import log as applog
 from qualitydesk.domain.forms import FormsError, load_forms
+from qualitydesk.ui import inputguard
 from qualitydesk.ui.fonts import load_bundled_fonts, ui_font
 
 APP_NAME = "QualityDesk"
 ORG_NAME = "QualityDesk"
-WINDOW_TITLE = "质量奖申报助手 QualityDesk"
+WINDOW_TITLE = QT_TRANSLATE_NOOP("App", "质量奖申报助手 QualityDesk")  # message boxes' title
 _READY = "qualitydeskReady"
+_LANGUAGE = "qualitydeskLanguage"  # the application's property naming the language shown now
+_TRANSLATOR = "qualitydeskTranslator"  # the object name of the translator set_language installs
 STYLE = """
 #header { background: #f3f6fa; border-bottom: 1px solid #d5dde8; }
 #headerTitle { font-size: 11pt; }
@@ -45,6 +55,7 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     load_bundled_fonts()
     app.setFont(ui_font())
     app.setStyleSheet(STYLE)
+    inputguard.install(app)  # the wheel scrolls pages, never changes an unfocused input
     icon = resources.files("qualitydesk.resources").joinpath("icons", "qualitydesk.png")
     if icon.is_file():
         pixmap = QPixmap()
@@ -54,26 +65,45 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
         from qualitydesk.ui.settings import Settings
 
         language = Settings().language()
-    _install_translations(app, language)
+    set_language(app, language)
     app.setProperty(_READY, True)
     return app
 
 
-def _install_translations(app: QApplication, language: str) -> None:
-    """简体中文: Qt's own zh_CN strings (确定/取消/下一步). English: our translation file."""
+def set_language(app: QApplication, language: str) -> None:
+    """Show the interface in ``language`` from now on, replacing the translation in use.
+
+    简体中文: Qt's own zh_CN strings (确定/取消/下一步, the file dialogs). English: our translation
+    file. Qt sends every widget a LanguageChange; the main window rebuilds its menus and pages.
+    """
+    for old in app.findChildren(QTranslator, _TRANSLATOR):
+        app.removeTranslator(old)
+        old.deleteLater()
+    translator = QTranslator(app)
+    translator.setObjectName(_TRANSLATOR)
+    if _load_translation(translator, language):
+        app.installTranslator(translator)
+    else:
+        translator.deleteLater()
+    app.setProperty(_LANGUAGE, language)
+
+
+def ui_language() -> str:
+    """The language the interface shows now: ``zh_CN`` or ``en``."""
+    app = QApplication.instance()
+    value = app.property(_LANGUAGE) if app is not None else None
+    return str(value) if value else "zh_CN"
+
+
+def _load_translation(translator: QTranslator, language: str) -> bool:
     if language == "en":
         ours = resources.files("qualitydesk.resources").joinpath("i18n", "qualitydesk_en.qm")
-        translator = QTranslator(app)
         # Loaded from a file, not from bytes: QTranslator keeps no copy of data it is given.
         with resources.as_file(ours) as path:
-            if path.is_file() and translator.load(str(path)):
-                app.installTranslator(translator)
-        return
-    translator = QTranslator(app)
+            return path.is_file() and translator.load(str(path))
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    if translator.load(chinese, "qtbase", "_", folder):
-        app.installTranslator(translator)
+    return translator.load(chinese, "qtbase", "_", folder)
 
 
 def run(path: str | None = None, *, smoke_test: bool = False) -> int:
@@ -86,20 +116,25 @@ def run(path: str | None = None, *, smoke_test: bool = False) -> int:
         forms = load_forms()
     except FormsError as exc:
         applog.record_failure(exc, "forms/ cannot be loaded")
-        QMessageBox.critical(None, WINDOW_TITLE, f"奖项数据（forms/）有误，无法启动：\n{exc}")
+        text = QCoreApplication.translate("App", "奖项数据（forms/）有误，无法启动：\n%1")
+        QMessageBox.critical(None, _title(), text.replace("%1", str(exc)))
         return 2
     from qualitydesk.ui.mainwindow import MainWindow
     from qualitydesk.ui.settings import Settings
 
     window = MainWindow(forms, Settings())
     context.document = lambda: str(window.view.doc.path) if window.view else ""
-    applog.install_excepthooks(lambda text: window.messages.critical(window, WINDOW_TITLE, text))
+    applog.install_excepthooks(lambda text: window.messages.critical(window, _title(), text))
     if smoke_test:
         return run_smoke_test(window)
     window.show()
     if path:
         window.open_path(path)
     return app.exec()
+
+
+def _title() -> str:
+    return QCoreApplication.translate("App", WINDOW_TITLE)
 
 
 def _quiet_offscreen(kind: object, context: object, message: str) -> None:

@@ -1,25 +1,54 @@
 """Export, preview and print from the window: the PDF is made in the background, never freezing.
 
 The export reads its own read-only snapshot of the file (after the window has saved), so the user
-can go on typing while it runs. Preview shows the PDF's pages; printing renders them (pypdfium2)
-onto the printer chosen in QPrintDialog — or the PDF can be opened in the system's viewer.
+can go on typing while it runs. After an export the user can open the file or its folder. 打印
+exports the package, asks the system print dialog for printer, pages, copies and duplex, and sends
+the package's pages with progress and 取消 (``qualitydesk.ui.printing``). 打印预览 shows the same
+pages in a window that fits the screen and remembers its size; from there the package can be
+printed or opened in the system's PDF viewer.
 """
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPainter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qualitydesk.domain.forms import Forms
 from qualitydesk.store.document import Document
 from qualitydesk.ui.messages import Messages
+from qualitydesk.ui.printing import PrintRun, new_printer, pdf_page_count
+from qualitydesk.ui.screen import (
+    Fit,
+    GeometryStore,
+    available_geometry,
+    fit_to_screen,
+    remember_size,
+)
+from qualitydesk.ui.widgets.pageview import PageView
 
-KIND_NAMES = {"package": "申报材料", "internal": "内部自评报告"}
+KIND_NAMES = {  # in the suggested file name, translated by Exporter.tr
+    "package": QT_TRANSLATE_NOOP("Exporter", "申报材料"),
+    "internal": QT_TRANSLATE_NOOP("Exporter", "内部自评报告"),
+}
+PREVIEW_GEOMETRY = "print-preview"
 
 
 def export_snapshot(
@@ -36,16 +65,28 @@ def export_snapshot(
 
 
 class Exporter(QObject):
-    """Runs exports for the main window and the 检查与导出 page."""
+    """Runs exports, previews and printing for the main window and the 检查与导出 page.
 
-    def __init__(self, window: QWidget, messages: Messages, forms: Forms) -> None:
+    ``open_url`` opens a file or folder in the system (QDesktopServices); tests replace it.
+    """
+
+    def __init__(
+        self,
+        window: QWidget,
+        messages: Messages,
+        forms: Forms,
+        settings: GeometryStore | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.messages = messages
         self.forms = forms
+        self.settings = settings
         self.last_pdf: Path | None = None
         self.double_sided = False  # 双面打印: the binding margin alternates
         self.job: Any = None
+        self.printing: PrintRun | None = None
+        self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
 
     def _run(self, view: Any, kind: str, out: Path, then: Any) -> None:
         from qualitydesk.ui.jobs import start_job
@@ -66,6 +107,8 @@ class Exporter(QObject):
             lambda message: self.messages.warning(self.window, self.tr("导出失败"), message)
         )
 
+    # -- export --
+
     def export(self, view: Any, kind: str = "package") -> None:
         org = view.doc.field("org_name") or view.doc.path.stem
         suggestion = view.doc.path.with_name(f"{org}-{self.tr(KIND_NAMES[kind])}.pdf")
@@ -78,9 +121,15 @@ class Exporter(QObject):
 
     def _exported(self, path: Path) -> None:
         self.last_pdf = path
-        self.messages.information(
+        choice = self.messages.exported(
             self.window, self.tr("导出完成"), self.tr("已导出：{0}").format(path)
         )
+        if choice == "file":
+            self.open_url(QUrl.fromLocalFile(str(path)))
+        elif choice == "folder":
+            self.open_url(QUrl.fromLocalFile(str(path.parent)))
+
+    # -- preview --
 
     def preview(self, view: Any, kind: str = "package") -> None:
         out = Path(tempfile.mkdtemp(prefix="qualitydesk-preview-")) / f"{kind}.pdf"
@@ -90,71 +139,170 @@ class Exporter(QObject):
         self.last_pdf = path
         PreviewDialog(path, self, self.window).open()
 
+    # -- print --
+
     def print(self, view: Any) -> None:
         out = Path(tempfile.mkdtemp(prefix="qualitydesk-print-")) / "package.pdf"
-        self._run(view, "package", out, self.print_pdf)
+        self._run(view, "package", out, self._print_and_remove)
 
-    def print_pdf(self, path: Path) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def _print_and_remove(self, path: Path) -> None:
+        """Print the package made for printing, then remove it (it holds confidential data)."""
+        run = self.print_pdf(path)
+        if run is None or not run.running:
+            shutil.rmtree(path.parent, ignore_errors=True)
+            return
+        for ended in (run.finished, run.stopped, run.failed):
+            ended.connect(lambda *_: shutil.rmtree(path.parent, ignore_errors=True))
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self.window)
-        dialog.accepted.connect(lambda: print_pages(path, printer))
-        dialog.open()
+    def print_pdf(self, path: Path, parent: QWidget | None = None) -> PrintRun | None:
+        """Ask for a printer, pages and copies (the system print dialog), then print ``path``;
+        None if the user cancelled the dialog."""
+        self.last_pdf = path
+        printer = new_printer(path, self.tr("申报材料"), double_sided=self.double_sided)
+        if not self.messages.print_dialog(parent or self.window, printer, pdf_page_count(path)):
+            return None
+        return self.send_to_printer(path, printer, parent)
+
+    def send_to_printer(
+        self, pdf: Path, printer: QPrinter, parent: QWidget | None = None
+    ) -> PrintRun:
+        """Print ``pdf``'s pages chosen on ``printer``, with a progress dialog that can cancel."""
+        run = PrintRun(pdf, printer, self)
+        self.printing = run
+        dialog = self._progress_dialog(parent or self.window, run)
+        run.failed.connect(
+            lambda message: self.messages.warning(self.window, self.tr("无法打印"), message)
+        )
+        run.stopped.connect(self._print_stopped)
+        for ended in (run.finished, run.stopped, run.failed):
+            ended.connect(lambda *_: _close_progress(dialog, run))
+        run.start()
+        return run
+
+    def _progress_dialog(self, parent: QWidget, run: PrintRun) -> QProgressDialog:
+        dialog = QProgressDialog(parent)
+        dialog.setWindowTitle(self.tr("打印"))
+        dialog.setLabelText(self.tr("正在准备打印……"))
+        dialog.setCancelButtonText(self.tr("取消"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.canceled.connect(run.cancel)
+
+        def show_progress(sent: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setLabelText(self.tr("已发送到打印机：第 {0} / {1} 页").format(sent, total))
+            dialog.setValue(sent)  # (a modal progress dialog processes events here)
+
+        run.progress.connect(show_progress)
+        dialog.setValue(0)
+        return dialog
+
+    def _print_stopped(self, sent: int, aborted: bool) -> None:
+        if not aborted:
+            self.messages.information(
+                self.window,
+                self.tr("打印已停止"),
+                self.tr(
+                    "已停止发送页面。打印机无法撤回已发送的 {0} 页，它们可能仍会打印出来。"
+                ).format(sent),
+            )
 
 
-def print_pages(pdf: Path, printer: Any) -> None:
-    """Render every page of ``pdf`` onto ``printer`` at the printer's resolution."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(str(pdf))
-    painter = QPainter()
-    if not painter.begin(printer):
-        return
-    try:
-        dpi = printer.resolution()
-        for index in range(len(document)):
-            if index:
-                printer.newPage()
-            image = _render(document[index], dpi)
-            target = QRectF(printer.pageLayout().paintRectPixels(dpi))
-            size = image.size().scaled(target.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRectF(target.topLeft(), size.toSizeF()), image)
-    finally:
-        painter.end()
-        document.close()
-
-
-def _render(page: Any, dpi: int) -> QImage:
-    bitmap = page.render(scale=dpi / 72)
-    image = bitmap.to_pil().convert("RGB")
-    data = image.tobytes("raw", "RGB")
-    return QImage(
-        data, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
-    ).copy()
+def _close_progress(dialog: QProgressDialog, run: PrintRun) -> None:
+    dialog.canceled.disconnect(run.cancel)
+    dialog.hide()
+    dialog.deleteLater()
 
 
 class PreviewDialog(QDialog):
-    """The exported PDF's pages, with 打印 and 用系统查看器打开."""
+    """打印预览: the exported pages as they print, with zoom, 打印… and 用系统查看器打开.
+
+    The dialog fits the screen and remembers its size; it frees the PDF when closed.
+    """
 
     def __init__(self, pdf: Path, exporter: Exporter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from qualitydesk.ui.widgets.preview import AttachmentPreview
-
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("打印预览"))
-        self.preview = AttachmentPreview()
-        self.preview.show_data(pdf.read_bytes(), "application/pdf")
+        self.pdf, self.exporter = pdf, exporter
+        self.pages = PageView()
+        self.pages.open(pdf)
+        self.page_label = QLabel()
+        self.pages.page_changed.connect(self._show_page_number)
+        column = QVBoxLayout(self)
+        column.addWidget(self._toolbar())
+        column.addWidget(self.pages, 1)
+        column.addWidget(self._buttons())
+        self._show_page_number(self.pages.current_page, self.pages.page_count)
+        self._fit_to_screen()
+        self.finished.connect(lambda _result: self.pages.close_pdf())
+
+    def _fit_to_screen(self) -> None:
+        """Most of the screen, at most a page's width wider than needed; or the size it had."""
+        fit = Fit(0.9, QSize(480, 360), QSize(1000, 1600))
+        store = self.exporter.settings
+        if store is not None:
+            remember_size(self, store, PREVIEW_GEOMETRY, fit)
+        else:
+            fit_to_screen(self, available_geometry(self), fit)
+
+    def _toolbar(self) -> QToolBar:
+        bar = QToolBar()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.previous_action = bar.addAction(self.tr("上一页"), self.pages.previous_page)
+        self.next_action = bar.addAction(self.tr("下一页"), self.pages.next_page)
+        bar.addSeparator()
+        self.zoom_out_action = self._add(bar, self.tr("缩小"), self.pages.zoom_out, "Ctrl+-")
+        self.zoom_in_action = self._add(bar, self.tr("放大"), self.pages.zoom_in, "Ctrl+=")
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence.StandardKey.ZoomIn])
+        fits = QActionGroup(self)
+        fits.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        self.fit_width_action = self._add(
+            bar, self.tr("适合宽度"), lambda: self.pages.set_fit("width"), "Ctrl+0"
+        )
+        self.fit_page_action = self._add(bar, self.tr("整页"), lambda: self.pages.set_fit("page"))
+        for action in (self.fit_width_action, self.fit_page_action):
+            action.setCheckable(True)
+            fits.addAction(action)
+        self.fit_width_action.setChecked(self.pages.fit == "width")
+        self.pages.zoomed.connect(self._show_fit)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.page_label)
+        return bar
+
+    def _add(self, bar: QToolBar, text: str, slot: Callable[[], None], keys: str = "") -> QAction:
+        action = bar.addAction(text, slot)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+            action.setToolTip(
+                f"{text}（{QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)}）"
+            )
+        return action
+
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        print_button = QPushButton(self.tr("打印(&P)…"))
-        system_button = QPushButton(self.tr("用系统查看器打开(&S)"))
-        buttons.addButton(print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(system_button, QDialogButtonBox.ButtonRole.ActionRole)
-        print_button.clicked.connect(lambda: exporter.print_pdf(pdf))
-        system_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+        self.print_button = QPushButton(self.tr("打印(&P)…"))
+        self.system_button = QPushButton(self.tr("用系统查看器打开(&S)"))
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.system_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(lambda: self.exporter.print_pdf(self.pdf, self))
+        self.system_button.clicked.connect(
+            lambda: self.exporter.open_url(QUrl.fromLocalFile(str(self.pdf)))
         )
         buttons.rejected.connect(self.reject)
-        column = QVBoxLayout(self)
-        column.addWidget(self.preview, 1)
-        column.addWidget(buttons)
-        self.resize(760, 900)
+        return buttons
+
+    def _show_fit(self) -> None:
+        self.fit_width_action.setChecked(self.pages.fit == "width")
+        self.fit_page_action.setChecked(self.pages.fit == "page")
+
+    def _show_page_number(self, index: int, count: int) -> None:
+        self.page_label.setText(
+            self.tr("第 %1 / %2 页").replace("%1", str(index + 1)).replace("%2", str(count))
+        )
+        self.previous_action.setEnabled(index > 0)
+        self.next_action.setEnabled(index < count - 1)

@@ -12,14 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMainWindow,
+    QMenu,
     QStackedWidget,
-    QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +25,12 @@ from qualitydesk import __version__
 from qualitydesk.domain.forms import Forms, FormsError
 from qualitydesk.store.demo import build_demo
 from qualitydesk.store.document import Document, DocumentError
+from qualitydesk.ui import screen
+from qualitydesk.ui.app import set_language, ui_language
+from qualitydesk.ui.editing import EditActions, EditorZoom
 from qualitydesk.ui.exporting import Exporter
+from qualitydesk.ui.findbar import FindBar
+from qualitydesk.ui.guide import GuideDialog
 from qualitydesk.ui.history import HistoryDialog
 from qualitydesk.ui.messages import Messages
 from qualitydesk.ui.newapp import NewApplicationWizard
@@ -39,6 +41,8 @@ from qualitydesk.ui.welcome import WelcomeView
 from qualitydesk.ui.wizard import WizardView
 
 APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "质量奖申报助手")
+# Not translated: one demo file in the data folder whatever the interface language (a translated
+# name would make a second copy on each switch), and its contents are a Chinese application.
 DEMO_NAME = "示例申报.qdesk"
 
 
@@ -55,13 +59,13 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.messages = messages or Messages()
         self.view: WizardView | None = None
-        self.exporter = Exporter(self, self.messages, forms)
-        self.welcome = WelcomeView()
-        self.welcome.new_requested.connect(self.new_application)
-        self.welcome.open_requested.connect(self.open_dialog)
-        self.welcome.demo_requested.connect(self.open_demo)
-        self.welcome.recent_chosen.connect(self.open_path)
-        self.find_bar = self._make_find_bar()
+        self.exporter = Exporter(self, self.messages, forms, settings)
+        self.edit_actions = EditActions(self)
+        self.zoom = EditorZoom(self, settings)
+        self.zoom.changed.connect(self._zoomed)
+        self.guide: GuideDialog | None = None
+        self.welcome = self._make_welcome()
+        self.find_bar = FindBar(self)
         self.central = QStackedWidget()
         self.central.addWidget(self.welcome)
         body = QWidget()
@@ -73,9 +77,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._update_title()
         self.welcome.set_recent(settings.recent_files())
-        geometry = settings.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 760)
+        screen.restore_or_fit(self, settings.geometry(), screen.MAIN_WINDOW)
 
     # -- actions and menus --
 
@@ -109,7 +111,7 @@ class MainWindow(QMainWindow):
             self._action(
                 self.tr("另存为(&A)…"), self.save_as, QKeySequence.StandardKey.SaveAs, file_menu
             ),
-            self._action(self.tr("历史版本(&H)…"), self.show_history, "Ctrl+H", file_menu),
+            self._action(self.tr("历史版本(&H)…"), self.show_history, "Ctrl+Shift+H", file_menu),
         ]
         file_menu.addSeparator()
         self.doc_actions += [
@@ -134,11 +136,17 @@ class MainWindow(QMainWindow):
         self._action(self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit, file_menu)
 
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
-        self.doc_actions.append(
+        self.edit_actions.add_to(edit_menu)
+        edit_menu.addSeparator()
+        self.doc_actions += [
             self._action(
-                self.tr("查找(&F)…"), self.show_find, QKeySequence.StandardKey.Find, edit_menu
-            )
-        )
+                self.tr("查找(&F)…"),
+                self.find_bar.show_find,
+                QKeySequence.StandardKey.Find,
+                edit_menu,
+            ),
+            self._action(self.tr("替换(&R)…"), self.find_bar.show_replace, "Ctrl+H", edit_menu),
+        ]
 
         go_menu = bar.addMenu(self.tr("转到(&G)"))
         self.doc_actions += [
@@ -156,10 +164,20 @@ class MainWindow(QMainWindow):
             ),
         ]
         view_menu = bar.addMenu(self.tr("视图(&V)"))
+        self.zoom.add_to(view_menu)
+        view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("语言(&L)"))
-        self._action("简体中文", lambda: self._set_language("zh_CN"), None, language_menu)
-        self._action("English", lambda: self._set_language("en"), None, language_menu)
+        self.language_actions = {
+            "zh_CN": self._action(
+                "简体中文", lambda: self._set_language("zh_CN"), None, language_menu
+            ),
+            "en": self._action("English", lambda: self._set_language("en"), None, language_menu),
+        }
+        for language, action in self.language_actions.items():
+            action.setCheckable(True)
+            action.setChecked(language == ui_language())
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(self.tr("用户指南(&G)"), self.show_guide, "F1", help_menu)
         self._action(self.tr("奖项与资格条件一览(&P)…"), self._programmes, None, help_menu)
         self._action(self.tr("关于(&A)"), self._about, None, help_menu)
         self._enable_document_actions()
@@ -187,13 +205,15 @@ class MainWindow(QMainWindow):
             self.messages.critical(self, self.tr("无法打开"), f"{path}：{exc}")
             return False
         context = PageContext(self.forms, award, framework, self.messages)
+        # Read before the view shows: showing it reports its first step, which is saved too.
+        last = self.settings.last_page(doc.path)
         self.view = WizardView(doc, context)
+        self.find_bar.set_view(self.view)
         self.view.save_failed.connect(self._save_failed)
         self.view.page_created.connect(self._page_created)
         self.view.page_shown.connect(lambda key: self.settings.set_last_page(doc.path, key))
         self.central.addWidget(self.view)
         self.central.setCurrentWidget(self.view)
-        last = self.settings.last_page(doc.path)
         self.view.show_step(last if last in self.view.keys else "form")
         self.view.build_all_while_idle()
         self.settings.add_recent(doc.path)
@@ -216,6 +236,7 @@ class MainWindow(QMainWindow):
         self.central.removeWidget(self.view)
         self.view.deleteLater()
         self.view = None
+        self.find_bar.set_view(None)
         self.welcome.set_recent(self.settings.recent_files())
         self.central.setCurrentWidget(self.welcome)
         self._enable_document_actions()
@@ -252,6 +273,7 @@ class MainWindow(QMainWindow):
         )
         wizard = NewApplicationWizard(self.forms, self.messages, folder, self)
         wizard.accepted.connect(lambda: self._create(wizard))
+        screen.remember_size(wizard, self.settings, "new-application", screen.NEW_APPLICATION)
         wizard.open()
 
     def _create(self, wizard: NewApplicationWizard) -> None:
@@ -279,7 +301,7 @@ class MainWindow(QMainWindow):
         target = self.messages.save_file(
             self,
             self.tr("另存为"),
-            str(old.with_name(old.stem + "-副本.qdesk")),
+            str(old.with_name(old.stem + self.tr("-副本") + ".qdesk")),
             self.tr("申报文件 (*.qdesk)"),
         )
         if not target:
@@ -298,8 +320,9 @@ class MainWindow(QMainWindow):
         if self.view is None:
             return
         self.view.flush()
-        dialog = HistoryDialog(self.view.doc, self)
+        dialog = HistoryDialog(self.view.doc, self, context=self.view.context)
         dialog.restore_requested.connect(self._restore)
+        screen.remember_size(dialog, self.settings, "history", screen.HISTORY)
         dialog.open()
 
     def _restore(self, revision_id: int) -> None:
@@ -314,7 +337,8 @@ class MainWindow(QMainWindow):
 
     # -- export, preview, print --
 
-    def _page_created(self, key: str, page: object) -> None:
+    def _page_created(self, key: str, page: QWidget) -> None:
+        self.zoom.attach(page)
         if key == "preflight":
             page.action_requested.connect(self._page_action)  # type: ignore[attr-defined]
             page.double_sided.toggled.connect(self._set_double_sided)  # type: ignore[attr-defined]
@@ -342,96 +366,83 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.exporter.print(self.view)
 
-    # -- find --
-
-    def _make_find_bar(self) -> QWidget:
-        bar = QWidget()
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(8, 2, 8, 2)
-        label = QLabel(self.tr("查找(&I)："))
-        self.find_edit = QLineEdit()
-        self.find_edit.setAccessibleName(self.tr("查找内容"))
-        self.find_edit.setPlaceholderText(self.tr("在组织概述和自评报告中查找，回车查找下一处"))
-        label.setBuddy(self.find_edit)
-        self.find_status = QLabel()
-        close = QToolButton()
-        close.setText("×")
-        close.setAccessibleName(self.tr("关闭查找"))
-        close.clicked.connect(bar.hide)
-        self.find_edit.returnPressed.connect(self.find_next)
-        row.addWidget(label)
-        row.addWidget(self.find_edit, 1)
-        row.addWidget(self.find_status)
-        row.addWidget(close)
-        bar.hide()
-        return bar
-
-    def show_find(self) -> None:
-        self.find_bar.show()
-        self.find_edit.setFocus()
-        self.find_edit.selectAll()
-
-    def find_next(self) -> None:
-        """Go to the next place (after the current step) whose text contains the search."""
-        text = self.find_edit.text().strip()
-        if self.view is None or not text:
-            return
-        view = self.view
-        doc = view.doc
-        searchable = ["profile"] + [k for k in view.keys if k.startswith("item:")]
-        start = searchable.index(view.current_key) if view.current_key in searchable else -1
-        if self._find_on_page(text, from_cursor=True):
-            return
-        for key in searchable[start + 1 :] + searchable[: start + 1]:
-            haystack = (
-                "".join(doc.profiles().values())
-                if key == "profile"
-                else doc.narrative(key.removeprefix("item:"))
-            )
-            if text in haystack:
-                view.show_step(key)
-                self._find_on_page(text, from_cursor=False)
-                return
-        self.find_status.setText(self.tr("未找到"))
-
-    def _find_on_page(self, text: str, *, from_cursor: bool) -> bool:
-        """Select the next occurrence in the current page's editors (after the cursor)."""
-        editors = self._editors()
-        focused = next((i for i, e in enumerate(editors) if e.hasFocus()), 0)
-        for index, editor in enumerate(editors):
-            if index < focused and from_cursor:
-                continue
-            if not from_cursor or index > focused:
-                editor.moveCursor(editor.textCursor().MoveOperation.Start)
-            if editor.find(text):
-                editor.setFocus()
-                editor.ensureCursorVisible()
-                self.find_status.clear()
-                return True
-        return False
-
-    def _editors(self) -> list[QTextEdit]:
-        if self.view is None or self.view.current_key not in self.view.pages:
-            return []
-        page = self.view.pages[self.view.current_key]
-        return [e for e in page.findChildren(QTextEdit) if not e.isReadOnly()]
-
     # -- window --
 
     def _save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
 
     def _set_language(self, language: str) -> None:
+        """Show the interface in ``language`` now: the menus and the welcome screen are made
+        again, and an open application is saved, closed and opened again on the same step."""
+        path = self.view.doc.path if self.view is not None else None
+        if language == ui_language() or not self.close_document():
+            for name, action in self.language_actions.items():
+                action.setChecked(name == ui_language())
+            return
         self.settings.set_language(language)
-        self.messages.information(self, self.tr("语言"), self.tr("界面语言将在重新启动后生效。"))
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        set_language(app, language)
+        self._retranslate()
+        if path is not None:
+            self.open_path(path)
 
-    def _programmes(self) -> None:
+    def _retranslate(self) -> None:
+        """Make everything the window shows again, in the language just installed."""
+        bar = self.menuBar()
+        for menu in bar.findChildren(QMenu):
+            for action in menu.actions():
+                if action.parent() is self:  # made by _make_actions, which makes it again
+                    action.setShortcuts([])
+                    action.deleteLater()
+            menu.deleteLater()
+        bar.clear()
+        find_bar, self.find_bar = self.find_bar, FindBar(self)
+        find_bar.parentWidget().layout().replaceWidget(find_bar, self.find_bar)
+        find_bar.hide()
+        find_bar.deleteLater()
+        self.edit_actions.retranslate()
+        self.zoom.retranslate()
+        self._make_actions()
+        welcome, self.welcome = self.welcome, self._make_welcome()
+        self.central.insertWidget(0, self.welcome)
+        self.central.setCurrentWidget(self.welcome)
+        self.central.removeWidget(welcome)
+        welcome.deleteLater()
+        if self.guide is not None:
+            if self.guide.isVisible():
+                self.guide.show_guide(ui_language())
+            else:
+                self.guide.deleteLater()
+                self.guide = None
+        self._update_title()
+
+    def _make_welcome(self) -> WelcomeView:
+        welcome = WelcomeView({a.id: a.name for a in self.forms.awards.values()})
+        welcome.new_requested.connect(self.new_application)
+        welcome.open_requested.connect(self.open_dialog)
+        welcome.demo_requested.connect(self.open_demo)
+        welcome.recent_chosen.connect(self.open_path)
+        welcome.set_recent(self.settings.recent_files())
+        return welcome
+
+    def _zoomed(self, percent: int) -> None:
+        self.statusBar().showMessage(self.tr("显示比例 {0}%").format(percent), 3000)
+
+    def show_guide(self) -> None:
+        """帮助 → 用户指南: the guide in the interface's language, in a window beside the work."""
+        if self.guide is None:
+            self.guide = GuideDialog(self.settings, self)
+        self.guide.show_guide(ui_language())
+
+    def _programmes(self) -> QDialog:
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("奖项与资格条件一览"))
         column = QVBoxLayout(dialog)
         column.addWidget(ProgrammeBrowser(self.forms))
-        dialog.resize(1100, 700)
+        screen.remember_size(dialog, self.settings, "programmes", screen.PROGRAMMES)
         dialog.open()
+        return dialog
 
     def _about(self) -> None:
         self.messages.information(

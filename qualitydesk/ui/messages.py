@@ -6,7 +6,24 @@ reached from a test.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from qualitydesk.ui.app import ui_language
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+
+def file_dialog_options() -> QFileDialog.Option:
+    """The system's file dialog speaks the system's language, Qt's own the interface's: use Qt's
+    when the two differ (English interface on a Chinese system, or the other way round)."""
+    system_chinese = QLocale.system().language() == QLocale.Language.Chinese
+    if system_chinese == (ui_language() == "zh_CN"):
+        return QFileDialog.Option(0)
+    return QFileDialog.Option.DontUseNativeDialog
 
 
 class Messages:
@@ -25,16 +42,43 @@ class Messages:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def exported(self, parent: QWidget | None, title: str, text: str) -> str:
+        """Say a file was written and offer to open it: ``"file"``, ``"folder"`` or ``""``."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+        translate = QCoreApplication.translate
+        open_file = box.addButton(
+            translate("Messages", "打开文件"), QMessageBox.ButtonRole.AcceptRole
+        )
+        open_folder = box.addButton(
+            translate("Messages", "打开所在文件夹"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(open_file)
+        box.exec()
+        clicked = box.clickedButton()
+        return "file" if clicked is open_file else "folder" if clicked is open_folder else ""
+
+    def print_dialog(self, parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
+        """The system print dialog for a document of ``pages`` pages; True once 打印 is pressed."""
+        from qualitydesk.ui.printing import make_print_dialog
+
+        dialog = make_print_dialog(printer, pages, parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
     def open_file(self, parent: QWidget | None, title: str, folder: str, filters: str) -> str:
-        return QFileDialog.getOpenFileName(parent, title, folder, filters)[0]
+        options = file_dialog_options()
+        return QFileDialog.getOpenFileName(parent, title, folder, filters, options=options)[0]
 
     def open_files(
         self, parent: QWidget | None, title: str, folder: str, filters: str
     ) -> list[str]:
-        return QFileDialog.getOpenFileNames(parent, title, folder, filters)[0]
+        options = file_dialog_options()
+        return QFileDialog.getOpenFileNames(parent, title, folder, filters, options=options)[0]
 
     def save_file(self, parent: QWidget | None, title: str, path: str, filters: str) -> str:
-        return QFileDialog.getSaveFileName(parent, title, path, filters)[0]
+        options = file_dialog_options()
+        return QFileDialog.getSaveFileName(parent, title, path, filters, options=options)[0]
 
     def folder(self, parent: QWidget | None, title: str, folder: str) -> str:
-        return QFileDialog.getExistingDirectory(parent, title, folder)
+        options = QFileDialog.Option.ShowDirsOnly | file_dialog_options()
+        return QFileDialog.getExistingDirectory(parent, title, folder, options)

@@ -6,7 +6,7 @@ wizard will reuse it to let the user pick a programme.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,19 +20,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import Award, Forms
 from qualitydesk.domain.scoring import TierResult
 
-NOTICE = "按当年申报通知核对"
+# Translated where shown (the context of ProgrammeBrowser.tr, so lupdate files them together).
+NOTICE = QT_TRANSLATE_NOOP("ProgrammeBrowser", "按当年申报通知核对")
 KIND_LABELS = {
-    "years_since": "年限",
-    "certification": "体系认证",
-    "no_loss": "经营效益",
-    "region": "注册地",
-    "excluded_award": "已获奖项",
-    "honour": "荣誉",
-    "declaration": "声明",
+    "years_since": QT_TRANSLATE_NOOP("ProgrammeBrowser", "年限"),
+    "certification": QT_TRANSLATE_NOOP("ProgrammeBrowser", "体系认证"),
+    "no_loss": QT_TRANSLATE_NOOP("ProgrammeBrowser", "经营效益"),
+    "region": QT_TRANSLATE_NOOP("ProgrammeBrowser", "注册地"),
+    "excluded_award": QT_TRANSLATE_NOOP("ProgrammeBrowser", "已获奖项"),
+    "honour": QT_TRANSLATE_NOOP("ProgrammeBrowser", "荣誉"),
+    "declaration": QT_TRANSLATE_NOOP("ProgrammeBrowser", "声明"),
 }
+
+
+def _translated(text: str) -> str:
+    return QCoreApplication.translate("ProgrammeBrowser", text)
 
 
 class ProgrammeBrowser(QWidget):
@@ -42,12 +48,12 @@ class ProgrammeBrowser(QWidget):
         super().__init__(parent)
         self.forms = forms
         self.list = QListWidget()
-        self.list.setAccessibleName("奖项列表")
-        for award in sorted(forms.awards.values(), key=_list_order):
+        self.list.setAccessibleName(self.tr("奖项列表"))
+        for award in forms.awards.values():  # in the programmes' rank (forms/ order)
             item = QListWidgetItem(f"{award.name}（{award.level}）")
             item.setData(Qt.ItemDataRole.UserRole, award.id)
             if award.check_notice:
-                item.setToolTip(NOTICE)
+                item.setToolTip(_translated(NOTICE))
             self.list.addItem(item)
 
         self.title = QLabel()
@@ -60,8 +66,10 @@ class ProgrammeBrowser(QWidget):
         self.parts = QLabel()
         self.parts.setWordWrap(True)
         self.rules = QTableWidget(0, 4)
-        self.rules.setAccessibleName("资格条件")
-        self.rules.setHorizontalHeaderLabels(["条款", "类别", "条件", "核对"])
+        self.rules.setAccessibleName(self.tr("资格条件"))
+        self.rules.setHorizontalHeaderLabels(
+            [self.tr("条款"), self.tr("类别"), self.tr("条件"), self.tr("核对")]
+        )
         self.rules.verticalHeader().setVisible(False)
         self.rules.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.rules.setWordWrap(True)
@@ -70,7 +78,7 @@ class ProgrammeBrowser(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        rules_label = QLabel("资格条件(&R)")
+        rules_label = QLabel(self.tr("资格条件(&R)"))
         rules_label.setBuddy(self.rules)
 
         detail = QWidget()
@@ -99,7 +107,9 @@ class ProgrammeBrowser(QWidget):
             self.show_award(self.forms.award(current.data(Qt.ItemDataRole.UserRole)))
 
     def show_award(self, award: Award) -> None:
-        notice = f"　〔{NOTICE}〕" if award.check_notice else ""
+        notice = (
+            self.tr("　〔%1〕").replace("%1", _translated(NOTICE)) if award.check_notice else ""
+        )
         self.title.setText(f"<h2>{_escape(award.name)}</h2>")
         number = f" {award.document_number}" if award.document_number else ""
         self.source.setText(f"{award.issuer}《{award.document}》{number}{notice}")
@@ -109,28 +119,22 @@ class ProgrammeBrowser(QWidget):
             for t in award.tiers
         ]
         if not award.scored:
-            lines.append("不按 1000 分制评分")
-        self.lines.setText("分数线：" + ("；".join(lines) or "无"))
+            lines.append(self.tr("不按 1000 分制评分"))
+        self.lines.setText(self.tr("分数线：%1").replace("%1", "；".join(lines) or self.tr("无")))
         self.rules.setRowCount(len(award.rules))
         for row, rule in enumerate(award.rules):
-            check = NOTICE if rule.check_notice or award.check_notice else ""
-            values = (rule.citation, KIND_LABELS[rule.kind], rule.text.strip(), check)
+            check = _translated(NOTICE) if rule.check_notice or award.check_notice else ""
+            kind = _translated(KIND_LABELS[rule.kind])
+            values = (rule.citation, kind, rule.text.strip(), check)
             for col, value in enumerate(values):
                 self.rules.setItem(row, col, QTableWidgetItem(value))
         self.rules.resizeRowsToContents()
+        limit = self.tr("（≤ %1 字）")
         parts = " → ".join(
-            p.name + (f"（≤ {p.limit:,} 字）" if p.limit else "") for p in award.parts
+            p.name + (limit.replace("%1", numbers.integer(p.limit)) if p.limit else "")
+            for p in award.parts
         )
-        self.parts.setText(f"申报材料：{parts}")
-
-
-_LEVELS = ("区级", "县级市", "市级", "省级", "国家级")
-
-
-def _list_order(award: Award) -> tuple[int, int, int]:
-    """Published local programmes first, then up the ladder; the internal self-assessment last."""
-    level = _LEVELS.index(award.level) if award.level in _LEVELS else len(_LEVELS)
-    return (award.level == "自评", award.check_notice, level)
+        self.parts.setText(self.tr("申报材料：%1").replace("%1", parts))
 
 
 def _escape(text: str) -> str:

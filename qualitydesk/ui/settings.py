@@ -1,4 +1,5 @@
-"""User settings in one typed place: recent files, last page per file, language, window state.
+"""User settings in one typed place: recent files, last page per file, language, editor zoom,
+window state.
 
 Settings live in an INI file in the user's data folder (QStandardPaths), or under
 ``QUALITYDESK_HOME`` when that is set — tests and portable installs set it, so they never touch
@@ -14,6 +15,7 @@ from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 MAX_RECENT = 10
 LANGUAGES = ("zh_CN", "en")
+EDITOR_ZOOM_RANGE = (50, 300)  # percent
 
 
 def data_dir() -> Path:
@@ -64,12 +66,33 @@ class Settings:
             raise ValueError(language)
         self._qs.setValue("ui/language", language)
 
+    def editor_zoom(self) -> int:
+        """The narrative editors' zoom in percent (100 = the interface's font size)."""
+        try:
+            value = int(str(self._qs.value("ui/editorZoom", 100)))
+        except ValueError:
+            return 100
+        low, high = EDITOR_ZOOM_RANGE
+        return value if low <= value <= high else 100
+
+    def set_editor_zoom(self, percent: int) -> None:
+        low, high = EDITOR_ZOOM_RANGE
+        self._qs.setValue("ui/editorZoom", max(low, min(high, int(percent))))
+
     def geometry(self) -> QByteArray | None:
         value = self._qs.value("ui/geometry")
         return value if isinstance(value, QByteArray) else None
 
     def set_geometry(self, value: QByteArray) -> None:
         self._qs.setValue("ui/geometry", value)
+
+    def dialog_geometry(self, name: str) -> QByteArray | None:
+        """The saved geometry of the dialog called ``name`` (``saveGeometry()``), if any."""
+        value = self._qs.value(f"dialogs/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_dialog_geometry(self, name: str, value: QByteArray) -> None:
+        self._qs.setValue(f"dialogs/{name}", value)
 
     def sync(self) -> None:
         self._qs.sync()

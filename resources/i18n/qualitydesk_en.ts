@@ -2,10 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>App</name>
+    <message>
+        <source>质量奖申报助手 QualityDesk</source>
+        <translation>QualityDesk — Quality Award Assistant</translation>
+    </message>
+    <message>
+        <source>奖项数据（forms/）有误，无法启动：
+%1</source>
+        <translation>The award data (forms/) has errors, so QualityDesk cannot start:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPreview</name>
     <message>
         <source>附件预览</source>
         <translation>Attachment preview</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>缩小（Ctrl+- 或 Ctrl+滚轮）</source>
+        <translation>Zoom out (Ctrl+- or Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>放大（Ctrl+= 或 Ctrl+滚轮）</source>
+        <translation>Zoom in (Ctrl+= or Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>适合宽度（Ctrl+0）</source>
+        <translation>Fit width (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>整页显示</source>
+        <translation>Show the whole page</translation>
+    </message>
+    <message>
+        <source>放大查看(&amp;W)…</source>
+        <translation>Open in a large &amp;window…</translation>
+    </message>
+    <message>
+        <source>在单独的大窗口中查看（或双击预览）</source>
+        <translation>View in a large window of its own (or double-click the preview)</translation>
     </message>
     <message>
         <source>上一页</source>
@@ -104,6 +157,52 @@
     <message>
         <source>选择</source>
         <translation>Choose</translation>
+    </message>
+</context>
+<context>
+    <name>EditActions</name>
+    <message>
+        <source>撤销(&amp;U)</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>重做(&amp;Y)</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>剪切(&amp;T)</source>
+        <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+        <source>复制(&amp;C)</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>粘贴(&amp;P)</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>全选(&amp;A)</source>
+        <translation>Select &amp;all</translation>
+    </message>
+</context>
+<context>
+    <name>EditorZoom</name>
+    <message>
+        <source>放大(&amp;I)</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>缩小(&amp;O)</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>实际大小(&amp;R)</source>
+        <translation>&amp;Actual size</translation>
+    </message>
+    <message>
+        <source>正文编辑区的显示比例：{0}%</source>
+        <translation>Zoom of the narrative editors: {0}%</translation>
     </message>
 </context>
 <context>
@@ -330,6 +429,42 @@
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
+    <message>
+        <source>申报材料</source>
+        <translation>Application package</translation>
+    </message>
+    <message>
+        <source>内部自评报告</source>
+        <translation>Internal self-assessment report</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>正在准备打印……</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已发送到打印机：第 {0} / {1} 页</source>
+        <translation>Sent to the printer: page {0} / {1}</translation>
+    </message>
+    <message>
+        <source>打印已停止</source>
+        <translation>Printing stopped</translation>
+    </message>
+    <message>
+        <source>已停止发送页面。打印机无法撤回已发送的 {0} 页，它们可能仍会打印出来。</source>
+        <translation>No more pages are sent. The printer cannot take back the {0} pages already sent; they may still print.</translation>
+    </message>
 </context>
 <context>
     <name>FieldEditor</name>
@@ -367,6 +502,113 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>查找内容</source>
+        <translation>Text to find</translation>
+    </message>
+    <message>
+        <source>在组织概述和自评报告中查找：回车查找下一处，Shift+回车查找上一处</source>
+        <translation>Find in the organisational profile and the self-assessment: Enter finds the next, Shift+Enter the previous</translation>
+    </message>
+    <message>
+        <source>替换为</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <source>查找结果</source>
+        <translation>Find result</translation>
+    </message>
+    <message>
+        <source>组织概述和全部自评报告中的匹配数</source>
+        <translation>Matches in the organisational profile and all self-assessment items</translation>
+    </message>
+    <message>
+        <source>共 {n} 处</source>
+        <translation>{n} matches</translation>
+    </message>
+    <message>
+        <source>未找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>查找提示</source>
+        <translation>Find notice</translation>
+    </message>
+    <message>
+        <source>区分大小写</source>
+        <translation>Match case</translation>
+    </message>
+    <message>
+        <source>上一处</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>上一处（Shift+回车）</source>
+        <translation>Previous (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>下一处</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>下一处（回车）</source>
+        <translation>Next (Enter)</translation>
+    </message>
+    <message>
+        <source>关闭查找（Esc）</source>
+        <translation>Close find (Esc)</translation>
+    </message>
+    <message>
+        <source>关闭查找</source>
+        <translation>Close find</translation>
+    </message>
+    <message>
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>替换选中的这一处，并查找下一处</source>
+        <translation>Replace the selected match and find the next</translation>
+    </message>
+    <message>
+        <source>全部替换</source>
+        <translation>Replace all</translation>
+    </message>
+    <message>
+        <source>替换组织概述和全部自评报告中的每一处；每段文字可分别撤销</source>
+        <translation>Replace every match in the organisational profile and all self-assessment items; each text can be undone on its own</translation>
+    </message>
+    <message>
+        <source>查找(&amp;I)：</source>
+        <translation>F&amp;ind:</translation>
+    </message>
+    <message>
+        <source>替换为：</source>
+        <translation>Replace with:</translation>
+    </message>
+    <message>
+        <source>只读文件，不能替换</source>
+        <translation>Read-only file: nothing can be replaced</translation>
+    </message>
+    <message>
+        <source>已到末尾，已从头开始查找</source>
+        <translation>Reached the end; continued from the beginning</translation>
+    </message>
+    <message>
+        <source>已到开头，已从末尾开始查找</source>
+        <translation>Reached the beginning; continued from the end</translation>
+    </message>
+    <message>
+        <source>已替换 1 处</source>
+        <translation>Replaced 1 match</translation>
+    </message>
+    <message>
+        <source>已替换 {n} 处（{texts} 段文字，各自可撤销）</source>
+        <translation>Replaced {n} matches (in {texts} texts, each can be undone)</translation>
+    </message>
+</context>
+<context>
     <name>FormPage</name>
     <message>
         <source>应为不带小数的整数，例如 1280</source>
@@ -394,6 +636,17 @@
     <message>
         <source>引导问题</source>
         <translation>Guiding questions</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>用户指南</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>找不到用户指南：{0}</source>
+        <translation>The user guide cannot be found: {0}</translation>
     </message>
 </context>
 <context>
@@ -431,6 +684,18 @@
         <translation>Version history</translation>
     </message>
     <message>
+        <source>选中版本与当前内容的对比</source>
+        <translation>The selected version compared with the current content</translation>
+    </message>
+    <message>
+        <source>选中版本与当前内容对比(&amp;C)：</source>
+        <translation>&amp;Compared with the current content:</translation>
+    </message>
+    <message>
+        <source>还没有保存过的历史版本。</source>
+        <translation>No earlier versions have been saved yet.</translation>
+    </message>
+    <message>
         <source>历史版本列表</source>
         <translation>Version list</translation>
     </message>
@@ -447,12 +712,28 @@
         <translation>Item</translation>
     </message>
     <message>
-        <source>版本内容</source>
-        <translation>Version content</translation>
+        <source>选中的版本（%1）</source>
+        <translation>Selected version (%1)</translation>
     </message>
     <message>
-        <source>选中版本的内容(&amp;C)：</source>
-        <translation>&amp;Content of the selected version:</translation>
+        <source>当前内容</source>
+        <translation>Current content</translation>
+    </message>
+    <message>
+        <source>%1 行未改动</source>
+        <translation>%1 unchanged lines</translation>
+    </message>
+    <message>
+        <source>选中的版本与当前内容相同。</source>
+        <translation>The selected version is the same as the current content.</translation>
+    </message>
+    <message>
+        <source>共 %1 处不同；恢复后，当前内容仍留在历史版本中。</source>
+        <translation>%1 differences; after restoring, the current content stays in the history.</translation>
+    </message>
+    <message>
+        <source>与当前内容相同，无需恢复。</source>
+        <translation>Same as the current content: nothing to restore.</translation>
     </message>
     <message>
         <source>恢复此版本(&amp;R)</source>
@@ -706,7 +987,7 @@
     </message>
     <message>
         <source>在光标处插入所选指标的趋势图；它在申报材料中按本项编号（图{id}-n）</source>
-        <translation>Inserts the chosen indicator's trend chart at the cursor; the package numbers it by item (图{id}-n)</translation>
+        <translation>Inserts the chosen indicator&apos;s trend chart at the cursor; the package numbers it by item (图{id}-n)</translation>
     </message>
     <message>
         <source>证实性材料(&amp;E)</source>
@@ -766,6 +1047,13 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LargePreview</name>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1213,10 @@
         <translation>&amp;Find…</translation>
     </message>
     <message>
+        <source>替换(&amp;R)…</source>
+        <translation>&amp;Replace…</translation>
+    </message>
+    <message>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
@@ -947,6 +1239,10 @@
     <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>用户指南(&amp;G)</source>
+        <translation>User &amp;guide</translation>
     </message>
     <message>
         <source>奖项与资格条件一览(&amp;P)…</source>
@@ -989,6 +1285,10 @@
         <translation>Save as</translation>
     </message>
     <message>
+        <source>-副本</source>
+        <translation>-copy</translation>
+    </message>
+    <message>
         <source>无法另存</source>
         <translation>Cannot save as</translation>
     </message>
@@ -997,32 +1297,8 @@
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <source>查找(&amp;I)：</source>
-        <translation>F&amp;ind:</translation>
-    </message>
-    <message>
-        <source>查找内容</source>
-        <translation>Search text</translation>
-    </message>
-    <message>
-        <source>在组织概述和自评报告中查找，回车查找下一处</source>
-        <translation>Search the organisational profile and self-assessment report; press Enter for the next match</translation>
-    </message>
-    <message>
-        <source>关闭查找</source>
-        <translation>Close find bar</translation>
-    </message>
-    <message>
-        <source>未找到</source>
-        <translation>Not found</translation>
-    </message>
-    <message>
-        <source>语言</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>界面语言将在重新启动后生效。</source>
-        <translation>The interface language will change after a restart.</translation>
+        <source>显示比例 {0}%</source>
+        <translation>Zoom {0}%</translation>
     </message>
     <message>
         <source>奖项与资格条件一览</source>
@@ -1126,6 +1402,17 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+</context>
+<context>
     <name>NewApplicationWizard</name>
     <message>
         <source>新建申报</source>
@@ -1149,6 +1436,13 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>组织名称(&amp;N)：</source>
         <translation>&amp;Organisation name:</translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <source>页面预览</source>
+        <translation>Page preview</translation>
     </message>
 </context>
 <context>
@@ -1198,8 +1492,8 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Incomplete</translation>
     </message>
     <message>
-        <source>{0}共 {1:,} 字，超过 {2:,} 字的限制</source>
-        <translation>{0}: {1:,} characters, over the {2:,}-character limit</translation>
+        <source>{0}共 {1} 字，超过 {2} 字的限制</source>
+        <translation>{0} has {1} characters, over the limit of {2}</translation>
     </message>
     <message>
         <source>字数</source>
@@ -1229,12 +1523,55 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Print preview</translation>
     </message>
     <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
         <source>用系统查看器打开(&amp;S)</source>
         <translation>Open in &amp;system viewer</translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 页</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRun</name>
+    <message>
+        <source>无法读取要打印的 PDF：{0}</source>
+        <translation>The PDF to print cannot be read: {0}</translation>
+    </message>
+    <message>
+        <source>所选页码范围内没有页面。</source>
+        <translation>There are no pages in the chosen page range.</translation>
+    </message>
+    <message>
+        <source>打印机“{0}”无法开始打印。</source>
+        <translation>The printer “{0}” cannot start printing.</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1607,93 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>，已超出 {n} 字</source>
         <translation>, {n} characters over the limit</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeBrowser</name>
+    <message>
+        <source>按当年申报通知核对</source>
+        <translation>Check against this year&apos;s call for applications</translation>
+    </message>
+    <message>
+        <source>年限</source>
+        <translation>Years established</translation>
+    </message>
+    <message>
+        <source>体系认证</source>
+        <translation>System certification</translation>
+    </message>
+    <message>
+        <source>经营效益</source>
+        <translation>Business results</translation>
+    </message>
+    <message>
+        <source>注册地</source>
+        <translation>Place of registration</translation>
+    </message>
+    <message>
+        <source>已获奖项</source>
+        <translation>Awards already won</translation>
+    </message>
+    <message>
+        <source>荣誉</source>
+        <translation>Honours</translation>
+    </message>
+    <message>
+        <source>声明</source>
+        <translation>Declaration</translation>
+    </message>
+    <message>
+        <source>奖项列表</source>
+        <translation>Award programmes</translation>
+    </message>
+    <message>
+        <source>资格条件</source>
+        <translation>Eligibility requirements</translation>
+    </message>
+    <message>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>条件</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>资格条件(&amp;R)</source>
+        <translation>Eligibility &amp;requirements</translation>
+    </message>
+    <message>
+        <source>&#x3000;〔%1〕</source>
+        <translation> [%1]</translation>
+    </message>
+    <message>
+        <source>不按 1000 分制评分</source>
+        <translation>Not scored on the 1000-point scale</translation>
+    </message>
+    <message>
+        <source>分数线：%1</source>
+        <translation>Award lines: %1</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>（≤ %1 字）</source>
+        <translation> (≤ %1 characters)</translation>
+    </message>
+    <message>
+        <source>申报材料：%1</source>
+        <translation>Application package: %1</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1818,57 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     </message>
 </context>
 <context>
+    <name>RevisionWords</name>
+    <message>
+        <source>%1 篇幅限制</source>
+        <translation>%1 length limit</translation>
+    </message>
+    <message>
+        <source>%1 字</source>
+        <translation>%1 characters</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>第 %1 行：</source>
+        <translation>Row %1: </translation>
+    </message>
+    <message>
+        <source>得分率：%1</source>
+        <translation>Score: %1</translation>
+    </message>
+    <message>
+        <source>优势</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <source>改进机会</source>
+        <translation>Opportunities for improvement</translation>
+    </message>
+    <message>
+        <source>评分人</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <source>确认符合：%1</source>
+        <translation>Confirmed: %1</translation>
+    </message>
+    <message>
+        <source>声明：%1</source>
+        <translation>Declaration: %1</translation>
+    </message>
+    <message>
+        <source>证实材料：%1</source>
+        <translation>Evidence: %1</translation>
+    </message>
+</context>
+<context>
     <name>RuleCard</name>
     <message>
         <source>按当年申报通知核对</source>
@@ -1474,6 +1949,29 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>已声明</source>
         <translation>Declared</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>未保存…</source>
+        <translation>Not saved yet…</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>已保存 {0}</source>
+        <translation>Saved at {0}</translation>
     </message>
 </context>
 <context>
@@ -1757,8 +2255,40 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>&lt;h1 style=&apos;margin:0&apos;&gt;QualityDesk&lt;/h1&gt;&lt;p&gt;Write the self-assessment item by item against GB/T 19580 “Criteria for performance excellence”, score it, check eligibility clause by clause against the award’s rules, and export a print-ready application package.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>读取最近打开的文件</source>
+        <translation>Reading the recent files</translation>
+    </message>
+    <message>
         <source>（文件已不在）</source>
         <translation> (file no longer exists)</translation>
+    </message>
+    <message>
+        <source>无法读取：不是申报文件，或文件已损坏</source>
+        <translation>Cannot be read: not an application file, or the file is damaged</translation>
+    </message>
+    <message>
+        <source>%1 年度</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>（未填组织名称）</source>
+        <translation>(no organisation name yet)</translation>
+    </message>
+    <message>
+        <source>最后保存 %1</source>
+        <translation>last saved %1</translation>
+    </message>
+    <message>
+        <source>今天 %1</source>
+        <translation>today %1</translation>
+    </message>
+    <message>
+        <source>昨天 %1</source>
+        <translation>yesterday %1</translation>
     </message>
 </context>
 <context>
@@ -1784,12 +2314,8 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Save status</translation>
     </message>
     <message>
-        <source>正在编辑…</source>
-        <translation>Editing…</translation>
-    </message>
-    <message>
-        <source>未能保存</source>
-        <translation>Could not save</translation>
+        <source>自评 {0} 分</source>
+        <translation>Self-score {0}</translation>
     </message>
     <message>
         <source>（未填写组织名称）</source>
@@ -1798,22 +2324,6 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>{0} 年度</source>
         <translation>{0} application</translation>
-    </message>
-    <message>
-        <source>自评 {0:g} 分</source>
-        <translation>Self-score {0:g} points</translation>
-    </message>
-    <message>
-        <source>只读</source>
-        <translation>Read-only</translation>
-    </message>
-    <message>
-        <source>已保存 {0}</source>
-        <translation>Saved at {0}</translation>
-    </message>
-    <message>
-        <source>已保存</source>
-        <translation>Saved</translation>
     </message>
 </context>
 </TS>

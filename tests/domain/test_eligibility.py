@@ -146,7 +146,7 @@ def test_a_loss_in_one_year_fails_and_names_it(suzhou):
         suzhou, "no-loss-3-years", app(tables=fin((2023, 10), (2024, "-120.5"), (2025, 30)))
     )
     assert result.status is Status.FAIL
-    assert "2024 年利润总额 -120.5 万元" in result.reason
+    assert "2024 年利润总额 -120.50 万元" in result.reason
 
 
 def test_a_missing_year_needs_data_and_older_years_do_not_count(suzhou):

@@ -266,3 +266,44 @@ def test_award_id_must_match_the_file_name(broken):
 def test_unknown_award_lists_the_known_ones(forms):
     with pytest.raises(FormsError, match=r"没有编号为 'beijing' 的奖项.*suzhou-mayor"):
         forms.award("beijing")
+
+
+RANK = [
+    "china-quality",
+    "jiangsu-governor",
+    "suzhou-mayor",
+    "sip",
+    "suzhou-city",
+    "taicang-mayor",
+    "nantong-city",
+    "self-assessment",
+]
+
+
+def test_awards_come_in_the_programmes_rank_from_the_data(forms):
+    assert list(forms.awards) == RANK
+    assert [a.order for a in forms.awards.values()] == sorted(
+        a.order for a in forms.awards.values()
+    )
+
+
+def test_the_rank_is_data_a_user_can_change(broken):
+    root = broken("awards/nantong-city.toml", "order = 70", "order = 5")
+    assert list(load_forms(root).awards)[:2] == ["nantong-city", "china-quality"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("order = 40\n", "", "awards/sip.toml: order: missing"),
+        ("order = 40", 'order = "4"', "awards/sip.toml: order: expected an integer, found str"),
+        ("order = 40", "order = 0", "awards/sip.toml: order: must be at least 1, found 0"),
+        (
+            "order = 40",
+            "order = 30",
+            "awards/suzhou-mayor.toml: order: 30 is also the order of awards/sip.toml",
+        ),
+    ],
+)
+def test_a_missing_or_clashing_order_is_named(broken, old, new, expected):
+    assert expected in _error(broken("awards/sip.toml", old, new))

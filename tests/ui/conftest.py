@@ -20,6 +20,10 @@ class RecordingMessages(Messages):
         self.shown: list[tuple[str, str, str]] = []
         self.answers: list[bool] = []
         self.files: list[str] = []
+        self.choices: list[str] = []  # what exported() answers: "file", "folder" or ""
+        # The print dialog's answer: a function that sets up the QPrinter as the user would
+        # (e.g. a PDF file as output), or nothing queued for 取消.
+        self.printers: list = []
 
     def information(self, parent, title, text):
         self.shown.append(("information", title, text))
@@ -33,6 +37,17 @@ class RecordingMessages(Messages):
     def question(self, parent, title, text):
         self.shown.append(("question", title, text))
         return self.answers.pop(0) if self.answers else False
+
+    def exported(self, parent, title, text):
+        self.shown.append(("exported", title, text))
+        return self.choices.pop(0) if self.choices else ""
+
+    def print_dialog(self, parent, printer, pages):
+        self.shown.append(("print_dialog", printer.docName(), str(pages)))
+        if not self.printers:
+            return False
+        self.printers.pop(0)(printer)
+        return True
 
     def open_file(self, parent, title, folder, filters):
         self.shown.append(("open_file", title, folder))

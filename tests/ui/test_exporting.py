@@ -1,14 +1,15 @@
-"""Export, preview and print from the window: in the background, with the PDF checked back."""
+"""Export and preview from the window: in the background, with the PDF checked back.
+
+Printing is in test_printing.py."""
 
 import shutil
 
 import pypdfium2
 import pytest
 from pypdf import PdfReader
-from PySide6.QtPrintSupport import QPrinter
 
 from qualitydesk.ui.app import create_application
-from qualitydesk.ui.exporting import PreviewDialog, print_pages
+from qualitydesk.ui.exporting import PreviewDialog
 from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.settings import Settings
 
@@ -32,7 +33,7 @@ def test_export_runs_in_the_background_and_writes_the_package(window, messages, 
     window.view.show_step("preflight")
     page = window.view.pages["preflight"]
     page.buttons["package"].click()
-    qtbot.waitUntil(lambda: any(m[0] == "information" for m in messages.shown), timeout=30000)
+    qtbot.waitUntil(lambda: any(m[0] == "exported" for m in messages.shown), timeout=30000)
     assert out.exists()
     reader = PdfReader(out)
     assert len(reader.pages) > 50
@@ -46,18 +47,13 @@ def test_internal_report_and_a_failure_message(window, messages, tmp_path, qtbot
     assert messages.shown[-1][1] == "导出失败"
 
 
-def test_preview_shows_the_pages_and_printing_renders_them(window, qtbot, tmp_path):
+def test_preview_shows_the_exported_pages(window, qtbot):
     window._preview()
     qtbot.waitUntil(lambda: window.exporter.last_pdf is not None, timeout=30000)
     dialog = window.findChild(PreviewDialog)
     assert dialog is not None
-    assert dialog.preview.page_count == len(PdfReader(window.exporter.last_pdf).pages)
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printed = tmp_path / "printed.pdf"
-    printer.setOutputFileName(str(printed))
-    print_pages(window.exporter.last_pdf, printer)
-    assert len(PdfReader(printed).pages) == dialog.preview.page_count
+    assert dialog.pages.page_count == len(PdfReader(window.exporter.last_pdf).pages)
+    qtbot.waitUntil(lambda: dialog.pages.rendered > 0)
     dialog.close()
 
 
@@ -68,7 +64,7 @@ def test_double_sided_moves_the_binding_margin_on_even_pages(window, messages, t
     out = tmp_path / "双面.pdf"
     messages.files.append(str(out))
     page.buttons["package"].click()
-    qtbot.waitUntil(lambda: any(m[0] == "information" for m in messages.shown), timeout=30000)
+    qtbot.waitUntil(lambda: any(m[0] == "exported" for m in messages.shown), timeout=30000)
     pdf = pypdfium2.PdfDocument(str(out))
 
     def left_edge(index):

@@ -171,13 +171,18 @@ def test_save_as_switches_to_the_copy(window, demo_copy, tmp_path, messages):
 
 
 def test_find_jumps_to_the_item_containing_the_text(window, demo_copy):
+    """The find bar itself is tested in test_findbar.py; here: the window wires it up."""
     window.open_path(demo_copy)
     needle = window.view.doc.narrative("4.6.3").split("\n")[2][:6]
-    window.show_find()
-    window.find_edit.setText(needle)
-    window.find_next()
+    window.find_bar.show_find()
+    window.find_bar.find_edit.setText(needle)
+    window.find_bar.find_next()
     key = window.view.current_key
     assert key in ("profile",) or needle in window.view.doc.narrative(key.removeprefix("item:"))
+    assert editor_of(window).textCursor().selectedText() == needle
+    assert window.close_document()
+    assert not window.find_bar.isVisible()
+    assert window.find_bar.view is None
 
 
 def test_read_only_when_open_elsewhere(window, demo_copy, messages):

@@ -26,15 +26,15 @@ def line_texts(page) -> dict[str, tuple[str, str]]:
 
 def test_demo_totals_lines_bars_and_radar(qtbot, page, demo_doc):
     show(qtbot, page, demo_doc)
-    assert page.total_label.text() == "608.0 / 1000 分"
-    assert "过程 368.0 / 600 分" in page.parts_label.text()
-    assert "结果 240.0 / 400 分" in page.parts_label.text()
+    assert page.total_label.text() == "608 / 1000 分"
+    assert "过程 368 / 600 分" in page.parts_label.text()
+    assert "结果 240 / 400 分" in page.parts_label.text()
     lines = line_texts(page)
     assert lines["市长质量奖"][0] == "不低于 600 分"
     assert "已达到" in lines["市长质量奖"][1]
     assert "已达到" in lines["质量管理优秀奖"][1]
-    assert page.bars[0].accessibleName() == "4.1 领导 71.0 / 110"
-    assert page.bar_values[0].text() == "71.0 / 110"
+    assert page.bars[0].accessibleName() == "4.1 领导 71 / 110"
+    assert page.bar_values[0].text() == "71 / 110"
     assert page.bars[0].value() == 142  # half points
     chart = page.radar.chart()
     assert chart.labels[0] == "4.1 领导"
@@ -52,7 +52,7 @@ def test_gap_list_is_ranked_and_jumps_to_the_item(qtbot, page, demo_doc):
     first = page.gaps[0]
     assert first.gain == max(gains)
     assert table.item(0, 0).text() == f"{first.item.id} {first.item.name}"
-    assert table.item(0, 4).text() == f"+{first.gain:.1f} 分"
+    assert table.item(0, 4).text() == f"+{first.gain:g} 分"
     rect = table.visualItemRect(table.item(0, 0))
     with qtbot.waitSignal(page.navigate) as double_click:
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -71,17 +71,17 @@ def test_load_follows_score_changes(qtbot, page, demo_doc):
     top = page.gaps[0]
     demo_doc.set_score(top.item.id, Score(top.next_pct))  # pending, as an item page leaves it
     page.load(demo_doc)
-    assert page.total_label.text() == f"{608.0 + top.gain:.1f} / 1000 分"
+    assert page.total_label.text() == f"{608.0 + top.gain:g} / 1000 分"
     assert page.gaps[0].item.id != top.item.id or page.gaps[0].pct == top.next_pct
 
 
 def test_empty_application_scores_zero(qtbot, page, empty_doc):
     show(qtbot, page, empty_doc)
-    assert page.total_label.text() == "0.0 / 1000 分"
+    assert page.total_label.text() == "0 / 1000 分"
     assert page.status() is Status.NOT_STARTED
     assert page.unscored_label.isVisible()
     lines = line_texts(page)
-    assert lines["市长质量奖"][1] == "○ 未达到：还差 600.0 分"
+    assert lines["市长质量奖"][1] == "○ 未达到：还差 600 分"
     assert page.gap_table.rowCount() == 23
     warning = page.issues()
     assert [i.severity for i in warning] == ["warning"]

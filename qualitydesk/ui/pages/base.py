@@ -61,13 +61,15 @@ class PageContext:
 
 
 class Page(QWidget):
-    """Base of the wizard's pages. Subclasses set ``key`` and ``title`` and implement the rest."""
+    """Base of the wizard's pages. Subclasses set ``key`` and implement the rest.
+
+    A step's title, in the interface's language, is ``steps.title(key)``: one list, translated.
+    """
 
     changed = Signal()  # the user edited something: save(doc) soon
     navigate = Signal(str, str)  # (step key, anchor): show another page
 
     key = ""
-    title = ""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

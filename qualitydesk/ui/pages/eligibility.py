@@ -103,14 +103,16 @@ class RuleCard(QFrame):
         self.citation.setFont(bold)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice = QLabel(self.tr("按当年申报通知核对"))
+        # Labels shown before they are laid out get a parent: alone, each would flash up as a
+        # window of its own and take the focus from where the user is typing.
+        self.notice = QLabel(self.tr("按当年申报通知核对"), self)
         self.notice.setProperty("role", "notice")
         self.notice.setVisible(rule.check_notice or award.check_notice)
         clause, _, note = rule.text.strip().partition("\n\n")
         self.text = QLabel(clause.strip())
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note = QLabel(note.strip())
+        self.note = QLabel(note.strip(), self)
         self.note.setWordWrap(True)
         self.note.setProperty("role", "hint")
         self.note.setVisible(bool(note.strip()))
@@ -169,6 +171,9 @@ class RuleCard(QFrame):
         self.evidence = QComboBox()
         self.evidence.setEditable(True)
         self.evidence.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # No completer: Qt's own completes the typed text inline with the first attachment
+        # named so, and keeps that when the user clicks elsewhere. The list offers them all.
+        self.evidence.setCompleter(None)
         self.evidence.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.evidence.setAccessibleName(
             self.tr("{citation} 证实材料").format(citation=self.rule.citation)
@@ -285,7 +290,6 @@ class EligibilityPage(Page):
     """The 资格自查 step: every clause of the programme, evaluated live."""
 
     key = "eligibility"
-    title = "资格自查"
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualitydesk.domain.forms import AttachmentSpec
+from qualitydesk.domain.numbers import file_size
 from qualitydesk.store.document import Document, DocumentError
 from qualitydesk.store.records import Attachment, Link
 from qualitydesk.ui.jobs import Job, start_job
@@ -54,15 +55,6 @@ from qualitydesk.ui.widgets.preview import AttachmentPreview
 KEY_ROLE = Qt.ItemDataRole.UserRole
 CAPTION_COLUMN = 1
 LINKS_COLUMN = 4
-
-
-def human_size(size: int) -> str:
-    """1536 → "1.5 KB"."""
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1048576:.1f} MB"
 
 
 def _spec_links(spec: AttachmentSpec) -> tuple[Link, ...]:
@@ -105,7 +97,6 @@ class EvidencePage(Page):
     """
 
     key = "evidence"
-    title = "证实性材料"
 
     attachments_added = Signal(list)
 
@@ -148,6 +139,11 @@ class EvidencePage(Page):
             self.checklist.tree,
             self.checklist.add_button,
             self.preview,
+            self.preview.zoom_out_button,
+            self.preview.zoom_in_button,
+            self.preview.fit_width_button,
+            self.preview.fit_page_button,
+            self.preview.enlarge_button,
             self.preview.previous_button,
             self.preview.next_button,
             self.editor.caption,
@@ -248,7 +244,7 @@ class EvidencePage(Page):
         if not self._shown:  # first show: share out the room the page got; then the user's say
             self._shown = True
             width, height = self.columns.width(), self.right.height()
-            self.columns.setSizes([width * 11 // 20, width * 9 // 20])
+            self.columns.setSizes([width // 2, width - width // 2])  # room to read a scan
             self.right.setSizes([height * 3 // 5, height * 2 // 5])
 
     # -- the page contract --
@@ -323,7 +319,7 @@ class EvidencePage(Page):
             attachment.file_name,
             self._captions.get(attachment.id, attachment.caption),
             self._type_text(attachment),
-            human_size(attachment.size),
+            file_size(attachment.size),
             self._links_text(attachment.links),
         )
         for column, text in enumerate(cells):
@@ -582,7 +578,7 @@ class EvidencePage(Page):
     def _problem_text(self, problem: FileProblem, limit: int) -> str:
         if problem.kind == "too-big":
             text = self.tr("“%1”大小为 %2，超过单个附件的上限 %3；请压缩或拆分后再添加")
-            return fill_in(text, problem.name, human_size(problem.size), human_size(limit))
+            return fill_in(text, problem.name, file_size(problem.size), file_size(limit))
         if problem.kind == "not-a-file":
             return fill_in(self.tr("“%1”是文件夹，请选择其中的文件"), problem.name)
         detail = problem.detail or self.tr("文件不存在或无权读取")

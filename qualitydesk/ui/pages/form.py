@@ -45,7 +45,6 @@ class FormPage(Page):
     """The 申请表 step: grouped fields and the tables, inside one scroll area."""
 
     key = "form"
-    title = "申请表"
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

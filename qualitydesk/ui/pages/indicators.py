@@ -78,7 +78,6 @@ class IndicatorsPage(Page):
     """The 关键绩效数据 step: an editable table of indicators and the selected one's chart."""
 
     key = "indicators"
-    title = "关键绩效数据"
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

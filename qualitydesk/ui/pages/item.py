@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualitydesk.domain import scoring
+from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.charts import trend_chart
 from qualitydesk.domain.forms import Band, Factor
 from qualitydesk.domain.textmetrics import TextCounts
 from qualitydesk.store.document import Document
 from qualitydesk.store.records import Attachment, Indicator, Link, Score
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
+from qualitydesk.ui.widgets.autoheight import grow_to_content
 from qualitydesk.ui.widgets.guidance import Guidance
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, Measure, measure_markdown
 from qualitydesk.ui.widgets.trend_chart import TrendChartWidget
@@ -64,19 +65,11 @@ class StepSpinBox(QSpinBox):
 
 
 def _text_box(lines: int, parent: QWidget) -> QPlainTextEdit:
+    """A note box at least ``lines`` high that grows with its text: the score panel scrolls."""
     box = QPlainTextEdit(parent)
     box.setTabChangesFocus(True)
-    metrics = box.fontMetrics()
-    margins = box.contentsMargins()
-    frame = 2 * box.frameWidth() + margins.top() + margins.bottom()
-    box.setFixedHeight(
-        int(metrics.lineSpacing() * lines + 2 * box.document().documentMargin()) + frame
-    )
+    grow_to_content(box, lines)
     return box
-
-
-def _points(value: float) -> str:
-    return f"{value:g}"
 
 
 class ItemPage(Page):
@@ -304,6 +297,9 @@ class ItemPage(Page):
             label = QLabel(text, box)
             label.setBuddy(widget)
             empty.setWordWrap(True)
+            widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setTextElideMode(Qt.TextElideMode.ElideMiddle)
             column.addWidget(label)
             column.addWidget(widget)
             column.addWidget(empty)
@@ -451,7 +447,9 @@ class ItemPage(Page):
             return
         points = scoring.item_points(self.item.points, self.pct.value())
         self.points_label.setText(
-            self.tr("{points} / {max} 分").format(points=_points(points), max=self.item.points)
+            self.tr("{points} / {max} 分").format(
+                points=numbers.score(points), max=self.item.points
+            )
         )
 
     def _band_chosen(self, index: int) -> None:
@@ -496,6 +494,7 @@ class ItemPage(Page):
             if indicator.item == self.item.id:
                 name = f"{indicator.name}（{indicator.unit}）" if indicator.unit else indicator.name
                 entry = QListWidgetItem(name)
+                entry.setToolTip(name)  # the list elides what its width cannot show
                 entry.setData(Qt.ItemDataRole.UserRole, ("indicators", indicator.id))
                 self.indicators.addItem(entry)
         for widget, empty in (
@@ -504,9 +503,8 @@ class ItemPage(Page):
         ):
             widget.setVisible(widget.count() > 0)
             empty.setVisible(widget.count() == 0)
-            rows = max(1, min(widget.count(), 6))
-            height = widget.sizeHintForRow(0) * rows if widget.count() else 0
-            widget.setMaximumHeight(height + 2 * widget.frameWidth() + 2)
+            height = sum(widget.sizeHintForRow(row) for row in range(widget.count()))
+            widget.setFixedHeight(height + 2 * widget.frameWidth() + 2)  # all rows: no scroll bar
 
     def _refresh_figures(self) -> None:
         """Redraw the charts already in the text (their values may have changed meanwhile)."""
@@ -549,7 +547,7 @@ class ItemPage(Page):
             return
         counts, figures = self._counts
         own = self.measure.text_count(counts)
-        text = self.tr("本项 {n} 字").format(n=f"{own:,}")
+        text = self.tr("本项 {n} 字").format(n=numbers.integer(own))
         if figures:
             text += self.tr("、图表 {n} 个").format(n=figures)
         total, total_figures = self.report_total()
@@ -558,7 +556,9 @@ class ItemPage(Page):
         )
         over = self.measure.over(total)
         if over:
-            text += self.tr("，已超出 {n} 字").format(n=f"{total - (self.measure.limit or 0):,}")
+            text += self.tr("，已超出 {n} 字").format(
+                n=numbers.integer(total - (self.measure.limit or 0))
+            )
         self.counts_label.setText(text)
         self.counts_label.setProperty("over", over)
         self.counts_label.setStyleSheet("color: #b3261e; font-weight: bold;" if over else "")

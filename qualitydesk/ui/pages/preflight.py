@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qualitydesk.domain import numbers
 from qualitydesk.domain.eligibility import Status as Eligibility
 from qualitydesk.store import readiness
 from qualitydesk.store.document import Document
@@ -58,7 +59,6 @@ def _print_target(where: str) -> tuple[str, str]:
 
 class PreflightPage(Page):
     key = "preflight"
-    title = "检查与导出"
 
     action_requested = Signal(str)  # "package", "internal", "preview", "print"
 
@@ -124,8 +124,8 @@ class PreflightPage(Page):
             add(self.tr("尚未完成"), missing.problem, "missing", _missing_target(missing))
         for limit in result.limits:
             if not limit.ok:
-                text = self.tr("{0}共 {1:,} 字，超过 {2:,} 字的限制").format(
-                    limit.name, limit.count, limit.limit
+                text = self.tr("{0}共 {1} 字，超过 {2} 字的限制").format(
+                    limit.name, numbers.integer(limit.count), numbers.integer(limit.limit)
                 )
                 add(self.tr("字数"), text, "error", (limit.part, ""))
         for problem in self._unprintable(doc):

@@ -15,21 +15,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import ProfileSection
 from qualitydesk.domain.textmetrics import TextCounts, count
 from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
+from qualitydesk.ui.widgets.autoheight import grow_to_content
 from qualitydesk.ui.widgets.guidance import Guidance
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, Measure
 
-EDITOR_LINES = 12  # how much of a section shows before its editor scrolls
+EDITOR_LINES = 6  # a section's editor is as tall as its text, and at least this many lines
 
 
 class ProfilePage(Page):
     """One rich-text editor per 组织概述 section, grouped (B.1 组织描述, B.2 组织面临的挑战)."""
 
     key = "profile"
-    title = "组织概述"
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -53,7 +54,7 @@ class ProfilePage(Page):
         hint = QLabel(
             self.tr(
                 "按 {guide} 附录B 简要说明组织的基本情况和面临的挑战，全文一般不超过 {limit} 字。"
-            ).format(guide=context.framework.guide, limit=f"{self.measure.limit or 0:,}"),
+            ).format(guide=context.framework.guide, limit=numbers.integer(self.measure.limit or 0)),
             self,
         )
         hint.setWordWrap(True)
@@ -96,8 +97,7 @@ class ProfilePage(Page):
         layout = QVBoxLayout(box)
         editor = MarkdownEdit(box)
         editor.set_accessible_name(f"{section.id} {section.name}")
-        lines = editor.editor.fontMetrics().lineSpacing() * EDITOR_LINES
-        editor.editor.setMinimumHeight(lines)
+        grow_to_content(editor.editor, EDITOR_LINES)  # the page scrolls, not the editor
         mnemonic = f"(&{number})" if number < 10 else ""
         label = QLabel(f"{section.id} {section.name}{mnemonic}", box)
         label.setBuddy(editor)
@@ -158,7 +158,7 @@ class ProfilePage(Page):
             found.append(
                 Issue(
                     self.tr("组织概述共 {total} 字，超过 {limit} 字的限制").format(
-                        total=f"{total:,}", limit=f"{self.measure.limit:,}"
+                        total=numbers.integer(total), limit=numbers.integer(self.measure.limit)
                     ),
                     "error",
                     self.key,
@@ -186,7 +186,9 @@ class ProfilePage(Page):
     def _section_counted(self, section_id: str, counts: TextCounts, figures: int) -> None:
         self._counts[section_id] = (counts, figures)
         words = self.measure.total(self.measure.text_count(counts), figures)
-        self.section_counts[section_id].setText(self.tr("本节 {n} 字").format(n=f"{words:,}"))
+        self.section_counts[section_id].setText(
+            self.tr("本节 {n} 字").format(n=numbers.integer(words))
+        )
         self._show_total()
 
     def _show_total(self) -> None:
@@ -196,7 +198,9 @@ class ProfilePage(Page):
         text = self.tr("合计 {count}").format(count=self.measure.describe(total, figures))
         over = self.measure.over(total)
         if over:
-            text += self.tr("，已超出 {n} 字").format(n=f"{total - (self.measure.limit or 0):,}")
+            text += self.tr("，已超出 {n} 字").format(
+                n=numbers.integer(total - (self.measure.limit or 0))
+            )
         self.total_label.setText(text)
         self.total_label.setProperty("over", over)
         self.total_label.setStyleSheet("color: #b3261e; font-weight: bold;" if over else "")

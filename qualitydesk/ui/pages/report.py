@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualitydesk.domain import scoring
+from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.forms import Category, Item
 from qualitydesk.domain.textmetrics import TextCounts
 from qualitydesk.store.document import Document
@@ -27,15 +27,10 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 6  # 评分项, 分值, 字数, 图表, 自评, 得分
 
 
-def _points(value: float) -> str:
-    return f"{value:g}"
-
-
 class ReportPage(Page):
     """The 23 items grouped by category, with what each holds so far and the report's total."""
 
     key = "report"
-    title = "自评报告"
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -140,10 +135,10 @@ class ReportPage(Page):
             text_total += category_text
             figures_total += category_figures
             row = self.categories[category.id]
-            row.setText(2, f"{category_text:,}")
+            row.setText(2, numbers.integer(category_text))
             row.setText(3, str(category_figures) if category_figures else "")
             category_points = next(c for c in card.categories if c.category.id == category.id)
-            row.setText(5, _points(category_points.points))
+            row.setText(5, numbers.score(category_points.points))
         total = self.measure.total(text_total, figures_total)
         self._total = (total, figures_total)
         self._show_totals(total, figures_total, card, len(scores))
@@ -159,7 +154,7 @@ class ReportPage(Page):
         return [
             Issue(
                 self.tr("自评报告共 {total} 字，超过 {limit} 字的限制").format(
-                    total=f"{total:,}", limit=f"{self.measure.limit:,}"
+                    total=numbers.integer(total), limit=numbers.integer(self.measure.limit)
                 ),
                 "error",
                 self.key,
@@ -196,7 +191,7 @@ class ReportPage(Page):
         row = self.items[item.id]
         muted = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         normal = QBrush(self.palette().color(QPalette.ColorRole.Text))
-        row.setText(2, f"{words:,}" if filled else self.tr("未填写"))
+        row.setText(2, numbers.integer(words) if filled else self.tr("未填写"))
         row.setForeground(2, normal if filled else muted)
         row.setText(3, str(figures) if figures else "")
         item_score = card.item(item.id)
@@ -205,8 +200,8 @@ class ReportPage(Page):
             row.setText(5, "")
             row.setForeground(4, muted)
         else:
-            row.setText(4, f"{item_score.pct}%")
-            row.setText(5, _points(item_score.points))
+            row.setText(4, numbers.percent(item_score.pct))
+            row.setText(5, numbers.score(item_score.points))
             row.setForeground(4, normal)
 
     def _show_totals(
@@ -215,7 +210,9 @@ class ReportPage(Page):
         text = self.tr("自评报告合计 {count}").format(count=self.measure.describe(total, figures))
         over = self.measure.over(total)
         if over:
-            text += self.tr("，已超出 {n} 字").format(n=f"{total - (self.measure.limit or 0):,}")
+            text += self.tr("，已超出 {n} 字").format(
+                n=numbers.integer(total - (self.measure.limit or 0))
+            )
         self.total_label.setText(text)
         self.total_label.setProperty("over", over)
         bold = QFont(self.total_label.font())
@@ -227,10 +224,10 @@ class ReportPage(Page):
                 "自评总分 {total} / {max} 分（过程 {process} 分，结果 {results} 分）；"
                 "已打分 {scored} / {items} 项"
             ).format(
-                total=_points(card.total),
+                total=numbers.score(card.total),
                 max=self.context.framework.total_points,
-                process=_points(card.process),
-                results=_points(card.results),
+                process=numbers.score(card.process),
+                results=numbers.score(card.results),
                 scored=scored_items,
                 items=len(self.items),
             )

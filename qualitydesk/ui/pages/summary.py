@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualitydesk.domain import charts, scoring
+from qualitydesk.domain import charts, numbers, scoring
 from qualitydesk.store import readiness
 from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
@@ -36,16 +36,10 @@ MISSED_COLOUR = "#b00020"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
-def points_text(points: float) -> str:
-    """Points as examiners write them: one decimal (68.5, 70.0)."""
-    return f"{points:.1f}"
-
-
 class SummaryPage(Page):
     """The 评分汇总 step (read-only)."""
 
     key = "summary"
-    title = "评分汇总"
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -210,7 +204,7 @@ class SummaryPage(Page):
         if first is None or first.reached:
             return []
         message = self.tr("自评总分 %1 分，尚未达到“%2”的分数线（%3）")
-        message = message.replace("%1", points_text(self.card.total)).replace("%2", first.tier)
+        message = message.replace("%1", numbers.score(self.card.total)).replace("%2", first.tier)
         return [Issue(message.replace("%3", first.wording), "warning", self.key, "")]
 
     def started(self) -> bool:
@@ -233,14 +227,14 @@ class SummaryPage(Page):
 
     def _show_totals(self, card: scoring.Scorecard) -> None:
         framework = self.context.framework
-        total = self.tr("%1 / %2 分").replace("%1", points_text(card.total))
+        total = self.tr("%1 / %2 分").replace("%1", numbers.score(card.total))
         self.total_label.setText(total.replace("%2", str(framework.total_points)))
         process_max = sum(i.points for i in framework.items if i.kind == "process")
         results_max = sum(i.points for i in framework.items if i.kind == "results")
         parts = self.tr("过程 %1 / %2 分　　结果 %3 / %4 分")
-        parts = parts.replace("%1", points_text(card.process)).replace("%2", str(process_max))
+        parts = parts.replace("%1", numbers.score(card.process)).replace("%2", str(process_max))
         self.parts_label.setText(
-            parts.replace("%3", points_text(card.results)).replace("%4", str(results_max))
+            parts.replace("%3", numbers.score(card.results)).replace("%4", str(results_max))
         )
 
     def _show_lines(self, total: float) -> None:
@@ -262,13 +256,13 @@ class SummaryPage(Page):
             return self.tr("● 已达到")
         if tier.comparison == "above" and total >= tier.line:
             return self.tr("○ 未达到：须高于 %1 分").replace("%1", str(tier.line))
-        shortfall = points_text(tier.line - total)
+        shortfall = numbers.score(tier.line - total)
         return self.tr("○ 未达到：还差 %1 分").replace("%1", shortfall)
 
     def _show_bars(self, card: scoring.Scorecard) -> None:
         for bar, value, score in zip(self.bars, self.bar_values, card.categories, strict=True):
             bar.setValue(round(score.points * 2))
-            text = f"{points_text(score.points)} / {score.max}"
+            text = f"{numbers.score(score.points)} / {score.max}"
             value.setText(text)
             name = f"{score.category.id} {score.category.name}"
             bar.setAccessibleName(f"{name} {text}")
@@ -293,9 +287,9 @@ class SummaryPage(Page):
             cells = [
                 f"{gap.item.id} {gap.item.name}",
                 str(gap.item.points),
-                f"{gap.pct}%",
-                f"{gap.next_pct}%",
-                self.tr("+%1 分").replace("%1", points_text(gap.gain)),
+                numbers.percent(gap.pct),
+                numbers.percent(gap.next_pct),
+                self.tr("+%1 分").replace("%1", numbers.score(gap.gain)),
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

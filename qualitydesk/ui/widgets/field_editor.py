@@ -28,6 +28,7 @@ from qualitydesk.domain.forms import FieldSpec
 from qualitydesk.domain.validators import Check, normalize, validate
 from qualitydesk.store.records import FieldValue
 from qualitydesk.ui.pages.base import Issue
+from qualitydesk.ui.widgets.autoheight import grow_to_content
 
 ERROR_COLOUR = "#b3261e"
 HINT_COLOUR = "#5f6368"
@@ -51,6 +52,7 @@ MNEMONICS = {
     "signatory": "S",
 }
 NUMERIC_TYPES = ("date", "year", "integer", "money", "percent")
+MULTILINE_LINES = 4  # a multi-line field shows at least this many lines, and grows
 
 
 def check_value(spec: FieldSpec, text: str) -> Check | None:
@@ -138,8 +140,7 @@ class FieldEditor(QObject):
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
             edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-            lines = QFontMetrics(edit.font()).lineSpacing()
-            edit.setFixedHeight(int(lines * 4.6) + 2 * edit.frameWidth() + 8)
+            grow_to_content(edit, MULTILINE_LINES)  # the form scrolls, not the box
             edit.textChanged.connect(self.edited)
             return edit
         line = QLineEdit()

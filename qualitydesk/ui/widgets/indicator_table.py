@@ -2,8 +2,9 @@
 
 :func:`parse_number` reads what is typed in a number cell (:class:`NumberError` when it is not a
 number) and :func:`number_text` writes a stored number back; :class:`ChoiceDelegate` edits a
-column of fixed choices with a :class:`TableComboBox`, :class:`TextDelegate` the text and number
-cells, reporting every keystroke so the chart can follow the typing.
+column of fixed choices with a combo box, :class:`TextDelegate` the text and number cells,
+reporting every keystroke so the chart can follow the typing. (The wheel over an unfocused combo box
+scrolls the table: :mod:`qualitydesk.ui.inputguard` sees to that for every input.)
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import math
 import unicodedata
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -56,16 +56,6 @@ def number_text(value: float | None) -> str:
     return repr(float(value))
 
 
-class TableComboBox(QComboBox):
-    """A combo box inside a table: the mouse wheel scrolls the table unless the box has focus."""
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
-
-
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box editor for a column of fixed choices (key, label); commits on every change."""
 
@@ -78,8 +68,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
     ) -> QWidget:
         del option, index
-        combo = TableComboBox(parent)
-        combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        combo = QComboBox(parent)
         combo.setAccessibleName(self.name)
         for key, label in self.choices:
             combo.addItem(label, key)

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QTextListFormat,
     QTextTable,
     QTextTableFormat,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -51,12 +52,24 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import Part
 from qualitydesk.domain.textmetrics import TextCounts, count, markdown_text, with_figures
 from qualitydesk.ui.widgets.markdown_io import document_markdown, document_text, html_markdown
 
 GITHUB = QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 HEADING_LEVEL = 3  # the 标题 button makes sub-headings: the item itself is the chapter
+ZOOM_LEVELS = (50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)  # percent, as browsers
+WHEEL_STEP = 120  # angleDelta of one notch of a mouse wheel
+
+
+def zoom_level(percent: int, direction: int) -> int:
+    """The zoom after ``percent``: the next level up (``direction`` > 0), down (< 0), or 100 (0)."""
+    if direction > 0:
+        return next((z for z in ZOOM_LEVELS if z > percent), ZOOM_LEVELS[-1])
+    if direction < 0:
+        return next((z for z in reversed(ZOOM_LEVELS) if z < percent), ZOOM_LEVELS[0])
+    return 100
 
 
 # --- counting against a limit -------------------------------------------------------------------
@@ -94,9 +107,9 @@ class Measure:
 
     def describe(self, total: int, figures: int) -> str:
         """e.g. ``45,495 / 50,000 字（含图表 31 个，每个按 300 字计）``."""
-        text = f"{total:,}"
+        text = numbers.integer(total)
         if self.limit is not None:
-            text += f" / {self.limit:,}"
+            text += f" / {numbers.integer(self.limit)}"
         text += QCoreApplication.translate("Measure", " 字")
         if self.figure_chars is not None:
             text += QCoreApplication.translate(
@@ -144,11 +157,13 @@ class NarrativeTextEdit(QTextEdit):
     """The text area of :class:`MarkdownEdit`: cleans pastes, moves between table cells on Tab."""
 
     images_dropped = Signal(int)
+    zoom_requested = Signal(int)  # +1 / -1: Ctrl+wheel over the focused editor
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptRichText(True)
         self.setTabChangesFocus(True)
+        self._wheel = 0  # a touchpad's small wheel steps add up to one zoom step
         # Draws figures the narrative refers to, e.g. ``indicator:first-pass-yield``.
         self.figure_source: Callable[[str, str], QImage | None] | None = None
 
@@ -185,6 +200,19 @@ class NarrativeTextEdit(QTextEdit):
         self.ensureCursorVisible()
         if images:
             self.images_dropped.emit(images)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel over the focused editor zooms (as in Word); otherwise the text scrolls."""
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if not (control and self.hasFocus()):
+            super().wheelEvent(event)
+            return
+        event.accept()
+        self._wheel += event.angleDelta().y()
+        while abs(self._wheel) >= WHEEL_STEP:
+            direction = 1 if self._wheel > 0 else -1
+            self._wheel -= direction * WHEEL_STEP
+            self.zoom_requested.emit(direction)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasImage() or super().canInsertFromMimeData(source)
@@ -224,17 +252,21 @@ class MarkdownEdit(QWidget):
 
     ``edited`` is emitted on every change the user makes (not when loading); ``counted`` with
     the counts (:class:`TextCounts`) and figures after a short pause in typing, and at once
-    after :meth:`set_markdown`.
+    after :meth:`set_markdown`; ``zoom_requested`` (+1 / -1) on Ctrl+wheel.
     """
 
     edited = Signal()
     counted = Signal(object, int)  # (TextCounts, figures)
+    zoom_requested = Signal(int)
     COUNT_DELAY_MS = 150
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
         self._modified = False
+        self._shown = ""  # the Markdown last loaded or read out: set_markdown(it) keeps undo
+        self._changed = False  # edited since _shown
+        self._zoom = 100
         self.editor = NarrativeTextEdit(self)
         self.setFocusProxy(self.editor)
         self.toolbar = QToolBar(self)
@@ -261,6 +293,7 @@ class MarkdownEdit(QWidget):
         self.editor.undoAvailable.connect(self.undo_action.setEnabled)
         self.editor.redoAvailable.connect(self.redo_action.setEnabled)
         self.editor.images_dropped.connect(self._images_dropped)
+        self.editor.zoom_requested.connect(self.zoom_requested)
 
     # -- building --
 
@@ -314,18 +347,16 @@ class MarkdownEdit(QWidget):
             lambda: self.insert_table(3, 3),
             QKeySequence("Ctrl+Alt+T"),
         )
-        self.undo_action = self._action(
-            self.tr("撤销"),
-            self.tr("撤销"),
-            self.editor.undo,
-            QKeySequence(QKeySequence.StandardKey.Undo),
-        )
-        self.redo_action = self._action(
-            self.tr("重做"),
-            self.tr("重做"),
-            self.editor.redo,
-            QKeySequence(QKeySequence.StandardKey.Redo),
-        )
+        # No shortcuts here: Ctrl+Z / Ctrl+Y belong to the window's 编辑 menu, which acts on the
+        # focused editor (two actions with one shortcut would make Qt fire neither).
+        self.undo_action = self._action(self.tr("撤销"), self.tr("撤销"), self.editor.undo)
+        self.redo_action = self._action(self.tr("重做"), self.tr("重做"), self.editor.redo)
+        for action, key in (
+            (self.undo_action, QKeySequence.StandardKey.Undo),
+            (self.redo_action, QKeySequence.StandardKey.Redo),
+        ):
+            native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{action.toolTip()}（{native}）")
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         for action in (self.bold_action, self.bullet_action, self.number_action):
@@ -379,7 +410,15 @@ class MarkdownEdit(QWidget):
     # -- content --
 
     def set_markdown(self, text: str) -> None:
-        """Load ``text`` (without ``edited``); undo starts afresh; counts are sent at once."""
+        """Load ``text`` (without ``edited``); undo starts afresh; counts are sent at once.
+
+        Loading what the editor shows already (pages load again each time they are shown) keeps
+        the document, the cursor and the undo history, so Ctrl+Z works across steps.
+        """
+        if self._shows(text):
+            self._count_timer.stop()
+            self._emit_counts()
+            return
         self._loading = True
         try:
             document = self.editor.document()
@@ -391,9 +430,16 @@ class MarkdownEdit(QWidget):
         finally:
             self._loading = False
         self._modified = False
+        self._shown, self._changed = text, False
         self.notice.hide()
         self._count_timer.stop()
         self._emit_counts()
+
+    def _shows(self, text: str) -> bool:
+        """Whether the editor shows ``text`` (read out again only after an edit)."""
+        if self._changed:
+            self.markdown()
+        return text == self._shown
 
     def set_figure_source(self, source: Callable[[str, str], QImage | None]) -> None:
         """Where figures come from: ``source(scheme, ref)`` → image (``indicator``, its id)."""
@@ -417,7 +463,8 @@ class MarkdownEdit(QWidget):
 
     def markdown(self) -> str:
         """The content as Markdown (CommonMark + GitHub pipe tables); empty when blank."""
-        return document_markdown(self.editor.document())
+        self._shown, self._changed = document_markdown(self.editor.document()), False
+        return self._shown
 
     def is_modified(self) -> bool:
         """Whether the user changed anything since the last :meth:`set_markdown`."""
@@ -435,6 +482,25 @@ class MarkdownEdit(QWidget):
         """Name the editor (and this widget) for screen readers."""
         self.setAccessibleName(name)
         self.editor.setAccessibleName(name)
+
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        """Show the text at ``percent`` of the interface's font size.
+
+        Only the editor's font changes: the text's formats, and so the Markdown, stay the same.
+        """
+        self._zoom = percent
+        if percent == 100:
+            self.editor.setFont(QFont())  # inherit the interface's font again
+            return
+        font = QFont(self.font())
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * percent / 100)
+        else:
+            font.setPixelSize(max(1, round(font.pixelSize() * percent / 100)))
+        self.editor.setFont(font)
 
     # -- formatting --
 
@@ -518,6 +584,7 @@ class MarkdownEdit(QWidget):
         if self._loading:
             return
         self._modified = True
+        self._changed = True
         self._count_timer.start()
         self.edited.emit()
 

@@ -1,46 +1,112 @@
-"""A preview of one attachment: an image scaled to fit, or a PDF page by page, or a message.
+"""A preview of one attachment large enough to read: an image or a PDF page, or a message.
 
-PDF pages are rendered with pypdfium2 (imported only when a PDF is shown), one page at a time and
-at the size the widget has, so a 500-page scan opens as fast as a one-page letter.
+The picture opens fitted to the width of the view (a scanned certificate is read top to bottom)
+and can be zoomed in and out — the 放大 / 缩小 buttons, Ctrl+wheel, Ctrl+= and Ctrl+-; Ctrl+0
+fits it again — or opened in a window of its own (放大查看, or a double click).
+
+PDF pages are rendered with pypdfium2 (imported only when a PDF is shown), one page at a time at
+the size shown, so a 500-page scan opens as fast as a one-page letter. What is drawn is limited to
+:data:`MAX_PIXELS`, so zooming a large scan never takes hundreds of megabytes.
 """
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QPalette, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from qualitydesk.domain import numbers
+from qualitydesk.ui import screen
 
 if TYPE_CHECKING:
     import pypdfium2
 
 RESIZE_DELAY_MS = 80
+ZOOM_STEP = 2.0  # one click, key or wheel notch doubles (or halves) the size shown
+MAX_PIXELS = 16_000_000  # device pixels of the picture drawn at the largest zoom (64 MB)
+MIN_SIDE = 96  # logical pixels: the long side of the picture at the smallest zoom
+WHEEL_NOTCH = 120
+FITS = ("width", "page")
+LARGE_VIEW = screen.Fit(0.92, QSize(640, 480), QSize(1600, 1400))
+
+ZOOM_IN_KEYS = (QKeySequence("Ctrl+="), QKeySequence("Ctrl++"))
+ZOOM_OUT_KEYS = (QKeySequence("Ctrl+-"),)
+FIT_KEYS = (QKeySequence("Ctrl+0"),)
+
+
+class _Scroller(QScrollArea):
+    """The scroll area holding the picture: Ctrl+wheel zooms, the wheel alone scrolls."""
+
+    zoom_wheel = Signal(int)  # notches: positive = zoom in
+    double_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._wheel = 0
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        self._wheel += event.angleDelta().y()
+        notches = int(self._wheel / WHEEL_NOTCH)
+        if notches:
+            self._wheel -= notches * WHEEL_NOTCH
+            self.zoom_wheel.emit(notches)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.double_clicked.emit()
+        event.accept()
 
 
 class AttachmentPreview(QWidget):
     """Shows attachment bytes: ``show_data(data, media_type)``; ``clear()`` shows nothing.
 
     ``kind`` says what is shown: ``"none"``, ``"image"``, ``"pdf"``, ``"unsupported"`` or
-    ``"error"``; ``page_changed(index, count)`` follows PDF navigation.
+    ``"error"``; ``page_changed(index, count)`` follows PDF navigation. ``fit`` is ``"width"``
+    or ``"page"`` while the picture follows the view's size, ``""`` after a zoom; ``scale`` is
+    the size shown (logical pixels per image pixel or PDF point).
     """
 
     page_changed = Signal(int, int)
+    zoom_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, can_enlarge: bool = True) -> None:
         super().__init__(parent)
         self.kind = "none"
         self.page_index = 0
         self.page_count = 0
+        self.fit = "width"
+        self.scale = 1.0
         self._image = QImage()
         self._pdf: pypdfium2.PdfDocument | None = None
+        self._data = b""
+        self._media_type = ""
+        self._can_enlarge = can_enlarge
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(RESIZE_DELAY_MS)
@@ -50,14 +116,64 @@ class AttachmentPreview(QWidget):
         self.setAccessibleName(self.tr("附件预览"))
         self.clear()
 
+    # -- building --
+
     def _build(self) -> None:
         self.canvas = QLabel()
         self.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.canvas.setWordWrap(True)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.canvas.setMinimumSize(QSize(80, 80))
-        self.canvas.setBackgroundRole(QPalette.ColorRole.Base)
-        self.canvas.setAutoFillBackground(True)
+        self.scroll = _Scroller()
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the preview itself
+        self.scroll.setMinimumSize(QSize(80, 80))
+        self.scroll.setBackgroundRole(QPalette.ColorRole.Base)
+        self.scroll.zoom_wheel.connect(self._wheel_zoom)
+        self.scroll.double_clicked.connect(self.open_large)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._build_zoom_bar())
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self._build_navigation())
+
+    def _build_zoom_bar(self) -> QWidget:
+        self.zoom_out_button = self._tool(self.tr("缩小"), self.tr("缩小（Ctrl+- 或 Ctrl+滚轮）"))
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("8888%"))
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zoom_in_button = self._tool(self.tr("放大"), self.tr("放大（Ctrl+= 或 Ctrl+滚轮）"))
+        self.fit_width_button = self._tool(self.tr("适合宽度"), self.tr("适合宽度（Ctrl+0）"))
+        self.fit_page_button = self._tool(self.tr("整页"), self.tr("整页显示"))
+        self.enlarge_button = self._tool(
+            self.tr("放大查看(&W)…"), self.tr("在单独的大窗口中查看（或双击预览）")
+        )
+        self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.zoom_in_button.clicked.connect(self.zoom_in)
+        self.fit_width_button.clicked.connect(lambda: self.set_fit("width"))
+        self.fit_page_button.clicked.connect(lambda: self.set_fit("page"))
+        self.enlarge_button.clicked.connect(self.open_large)
+        self.zoom_bar = QWidget()
+        bar = QHBoxLayout(self.zoom_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.fit_width_button)
+        bar.addWidget(self.fit_page_button)
+        bar.addStretch(1)
+        bar.addWidget(self.enlarge_button)
+        self.enlarge_button.setVisible(self._can_enlarge)  # in the bar now: not a window of its own
+        return self.zoom_bar
+
+    def _tool(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleDescription(tip)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return button
+
+    def _build_navigation(self) -> QWidget:
         self.previous_button = QPushButton(self.tr("上一页"))
         self.previous_button.setToolTip(self.tr("上一页（PageUp）"))
         self.next_button = QPushButton(self.tr("下一页"))
@@ -74,10 +190,7 @@ class AttachmentPreview(QWidget):
         bar.addWidget(self.page_label)
         bar.addStretch(1)
         bar.addWidget(self.next_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.navigation)
+        return self.navigation
 
     # -- showing --
 
@@ -85,12 +198,15 @@ class AttachmentPreview(QWidget):
         """Show nothing but ``message`` (默认：未选择文件)."""
         self._close_pdf()
         self._image = QImage()
+        self._data, self._media_type = b"", ""
         self._show_message("none", message or self.tr("未选择文件"))
 
     def show_data(self, data: bytes, media_type: str) -> None:
         """Show ``data`` as an image or PDF according to ``media_type``, or say it cannot."""
         self._close_pdf()
         self._image = QImage()
+        self._data, self._media_type = data, media_type
+        self.fit = "width"
         if media_type.startswith("image/"):
             self._show_image(data)
         elif media_type == "application/pdf":
@@ -106,6 +222,7 @@ class AttachmentPreview(QWidget):
         self._image = image
         self.kind = "image"
         self.navigation.hide()
+        self._show_picture_mode()
         self._refresh()
 
     def _show_pdf(self, data: bytes) -> None:
@@ -123,14 +240,22 @@ class AttachmentPreview(QWidget):
             return
         self._pdf, self.kind, self.page_count = pdf, "pdf", count
         self.navigation.show()
+        self._show_picture_mode()
         self.go_to_page(0)
+
+    def _show_picture_mode(self) -> None:
+        self.scroll.setWidgetResizable(False)
+        self.zoom_bar.setEnabled(True)
 
     def _show_message(self, kind: str, message: str) -> None:
         self.kind = kind
         self.page_index = self.page_count = 0
         self.navigation.hide()
+        self.zoom_bar.setEnabled(False)
+        self.zoom_label.clear()
         self.canvas.setPixmap(QPixmap())
         self.canvas.setText(message)
+        self.scroll.setWidgetResizable(True)  # the message fills the view, centred
 
     # -- PDF pages --
 
@@ -146,7 +271,7 @@ class AttachmentPreview(QWidget):
         )
         self.previous_button.setEnabled(self.page_index > 0)
         self.next_button.setEnabled(self.page_index < self.page_count - 1)
-        self._refresh()
+        self._refresh(keep_place=False)
         self.page_changed.emit(self.page_index, self.page_count)
 
     def next_page(self) -> None:
@@ -155,40 +280,130 @@ class AttachmentPreview(QWidget):
     def previous_page(self) -> None:
         self.go_to_page(self.page_index - 1)
 
+    # -- zoom --
+
+    def zoom_in(self) -> None:
+        self.set_scale(self.scale * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_scale(self.scale / ZOOM_STEP)
+
+    def set_scale(self, scale: float) -> None:
+        """Show the picture at ``scale`` (within the limits); it no longer follows the view."""
+        if self.kind not in ("image", "pdf"):
+            return
+        self.fit = ""
+        self.scale = scale
+        self._refresh()
+
+    def set_fit(self, fit: str) -> None:
+        """Fit the picture to the view's ``"width"`` or the whole ``"page"``, from now on."""
+        if fit not in FITS:
+            raise ValueError(fit)
+        self.fit = fit
+        self._refresh(keep_place=False)
+
+    def _wheel_zoom(self, notches: int) -> None:
+        self.set_scale(self.scale * ZOOM_STEP**notches)
+
+    def _source_size(self) -> QSizeF:
+        """The picture's own size: image pixels, or the PDF page in points."""
+        if self.kind == "image":
+            return QSizeF(self._image.size())
+        if self.kind == "pdf" and self._pdf is not None:
+            page = self._pdf[self.page_index]
+            try:
+                width, height = page.get_size()
+            finally:
+                page.close()
+            return QSizeF(width, height)
+        return QSizeF()
+
+    def _fit_scale(self, source: QSizeF) -> float:
+        view = self.scroll.maximumViewportSize()  # the room without scroll bars
+        width, height = source.width(), source.height()
+        if self.fit == "page":
+            scale = min(view.width() / width, view.height() / height)
+        else:
+            scale = view.width() / width
+            if height * scale > view.height():  # a vertical scroll bar will take its width
+                bar = self.scroll.verticalScrollBar().sizeHint().width()
+                scale = (view.width() - bar) / width
+        if self.kind == "image":
+            scale = min(scale, 1.0)  # fitted, a small image keeps its own size
+        return scale
+
+    def _limits(self, source: QSizeF) -> tuple[float, float]:
+        ratio = self.devicePixelRatioF()
+        area = source.width() * source.height() * ratio * ratio
+        largest = math.sqrt(MAX_PIXELS / area) if area else 1.0
+        smallest = MIN_SIDE / max(source.width(), source.height(), 1.0)
+        return min(smallest, largest), largest
+
     # -- drawing at the current size --
 
-    def _refresh(self) -> None:
-        size = self.canvas.size()
-        if self.kind == "image":
-            self._set_image(self._image, size)
-        elif self.kind == "pdf":
-            self._set_image(self._render_page(size), size)
+    def _refresh(self, keep_place: bool = True) -> None:
+        if self.kind not in ("image", "pdf"):
+            return
+        source = self._source_size()
+        if source.isEmpty():
+            return
+        smallest, largest = self._limits(source)
+        scale = self._fit_scale(source) if self.fit else self.scale
+        self.scale = min(max(scale, smallest), largest)
+        place = self._place() if keep_place else (0.5, 0.0)
+        size = QSize(
+            max(1, round(source.width() * self.scale)), max(1, round(source.height() * self.scale))
+        )
+        image = self._image if self.kind == "image" else self._render_page(self.scale)
+        self._set_image(image, size)
+        self._restore_place(place)
+        self.zoom_out_button.setEnabled(self.scale > smallest * 1.0001)
+        self.zoom_in_button.setEnabled(self.scale < largest * 0.9999)
+        self.zoom_label.setText(numbers.percent(self.scale * 100, 0))
+        self.zoom_changed.emit()
 
     def _set_image(self, image: QImage, size: QSize) -> None:
+        """Show ``image`` at ``size`` logical pixels, sharp on a high-density screen."""
         if image.isNull():
             return
         ratio = self.devicePixelRatioF()
-        target = QSize(max(1, int(size.width() * ratio)), max(1, int(size.height() * ratio)))
-        if image.width() > target.width() or image.height() > target.height():
+        target = QSize(max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio)))
+        if image.size() != target:
             image = image.scaled(
                 target,
-                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(ratio)
         self.canvas.setText("")
         self.canvas.setPixmap(pixmap)
+        self.canvas.resize(size)
 
-    def _render_page(self, size: QSize) -> QImage:
-        """The current page rendered to fit ``size`` (in device pixels)."""
+    def _place(self) -> tuple[float, float]:
+        """The point of the picture at the centre of the view, as fractions of its size."""
+        view = self.scroll.viewport().size()
+        width, height = max(self.canvas.width(), 1), max(self.canvas.height(), 1)
+        across = (self.scroll.horizontalScrollBar().value() + view.width() / 2) / width
+        down = (self.scroll.verticalScrollBar().value() + view.height() / 2) / height
+        return min(across, 1.0), min(down, 1.0)
+
+    def _restore_place(self, place: tuple[float, float]) -> None:
+        view = self.scroll.viewport().size()
+        across, down = place
+        horizontal, vertical = self.scroll.horizontalScrollBar(), self.scroll.verticalScrollBar()
+        horizontal.setValue(round(across * self.canvas.width() - view.width() / 2))
+        top = down * self.canvas.height() - view.height() / 2
+        vertical.setValue(round(top) if down else 0)
+
+    def _render_page(self, scale: float) -> QImage:
+        """The current page rendered at ``scale`` logical pixels per point."""
         assert self._pdf is not None
         page = self._pdf[self.page_index]
         try:
-            width, height = page.get_size()
-            ratio = self.devicePixelRatioF()
-            scale = min(size.width() / width, size.height() / height) * ratio
-            bitmap = page.render(scale=max(scale, 0.05), prefer_bgrx=True, rev_byteorder=True)
+            device = max(scale * self.devicePixelRatioF(), 0.02)
+            bitmap = page.render(scale=device, prefer_bgrx=True, rev_byteorder=True)
             return _to_qimage(bitmap)
         finally:
             page.close()
@@ -199,14 +414,54 @@ class AttachmentPreview(QWidget):
             self._pdf.close()
             self._pdf = None
 
+    # -- a larger view --
+
+    def open_large(self) -> QDialog | None:
+        """Open what is shown in a window of its own, nearly as large as the screen."""
+        if not self._can_enlarge or self.kind not in ("image", "pdf"):
+            return None
+        dialog = LargePreview(self._data, self._media_type, self.page_index, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # -- events --
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.kind in ("image", "pdf"):
+        if self.kind in ("image", "pdf") and self.fit:
             self._render_timer.start()  # re-render once the user stops resizing
 
+    def event(self, event: QEvent) -> bool:
+        # The zoom keys belong to the preview while it has focus, not to the window's editor zoom.
+        if event.type() == QEvent.Type.ShortcutOverride and self._zoom_key(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def _zoom_key(self, event: QEvent) -> Any:
+        if not isinstance(event, QKeyEvent) or self.kind not in ("image", "pdf"):
+            return None
+        pressed = QKeySequence(event.keyCombination())
+        for keys, action in (
+            (ZOOM_IN_KEYS, self.zoom_in),
+            (ZOOM_OUT_KEYS, self.zoom_out),
+            (FIT_KEYS, lambda: self.set_fit("width")),
+        ):
+            if any(pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in keys):
+                return action
+        if event.matches(QKeySequence.StandardKey.ZoomIn):
+            return self.zoom_in
+        if event.matches(QKeySequence.StandardKey.ZoomOut):
+            return self.zoom_out
+        return None
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        zoom = self._zoom_key(event)
+        if zoom is not None:
+            zoom()
+            event.accept()
+            return
         keys = {
             Qt.Key.Key_PageDown: self.next_page,
             Qt.Key.Key_PageUp: self.previous_page,
@@ -218,7 +473,52 @@ class AttachmentPreview(QWidget):
             action()
             event.accept()
             return
+        if self._scroll_key(event):
+            return
         super().keyPressEvent(event)
+
+    def _scroll_key(self, event: QKeyEvent) -> bool:
+        """Arrow keys (and, for an image, PageUp/PageDown) move over a zoomed picture."""
+        horizontal, vertical = self.scroll.horizontalScrollBar(), self.scroll.verticalScrollBar()
+        moves = {
+            Qt.Key.Key_Up: (vertical, -vertical.singleStep()),
+            Qt.Key.Key_Down: (vertical, vertical.singleStep()),
+            Qt.Key.Key_Left: (horizontal, -horizontal.singleStep()),
+            Qt.Key.Key_Right: (horizontal, horizontal.singleStep()),
+            Qt.Key.Key_PageUp: (vertical, -vertical.pageStep()),
+            Qt.Key.Key_PageDown: (vertical, vertical.pageStep()),
+        }
+        move = moves.get(Qt.Key(event.key()))
+        if move is None or self.kind not in ("image", "pdf"):
+            return False
+        bar, step = move
+        bar.setValue(bar.value() + step)
+        event.accept()
+        return True
+
+
+class LargePreview(QDialog):
+    """An attachment in a window of its own, sized to the screen (放大查看)."""
+
+    def __init__(
+        self, data: bytes, media_type: str, page: int = 0, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("预览"))
+        self.preview = AttachmentPreview(self, can_enlarge=False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(buttons)
+        screen.fit_to_screen(self, screen.available_geometry(self), LARGE_VIEW)
+        self.preview.show_data(data, media_type)
+        self.preview.go_to_page(page)
+        self.preview.setFocus()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.preview.set_fit(self.preview.fit or "width")  # fit the size it opened at
 
 
 def _to_qimage(bitmap: Any) -> QImage:

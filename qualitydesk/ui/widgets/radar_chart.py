@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from qualitydesk.domain.charts import RadarChart
+from qualitydesk.domain.numbers import fraction_percent
 from qualitydesk.ui.widgets.canvas import Canvas
 
 SCORE_COLOUR = "#1f5fa8"
@@ -70,10 +71,10 @@ class RadarChartWidget(Canvas):
         if chart is None:
             return ""
         parts = [
-            f"{label}：{value:.0%}"
+            f"{label}：{fraction_percent(value)}"
             for label, value in zip(chart.labels, chart.values, strict=False)
         ]
-        parts += [f"{label}（{share:.0%}）" for label, share in chart.rings]
+        parts += [f"{label}（{fraction_percent(share)}）" for label, share in chart.rings]
         return "；".join(parts)
 
 
@@ -182,7 +183,7 @@ class _RadarPainter:
             painter.drawText(
                 QRectF(self.centre.x() + self.gap * 0.5, y, self.line * 3, height),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                f"{share:.0%}",
+                fraction_percent(share),
             )
 
     def _paint_score(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from qualitydesk.domain import numbers
 from qualitydesk.domain.charts import Series, TrendChart
 from qualitydesk.ui.widgets.canvas import Canvas
 
@@ -37,10 +38,7 @@ SERIES_COLOURS = {
 
 def format_value(value: float) -> str:
     """A value as people write it: no trailing zeros, thousands separated (180,000; 0.0275)."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    text = f"{value:,.4f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return numbers.number(value)
 
 
 def tick_decimals(ticks: tuple[float, ...]) -> int:
@@ -54,7 +52,7 @@ def tick_decimals(ticks: tuple[float, ...]) -> int:
 
 def format_tick(value: float, decimals: int) -> str:
     """A tick label with ``decimals`` decimals and thousands separators."""
-    return f"{value:,.{decimals}f}"
+    return numbers.decimal(value, decimals)
 
 
 class TrendChartWidget(Canvas):

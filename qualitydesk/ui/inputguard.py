@@ -1,0 +1,77 @@
+"""The mouse wheel scrolls the page; it never changes an input the user has not chosen.
+
+Left alone, Qt lets the wheel change a combo box, spin box, slider or tab bar that merely lies
+under the pointer, so scrolling a long page past them silently edits the user's data, and
+autosave keeps the edit. One application-wide filter stops that, for every window and for pages
+built later:
+
+- such an input takes focus by click or Tab only (``Qt.StrongFocus``), never by the wheel
+  (Qt's ``Qt.WheelFocus`` would focus it just before the wheel event arrives);
+- while it has no focus, a wheel event over it is ignored there and goes on to its parent, so
+  the enclosing scroll area (the page, a table) scrolls instead.
+
+A focused input keeps Qt's wheel behaviour: the user clicked it, and means to change it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollBar,
+    QTabBar,
+    QWidget,
+)
+
+# The inputs whose value (or, for a tab bar, whose shown tab) the wheel changes. QAbstractSpinBox
+# covers QSpinBox, QDoubleSpinBox and QDateEdit / QTimeEdit / QDateTimeEdit.
+GUARDED: tuple[type[QWidget], ...] = (QComboBox, QAbstractSpinBox, QAbstractSlider, QTabBar)
+# Sliders that are scrolling machinery, not inputs: the wheel is theirs.
+EXEMPT: tuple[type[QWidget], ...] = (QScrollBar,)
+_EVENTS = (QEvent.Type.Wheel, QEvent.Type.Polish, QEvent.Type.Show)
+_GUARD_NAME = "qualitydeskInputGuard"
+
+
+def is_guarded(widget: QObject) -> bool:
+    """Whether ``widget`` is an input the wheel may change only while it has focus."""
+    return isinstance(widget, GUARDED) and not isinstance(widget, EXEMPT)
+
+
+class InputGuard(QObject):
+    """The application-wide event filter; :func:`install` puts one on the application."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in _EVENTS or not isinstance(watched, GUARDED) or isinstance(watched, EXEMPT):
+            return False
+        if kind != QEvent.Type.Wheel:  # polished or shown: before any wheel can reach it
+            no_wheel_focus(watched)
+            return False
+        if watched.hasFocus():
+            return False  # the user chose this input: the wheel changes it, as Qt has it
+        event.ignore()  # unhandled here, so Qt offers it to the parent, which scrolls
+        return True
+
+
+def no_wheel_focus(widget: QWidget) -> None:
+    """Let ``widget`` take focus by click and Tab, but not by the wheel passing over it."""
+    policy = widget.focusPolicy()
+    if policy == Qt.FocusPolicy.WheelFocus:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+def install(app: QApplication) -> InputGuard:
+    """Guard every input of ``app`` (once; calling again returns the guard already installed)."""
+    found = app.findChild(InputGuard, _GUARD_NAME)
+    if found is not None:
+        return found
+    guard = InputGuard(app)
+    guard.setObjectName(_GUARD_NAME)
+    app.installEventFilter(guard)
+    for widget in app.allWidgets():  # those made before the guard (they are polished already)
+        if is_guarded(widget):
+            no_wheel_focus(widget)
+    return guard
