@@ -11,6 +11,7 @@ remembered in the settings, and changes only the editors' font, never the text.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -117,9 +118,9 @@ class EditActions(QObject):
             target.textChanged.connect(self.update)
 
     def _unfollow(self) -> None:
-        target = self._target
-        if target is None:
-            return
+        target, self._target = self._target, None
+        if target is None or not shiboken6.isValid(target):
+            return  # gone with its window: Qt dropped the connections with it
         target.destroyed.disconnect(self._forget)
         if isinstance(target, QLineEdit):
             target.textChanged.disconnect(self.update)

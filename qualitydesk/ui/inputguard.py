@@ -11,11 +11,17 @@ built later:
   the enclosing scroll area (the page, a table) scrolls instead.
 
 A focused input keeps Qt's wheel behaviour: the user clicked it, and means to change it.
+
+The same filter stops a closed, non-editable combo box from picking an entry by the letters typed
+into it (Qt's keyboard search): a user who presses Tab in a narrative, expecting an indent, lands on
+评分档 and would change the score with the next word typed. Arrow keys, Space and F4 (which open the
+list or step through it on purpose) keep working, and so does typing into the open list.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
@@ -31,7 +37,7 @@ from PySide6.QtWidgets import (
 GUARDED: tuple[type[QWidget], ...] = (QComboBox, QAbstractSpinBox, QAbstractSlider, QTabBar)
 # Sliders that are scrolling machinery, not inputs: the wheel is theirs.
 EXEMPT: tuple[type[QWidget], ...] = (QScrollBar,)
-_EVENTS = (QEvent.Type.Wheel, QEvent.Type.Polish, QEvent.Type.Show)
+_EVENTS = (QEvent.Type.Wheel, QEvent.Type.Polish, QEvent.Type.Show, QEvent.Type.KeyPress)
 _GUARD_NAME = "qualitydeskInputGuard"
 
 
@@ -47,6 +53,8 @@ class InputGuard(QObject):
         kind = event.type()
         if kind not in _EVENTS or not isinstance(watched, GUARDED) or isinstance(watched, EXEMPT):
             return False
+        if kind == QEvent.Type.KeyPress:
+            return _is_keyboard_search(watched, event)
         if kind != QEvent.Type.Wheel:  # polished or shown: before any wheel can reach it
             no_wheel_focus(watched)
             return False
@@ -54,6 +62,19 @@ class InputGuard(QObject):
             return False  # the user chose this input: the wheel changes it, as Qt has it
         event.ignore()  # unhandled here, so Qt offers it to the parent, which scrolls
         return True
+
+
+def _is_keyboard_search(widget: QWidget, event: QEvent) -> bool:
+    """Whether ``event`` is a letter typed into a closed combo box (dropped: see the module)."""
+    if not isinstance(widget, QComboBox) or widget.isEditable():
+        return False
+    if not isinstance(event, QKeyEvent) or widget.view().isVisible():
+        return False
+    typing = (
+        event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier == Qt.KeyboardModifier.NoModifier
+    )
+    text = event.text()
+    return typing and bool(text) and text.isprintable() and not text.isspace()
 
 
 def no_wheel_focus(widget: QWidget) -> None:

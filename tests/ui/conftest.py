@@ -67,6 +67,37 @@ class RecordingMessages(Messages):
         return self.files.pop(0) if self.files else ""
 
 
+def open_window(qtbot, forms, settings, messages):
+    """The main window at the laptop size (1366×768), shown and active, so keys reach it."""
+    from qualitydesk.ui.mainwindow import MainWindow
+
+    create_application()
+    window = MainWindow(forms, settings, messages)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """Settings of this test only (recent files, sizes, zoom, language)."""
+    from qualitydesk.ui.settings import Settings
+
+    return Settings(tmp_path / "settings")
+
+
+@pytest.fixture
+def demo_copy(demo_file, tmp_path):
+    """A private copy of the demo application file (closed)."""
+    path = tmp_path / "demo.qdesk"
+    shutil.copy(demo_file, path)
+    return path
+
+
 def commit_text(widget: QWidget, text: str) -> None:
     """Type ``text`` the way an input method delivers Chinese: one commit event.
 

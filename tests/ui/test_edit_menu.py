@@ -1,7 +1,5 @@
 """The 编辑 menu acts on the focused input, and a narrative keeps its undo history across steps."""
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -9,9 +7,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QSpinBox, QT
 
 from qualitydesk.ui.app import create_application
 from qualitydesk.ui.editing import EditActions, text_input
-from qualitydesk.ui.mainwindow import MainWindow
-from qualitydesk.ui.settings import Settings
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit
+from tests.ui.conftest import open_window
 
 from .conftest import commit_text
 
@@ -19,18 +16,9 @@ TYPED = "新增：每季度召开一次质量例会。"
 
 
 @pytest.fixture
-def window(qtbot, forms, tmp_path, messages, demo_file):
-    create_application()
-    win = MainWindow(forms, Settings(tmp_path / "settings"), messages)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    path = tmp_path / "demo.qdesk"
-    shutil.copy(demo_file, path)
-    assert win.open_path(path)
+def window(qtbot, forms, settings, messages, demo_copy):
+    win = open_window(qtbot, forms, settings, messages)
+    assert win.open_path(demo_copy)
     yield win
     win.close_document()
 

@@ -4,7 +4,6 @@ The demo application gets a marker (标记甲) in four places — one 组织概�
 and once in 4.6.3 — so every match has a known place and order.
 """
 
-import shutil
 import sqlite3
 
 import pytest
@@ -13,10 +12,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from qualitydesk.store.document import Document
-from qualitydesk.ui.app import create_application
 from qualitydesk.ui.findbar import editors
-from qualitydesk.ui.mainwindow import MainWindow
-from qualitydesk.ui.settings import Settings
+from tests.ui.conftest import open_window
 
 from .conftest import commit_text
 
@@ -27,10 +24,9 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def marked(demo_file, tmp_path):
+def marked(demo_copy):
     """A copy of the demo with the marker in B.1.2, twice in 4.1.3 and in 4.6.3."""
-    path = tmp_path / "demo.qdesk"
-    shutil.copy(demo_file, path)
+    path = demo_copy
     with Document.open(path) as doc:
         doc.set_profile("B.1.2", doc.profile("B.1.2") + f"\n\n{MARK}：顾客满意度调查。")
         doc.set_narrative("4.1.3", f"{MARK}开头一段。\n\n" + doc.narrative("4.1.3"))
@@ -41,15 +37,8 @@ def marked(demo_file, tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, forms, tmp_path, messages, marked):
-    create_application()
-    win = MainWindow(forms, Settings(tmp_path / "settings"), messages)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+def window(qtbot, forms, settings, messages, marked):
+    win = open_window(qtbot, forms, settings, messages)
     assert win.open_path(marked)
     yield win
     win.close_document()

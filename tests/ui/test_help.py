@@ -10,24 +10,16 @@ from PySide6.QtGui import QTextDocument, QTextImageFormat
 from PySide6.QtWidgets import QTextBrowser
 
 from qualitydesk import __version__
-from qualitydesk.ui.app import create_application
 from qualitydesk.ui.guide import GuideDialog, guide_folder, guide_path
-from qualitydesk.ui.mainwindow import MainWindow
-from qualitydesk.ui.settings import Settings
+from tests.ui.conftest import open_window
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
 
 @pytest.fixture
-def window(qtbot, forms, tmp_path, messages):
-    create_application()
-    win = MainWindow(forms, Settings(tmp_path / "settings"), messages)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(qtbot, forms, settings, messages):
+    return open_window(qtbot, forms, settings, messages)
 
 
 def help_command(window, label: str):

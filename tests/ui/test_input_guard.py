@@ -323,3 +323,21 @@ def test_typing_the_start_of_an_attachment_name_keeps_just_what_was_typed(qtbot,
     card.statement.setFocus()
     qtbot.waitUntil(card.statement.hasFocus)
     assert card.declaration().evidence == "营业"
+
+
+def test_tab_from_the_narrative_then_typing_does_not_pick_a_score_band(qtbot, context, demo_doc):
+    # Tab leaves the narrative for 评分档 (keyboard users need it); the next letters typed, meant
+    # for the text, must not choose a band by Qt's keyboard search.
+    page, changes = _show_page(qtbot, "item:4.1.2", context, demo_doc)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    band = page.band.currentText()
+    page.band.setFocus()
+    qtbot.waitUntil(page.band.hasFocus)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_3, Qt.Key.Key_A):
+        QTest.keyClick(page.band, key)
+    assert page.band.currentText() == band
+    assert changes == []
+    QTest.keyClick(page.band, Qt.Key.Key_Down)  # stepping on purpose still works
+    assert page.band.currentText() != band
+    assert changes

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from qualitydesk.ui.app import create_application, set_language, ui_language
-from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.messages import file_dialog_options
-from qualitydesk.ui.settings import Settings
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit
+from tests.ui.conftest import open_window
 
 from .conftest import commit_text
 
@@ -39,14 +38,8 @@ def app(qapp, english_qm):
 
 
 @pytest.fixture
-def window(app, qtbot, forms, tmp_path, messages):
-    win = MainWindow(forms, Settings(tmp_path / "settings"), messages)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+def window(app, qtbot, forms, settings, messages):
+    win = open_window(qtbot, forms, settings, messages)
     yield win
     win.close_document()
 

@@ -1,6 +1,5 @@
 """The main window as a user meets it: welcome, open, move through steps, autosave, reopen."""
 
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -10,36 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextEdit, QWizard
 
 from qualitydesk.store.document import Document
-from qualitydesk.ui.app import create_application
-from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.pages.base import Status
-from qualitydesk.ui.settings import Settings
 
-from .conftest import commit_text
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(tmp_path / "settings")
+from .conftest import commit_text, open_window
 
 
 @pytest.fixture
 def window(qtbot, forms, settings, messages):
-    create_application()
-    win = MainWindow(forms, settings, messages)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_window(qtbot, forms, settings, messages)
     yield win
     win.close_document()
-
-
-@pytest.fixture
-def demo_copy(demo_file, tmp_path):
-    path = tmp_path / "demo.qdesk"
-    shutil.copy(demo_file, path)
-    return path
 
 
 def editor_of(window) -> QTextEdit:

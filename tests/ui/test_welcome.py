@@ -1,32 +1,15 @@
 """The welcome screen's recent files: what each is, a clear mark for a missing one, and reopening
 on the step where the user left off."""
 
-import shutil
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 
 from qualitydesk.store.document import Document
 from qualitydesk.ui.app import create_application
-from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.settings import Settings
 from qualitydesk.ui.welcome import PATH_ROLE, STATE_ROLE, WelcomeView
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(tmp_path / "settings")
-
-
-def make_window(qtbot, forms, settings, messages):
-    create_application()
-    window = MainWindow(forms, settings, messages)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+from tests.ui.conftest import open_window
 
 
 def described(qtbot, welcome):
@@ -100,16 +83,9 @@ def test_a_file_open_in_another_window_is_described_without_disturbing_it(qtbot,
         doc.close()
 
 
-@pytest.fixture
-def demo_copy(demo_file, tmp_path):
-    path = tmp_path / "demo.qdesk"
-    shutil.copy(demo_file, path)
-    return path
-
-
 def test_recent_file_reopens_on_the_step_left(qtbot, forms, settings, messages, demo_copy):
     path = demo_copy
-    window = make_window(qtbot, forms, settings, messages)
+    window = open_window(qtbot, forms, settings, messages)
     assert window.open_path(path)
     window.view.show_step("item:4.2.2")
     assert window.close_document()
@@ -126,7 +102,7 @@ def test_recent_file_reopens_on_the_step_left(qtbot, forms, settings, messages, 
     # A later session (a new window on the same settings) opens on the step last shown.
     window.view.show_step("summary")
     window.close()
-    later = make_window(qtbot, forms, Settings(path.parent / "settings"), messages)
+    later = open_window(qtbot, forms, Settings(path.parent / "settings"), messages)
     recent = described(qtbot, later.welcome)[str(path.resolve())]
     later.welcome.recent.setCurrentItem(recent)
     later.welcome.recent.setFocus()

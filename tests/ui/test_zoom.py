@@ -1,41 +1,20 @@
 """Zoom of the narrative editors: keys, 视图 menu, Ctrl+wheel; remembered; the text untouched."""
 
-import shutil
-
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from qualitydesk.ui.app import create_application
 from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.settings import Settings
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, zoom_level
+from tests.ui.conftest import open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(tmp_path / "settings")
-
-
-@pytest.fixture
-def demo_copy(demo_file, tmp_path):
-    path = tmp_path / "demo.qdesk"
-    shutil.copy(demo_file, path)
-    return path
-
-
-def open_window(qtbot, forms, settings, messages, path) -> MainWindow:
-    create_application()
-    window = MainWindow(forms, settings, messages)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+def open_on(qtbot, forms, settings, messages, path) -> MainWindow:
+    window = open_window(qtbot, forms, settings, messages)
     assert window.open_path(path)
     return window
 
@@ -56,7 +35,7 @@ def view_command(window, label: str):
 def test_zoom_keys_change_every_narrative_editor_and_not_the_text(
     qtbot, forms, settings, messages, demo_copy
 ):
-    window = open_window(qtbot, forms, settings, messages, demo_copy)
+    window = open_on(qtbot, forms, settings, messages, demo_copy)
     window.view.show_step("item:4.1.2")
     window.view.page("profile")
     item = window.view.pages["item:4.1.2"].findChild(MarkdownEdit)
@@ -86,7 +65,7 @@ def test_zoom_keys_change_every_narrative_editor_and_not_the_text(
 
 def test_the_view_menu_zooms_and_the_zoom_is_restored(qtbot, forms, messages, demo_copy, tmp_path):
     settings = Settings(tmp_path / "settings")
-    window = open_window(qtbot, forms, settings, messages, demo_copy)
+    window = open_on(qtbot, forms, settings, messages, demo_copy)
     window.view.show_step("item:4.1.2")
     normal = size_of(editors(window)[0])
     view_command(window, "放大").trigger()
@@ -96,7 +75,7 @@ def test_the_view_menu_zooms_and_the_zoom_is_restored(qtbot, forms, messages, de
     assert view_command(window, "缩小").shortcut().toString() == "Ctrl+-"
     assert view_command(window, "实际大小").shortcut().toString() == "Ctrl+0"
     window.close()
-    again = open_window(qtbot, forms, Settings(tmp_path / "settings"), messages, demo_copy)
+    again = open_on(qtbot, forms, Settings(tmp_path / "settings"), messages, demo_copy)
     again.view.show_step("profile")
     sizes = {size_of(e) for e in editors(again)}
     assert len(editors(again)) > 1
@@ -105,7 +84,7 @@ def test_the_view_menu_zooms_and_the_zoom_is_restored(qtbot, forms, messages, de
 
 
 def test_ctrl_wheel_over_the_focused_editor_zooms(qtbot, forms, settings, messages, demo_copy):
-    window = open_window(qtbot, forms, settings, messages, demo_copy)
+    window = open_on(qtbot, forms, settings, messages, demo_copy)
     window.view.show_step("item:4.1.2")
     editor = window.view.pages["item:4.1.2"].findChild(MarkdownEdit).editor
     editor.setFocus()
