@@ -1,8 +1,21 @@
 """Export speed: the demo package as PDF (time, pages, size), the internal report, and — when
 LibreOffice is installed — the same text as a .docx converted to PDF by LibreOffice, as a ratio.
 
-Targets on this machine: demo package < 2 s and < 5 MB.
+Targets on this machine: demo package < 2 s and < 5 MB; the same package as an editable Word
+copy (.docx, charts as pictures) < 2 s, and that copy imported into a new application < 2 s
+(with the import's peak memory, for information).
 Run: .venv/bin/python bench/export.py
+
+Scaling: the export with the demo's narratives 1×, 2× and 4× as long; and an otherwise empty
+application whose 4.1.2 is one paragraph of 100,000, 200,000 and 400,000 字 in short lines (as
+pasted from a PDF: every line break a soft break, the case that was quadratic). The time the text
+adds (the export's CPU time less that without the text, the least of five runs) must grow as the
+text does: ratios 2×/1× ≈ 2 and 4×/1× ≈ 4, where a quadratic step shows 4 and 16 (targets < 3
+and < 6, room for a busy machine).
+
+Memory: the peak memory (resident set) of a fresh process exporting the demo with a 40 MB photo
+added — random noise saved as a JPEG at quality 95, so it really is 40 MB (7600 × 4800 pixels) —
+and of the demo alone, for comparison. Target: ≤ 150 MB with the photo.
 
 The .docx holds the package's words and tables only (no charts, no attachments, no 目录), so the
 comparison favours LibreOffice. Its fonts are the bundled ones, installed for the run in a
@@ -11,12 +24,16 @@ throw-away profile; nothing outside a temporary folder is touched.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -32,6 +49,11 @@ from qualitydesk.store.document import Document
 TIME_TARGET_S = 2.0
 SIZE_TARGET_MB = 5.0
 RUNS = 5
+SCALES = (1, 2, 4)
+SCALING_RUNS = 5
+RATIO_TARGETS = {2: 3.0, 4: 6.0}
+PARAGRAPH = 100_000  # characters of the one-paragraph narrative at 1×
+SENTENCE = "我们坚持以顾客为关注焦点，依据 ISO 9001:2015 持续改进质量管理体系的有效性。"
 
 
 def main() -> None:
@@ -57,7 +79,178 @@ def main() -> None:
                 "size", f"{size_mb:6.2f} MB", size_mb < SIZE_TARGET_MB, f"< {SIZE_TARGET_MB:g} MB"
             )
             print(f"internal report            {internal_s:6.2f} s, {internal.pages} pages")
+            _word_copy(doc, forms, root)
+            _word_import(forms, root)
             _libreoffice(doc, forms, root, ours)
+        _scaling(forms, root)
+        _photo_memory(root)
+
+
+def _scaling(forms: Forms, root: Path) -> None:
+    """Export time against the size of the text (see the module docstring)."""
+    demo = root / "demo.qdesk"
+    with Document.open(demo, read_only=True) as doc:
+        narratives, profiles = doc.narratives(), doc.profiles()
+
+    def demo_text(path: Path, k: int) -> None:
+        shutil.copy(demo, path)
+        with Document.open(path) as doc:
+            for item, text in narratives.items():
+                doc.set_narrative(item, "\n\n".join([text] * k))
+            for section, text in profiles.items():
+                doc.set_profile(section, "\n\n".join([text] * k))
+            doc.save()
+
+    def one_paragraph(path: Path, k: int) -> None:
+        lines = "\n".join([SENTENCE] * (PARAGRAPH * k // len(SENTENCE) + 1))
+        when = date(2025, 3, 1)
+        with Document.create(
+            path, award="suzhou-mayor", framework="gbt19580-2012", year=2025, application_date=when
+        ) as doc:
+            doc.set_narrative("4.1.2", lines[: PARAGRAPH * k])
+            doc.save()
+
+    _scaled("text", "demo text", forms, root, demo_text)
+    _scaled("paragraph", "one paragraph", forms, root, one_paragraph)
+
+
+def _scaled(
+    name: str, title: str, forms: Forms, root: Path, make: Callable[[Path, int], None]
+) -> None:
+    """Export times without the text and with it 1×, 2×, 4×; the ratios of what it adds."""
+    times: dict[int, float] = {}
+    for k in (0, *SCALES):
+        path = root / f"{name}{k}.qdesk"
+        make(path, k)
+        runs = []
+        with Document.open(path, read_only=True) as doc:
+            for n in range(SCALING_RUNS):
+                out = root / f"{name}{k}-{n}.pdf"
+                gc.collect()
+                start = time.process_time()  # CPU time: other programs count less
+                export_pdf(doc, forms, out)
+                runs.append(time.process_time() - start)
+                out.unlink()
+        times[k] = min(runs)  # the least disturbed run
+    shown = ", ".join(f"{k}× {t:.2f} s" for k, t in times.items())
+    print(f"{title + ' scaling':<26} {shown}")
+    added = {k: times[k] - times[0] for k in SCALES}
+    for k in SCALES[1:]:
+        ratio = added[k] / max(added[1], 1e-3)
+        target = RATIO_TARGETS[k]
+        _line(f"{name} time ratio {k}x", f"{ratio:6.2f}", ratio < target, f"< {target:g}")
+
+
+PHOTO_MEMORY_TARGET_MB = 150.0
+PHOTO_PIXELS = (7600, 4800)  # at quality 95, random noise makes a JPEG of about 41 MB
+PEAK_MEMORY = """
+import resource, sys
+from pathlib import Path
+from qualitydesk.domain.forms import load_forms
+from qualitydesk.export.pdf import export_pdf
+from qualitydesk.store.document import Document
+with Document.open(Path(sys.argv[1]), read_only=True) as doc:
+    export_pdf(doc, load_forms(), Path(sys.argv[2]))
+status = Path("/proc/self/status")
+if status.exists():  # VmHWM is this program's own peak; ru_maxrss keeps the parent's after exec
+    print(int(status.read_text().split("VmHWM:")[1].split()[0]) / 1024)
+else:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(peak / (1048576 if sys.platform == "darwin" else 1024))
+"""
+
+
+def _photo_memory(root: Path) -> None:
+    """Peak memory of exporting the demo with a 40 MB photo, each in a process of its own."""
+    import io
+    import os
+
+    from PIL import Image
+
+    width, height = PHOTO_PIXELS
+    noise = Image.frombytes("RGB", PHOTO_PIXELS, os.urandom(width * height * 3))
+    photo = io.BytesIO()
+    noise.save(photo, format="JPEG", quality=95)
+    del noise
+    path = root / "photo.qdesk"
+    shutil.copy(root / "demo.qdesk", path)
+    with Document.open(path) as doc:
+        doc.add_attachment(photo.getvalue(), "现场大照片.jpg", caption="40 MB 的照片")
+    size_mb = len(photo.getvalue()) / 1048576
+    peaks = {}
+    for name in ("demo", "photo"):
+        command = [sys.executable, "-c", PEAK_MEMORY, str(root / f"{name}.qdesk")]
+        run = subprocess.run(
+            [*command, str(root / f"{name}-memory.pdf")], capture_output=True, text=True, check=True
+        )
+        peaks[name] = float(run.stdout.split()[-1])
+    print(f"peak memory, demo          {peaks['demo']:6.0f} MB")
+    target = PHOTO_MEMORY_TARGET_MB
+    _line(
+        f"  with a {size_mb:.0f} MB photo",
+        f"{peaks['photo']:6.0f} MB",
+        peaks["photo"] <= target,
+        f"≤ {target:g} MB",
+    )
+
+
+def _word_copy(doc: Document, forms: Forms, root: Path) -> None:
+    """The demo package as an editable Word copy (.docx): the median of RUNS exports."""
+    from qualitydesk.export.docx import export_docx
+
+    times, size = [], 0
+    for n in range(RUNS):
+        start = time.perf_counter()
+        size = export_docx(doc, forms, root / f"package{n}.docx").size
+        times.append(time.perf_counter() - start)
+    median = statistics.median(times)
+    _line("word copy .docx", f"{median:6.2f} s", median < TIME_TARGET_S, f"< {TIME_TARGET_S:g} s")
+    print(f"  (median of {RUNS} runs, the first {times[0]:.2f} s; {size / 1048576:.2f} MB)")
+
+
+WORD_IMPORT_MEMORY = """
+import sys
+from datetime import date
+from pathlib import Path
+from qualitydesk.domain.forms import load_forms
+from qualitydesk.store import wordimport
+from qualitydesk.store.document import Document
+framework = load_forms().framework("gbt19580-2012")
+with Document.create(Path(sys.argv[2]), award="suzhou-mayor", framework=framework.id, year=2026,
+                     application_date=date(2026, 5, 15)) as doc:
+    plan = wordimport.read_plan(Path(sys.argv[1]), framework)
+    plan.choose_modes(doc)
+    wordimport.apply(plan, doc)
+print(int(Path("/proc/self/status").read_text().split("VmHWM:")[1].split()[0]) / 1024)
+"""
+
+
+def _word_import(forms: Forms, root: Path) -> None:
+    """The demo's Word copy (made by _word_copy) imported into a new application: the file read,
+    the plan made and applied in one save; the median of RUNS, and the peak memory."""
+    from qualitydesk.store import wordimport
+
+    framework = forms.framework("gbt19580-2012")
+    times = []
+    for n in range(RUNS):
+        when = date(2026, 5, 15)
+        path = root / f"imported{n}.qdesk"
+        with Document.create(
+            path, award="suzhou-mayor", framework=framework.id, year=2026, application_date=when
+        ) as doc:
+            start = time.perf_counter()
+            plan = wordimport.read_plan(root / "package0.docx", framework)
+            plan.choose_modes(doc)
+            wordimport.apply(plan, doc)
+            times.append(time.perf_counter() - start)
+    median = statistics.median(times)
+    _line("word import .docx", f"{median:6.2f} s", median < TIME_TARGET_S, f"< {TIME_TARGET_S:g} s")
+    print(f"  (median of {RUNS} runs, the first {times[0]:.2f} s; {len(plan.targets())} parts)")
+    if Path("/proc/self/status").exists():
+        docx, target = root / "package0.docx", root / "import-memory.qdesk"
+        command = [sys.executable, "-c", WORD_IMPORT_MEMORY, str(docx), str(target)]
+        run = subprocess.run(command, capture_output=True, text=True, check=True)
+        print(f"peak memory, word import   {float(run.stdout.split()[-1]):6.0f} MB")
 
 
 def _line(label: str, value: str, ok: bool, target: str) -> None:

@@ -34,6 +34,12 @@ FIGURES = (
     ("page switch", "ui", r"page switch"),
     ("export: demo package PDF", "export", r"demo package"),
     ("export: package size", "export", r"size"),
+    ("export: demo package as Word (.docx)", "export", r"word copy \.docx"),
+    ("import: that Word copy into a new file", "export", r"word import \.docx"),
+    ("export scaling: time added, demo text 2× / 1×", "export", r"text time ratio 2x"),
+    ("export scaling: time added, demo text 4× / 1×", "export", r"text time ratio 4x"),
+    ("export scaling: time added, one paragraph 2× / 1×", "export", r"paragraph time ratio 2x"),
+    ("export scaling: time added, one paragraph 4× / 1×", "export", r"paragraph time ratio 4x"),
     ("memory after visiting every step", "ui", r"memory"),
 )
 INFO = (
@@ -43,6 +49,9 @@ INFO = (
     ("count, 95th percentile", "textmetrics", r"count, 95th percentile"),
     ("export: package pages", "export", r"pages"),
     ("export: internal report", "export", r"internal report"),
+    ("import: peak memory of the Word import", "export", r"peak memory, word import"),
+    ("export: demo text 0×, 1×, 2×, 4× (CPU)", "export", r"demo text scaling"),
+    ("export: one paragraph of 0–400,000 字 (CPU)", "export", r"one paragraph scaling"),
     ("LibreOffice .docx → PDF, same text", "export", r"LibreOffice \.docx -> PDF"),
     ("ratio LibreOffice / ours", "export", r"ratio LibreOffice / ours"),
 )

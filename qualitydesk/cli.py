@@ -9,6 +9,8 @@ import argparse
 import json
 import os
 import sys
+import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -19,7 +21,7 @@ from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.forms import COMPARISONS, Award, Forms, FormsError, Framework, load_forms
 from qualitydesk.domain.scoring import ScoreError
 from qualitydesk.domain.validators import VALIDATORS, validate
-from qualitydesk.store import interchange, readiness
+from qualitydesk.store import readiness, safewrite, sizes
 from qualitydesk.store.demo import build_demo
 from qualitydesk.store.document import Document, DocumentError
 
@@ -35,7 +37,13 @@ COMMANDS = (
     "dump",
     "load",
     "export",
+    "import-docx",
 )
+
+
+# --force: commands never replace an existing file without it (DESIGN.md, 命令行).
+REPLACE_DOCUMENT = "替换已存在的同名文件（正在 QualityDesk 中打开的文件不会被替换）"
+REPLACE_OUTPUT = "替换已存在的同名文件（申报文件本身和其他 .qdesk 文件从不会被替换）"
 
 
 class UsageError(Exception):
@@ -90,13 +98,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="新建申报文件")
     new.add_argument("file")
-    new.add_argument("--award", required=True, help="奖项编号，如 suzhou-mayor")
+    new.add_argument("--award", help="奖项编号，如 suzhou-mayor（用 --from 时不需要）")
     new.add_argument("--org", default="", help="组织名称")
-    new.add_argument("--year", type=int, help="申报年度（默认今年）")
+    _add_year_options(new)
+    new.add_argument("--force", action="store_true", help=REPLACE_DOCUMENT)
 
     demo = sub.add_parser("demo", help="生成示例申报文件")
     demo.add_argument("file")
     demo.add_argument("--award", default="suzhou-mayor")
+    demo.add_argument("--force", action="store_true", help=REPLACE_DOCUMENT)
 
     check = sub.add_parser("check", help="申报资格、完整性与字数检查；就绪返回 0，有问题返回 1")
     check.add_argument("file")
@@ -108,15 +118,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     dump = sub.add_parser("dump", help="导出为 JSON（无损）")
     dump.add_argument("file")
-    dump.add_argument("-o", "--output", required=True)
+    dump.add_argument("-o", "--output", required=True, help="JSON 文件")
+    dump.add_argument("--force", action="store_true", help=REPLACE_OUTPUT)
 
     load = sub.add_parser("load", help="由 JSON 生成新的申报文件")
     load.add_argument("json_file")
     load.add_argument("file")
+    load.add_argument("--force", action="store_true", help=REPLACE_DOCUMENT)
 
-    export = sub.add_parser("export", help="导出可打印的 PDF：申报材料或内部自评报告")
+    _add_export(sub)
+    _add_import_docx(sub)
+    return parser
+
+
+def _add_export(sub: Any) -> None:
+    """``export``: the PDF (package or internal report), or the Word copy (.docx)."""
+    export = sub.add_parser(
+        "export", help="导出可打印的 PDF（申报材料或内部自评报告），或可编辑的 Word 副本（.docx）"
+    )
     export.add_argument("file")
-    export.add_argument("-o", "--output", required=True, help="PDF 文件")
+    export.add_argument(
+        "-o", "--output", required=True, help="PDF 文件；以 .docx 结尾时导出 Word 副本"
+    )
     export.add_argument(
         "--kind",
         choices=("package", "internal"),
@@ -124,7 +147,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="package：申报材料（默认）；internal：内部自评报告",
     )
     export.add_argument("--double-sided", action="store_true", help="双面打印：装订边左右交替")
-    return parser
+    export.add_argument("--force", action="store_true", help=REPLACE_OUTPUT)
+    section = export.add_mutually_exclusive_group()
+    section.add_argument("--item", metavar="ID", help="Word 副本只含一个评分项，如 4.1.2")
+    section.add_argument("--category", metavar="ID", help="Word 副本只含一个类目，如 4.1")
+
+
+def _add_year_options(new: argparse.ArgumentParser) -> None:
+    new.add_argument("--year", type=int, help="申报年度（默认今年；用 --from 时默认往年的下一年）")
+    new.add_argument("--from", dest="source", metavar="OLD.qdesk", help="以往年申报文件为基础新建")
+
+
+def _add_import_docx(sub: Any) -> None:
+    word = sub.add_parser("import-docx", help="把 Word 申报材料按标题导入各评分项")
+    word.add_argument("file", help="申报文件（.qdesk）")
+    word.add_argument("docx", help="Word 文件（.docx；.doc、.wps 需要 LibreOffice）")
+    word.add_argument(
+        "--mode",
+        choices=("replace", "append", "skip"),
+        help="已有内容的评分项：replace 替换、append 追加到后面、skip 跳过（默认跳过；"
+        "从本程序导出的单项 Word 文件默认替换回原评分项）",
+    )
+    word.add_argument("--dry-run", action="store_true", help="只显示导入计划，不写入")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -148,6 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "dump": _dump,
             "load": _load,
             "export": _export,
+            "import-docx": _import_docx,
         }[args.command]
         return handler(args)
     except (UsageError, FormsError, ScoreError, DocumentError) as exc:
@@ -452,12 +497,17 @@ def scorecard_json(card: scoring.Scorecard, tiers: list[scoring.TierResult]) -> 
 
 
 def _open(path: str) -> Document:
-    """Open for reading; a file open in the GUI, or from a newer version, opens read-only."""
-    return Document.open(path)
+    """Open for reading only: no writer lock, so the file can stay open for editing in the
+    desktop program meanwhile, and one consistent snapshot of it for the whole command."""
+    return Document.open(path, read_only=True)
 
 
 def _new(args: argparse.Namespace) -> int:
     forms = load_forms()
+    if args.source:
+        return _renew(args, forms)
+    if not args.award:
+        raise UsageError("请用 --award 给出奖项，或用 --from 给出往年的申报文件")
     award = forms.award(args.award)
     today = date.today()
     year = args.year or today.year
@@ -469,15 +519,40 @@ def _new(args: argparse.Namespace) -> int:
         year=year,
         application_date=today,
         org_name=args.org,
+        force=args.force,
     ):
         pass
     print(f"已新建 {args.file}（{award.name}，{year} 年度）")
     return EXIT_OK
 
 
+def _renew(args: argparse.Namespace, forms: Forms) -> int:
+    from qualitydesk.store.renew import renew
+
+    if args.award or args.org:
+        raise UsageError("用 --from 新建时奖项和组织名称沿用往年文件，不能再给 --award 或 --org")
+    made = renew(args.source, args.file, forms, year=args.year, force=args.force)
+    print(f"已以 {args.source}（{made.from_year} 年度）为基础新建 {args.file}（{made.year} 年度）")
+    if made.dropped_years or made.added_years:
+        dropped = "、".join(map(str, made.dropped_years)) or "无"
+        added = "、".join(map(str, made.added_years)) or "无"
+        print(f"按年度的表格：移除 {dropped} 年，新增 {added} 年（待填写）")
+    if made.cleared_fields or made.cleared_declarations:
+        print(
+            f"需重新确认：申请表中 {len(made.cleared_fields)} 项守法诚信与承诺，"
+            f"资格自查声明 {made.cleared_declarations} 条"
+        )
+    with _open(args.file) as doc:
+        result = readiness.check(doc, forms)
+    counts = Counter(f.status.label for f in result.eligibility)
+    summary = "，".join(f"{label} {n} 条" for label, n in counts.items())
+    print(f"{made.items} 个评分项已标为“需更新”；资格自查按 {made.year} 年度重新评估：{summary}")
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
     forms = load_forms()
-    with build_demo(args.file, forms, args.award) as doc:
+    with build_demo(args.file, forms, args.award, force=args.force) as doc:
         name = forms.award(doc.award_id).name
         total = readiness.scorecard(doc, forms).total
     print(f"已生成示例申报文件 {args.file}（{name}，自评 {numbers.score(total)} 分）")
@@ -488,6 +563,8 @@ def _check(args: argparse.Namespace) -> int:
     forms = load_forms()
     with _open(args.file) as doc:
         result = readiness.check(doc, forms)
+        too_long = sizes.in_document(doc, forms)  # the export refuses these
+    ready = result.ready and not too_long
     data = {
         "eligibility": [
             {"rule": f.rule.id, "clause": f.clause, "status": str(f.status), "reason": f.reason}
@@ -507,7 +584,8 @@ def _check(args: argparse.Namespace) -> int:
             }
             for c in result.limits
         ],
-        "ready": result.ready,
+        "oversized": [{"where": p.where, "size": p.size, "max": p.maximum} for p in too_long],
+        "ready": ready,
     }
     if args.json:
         _emit(data)
@@ -519,8 +597,10 @@ def _check(args: argparse.Namespace) -> int:
         for c in result.limits:
             mark = "符合" if c.ok else "超出"
             print(f"[{mark}] {c.name} {numbers.integer(c.count)} / {numbers.integer(c.limit)} 字")
-        print("可以提交" if result.ready else "尚未就绪")
-    return EXIT_OK if result.ready else EXIT_PROBLEM
+        for p in too_long:
+            print(f"[过长] {p.message}")
+        print("可以提交" if ready else "尚未就绪")
+    return EXIT_OK if ready else EXIT_PROBLEM
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -546,20 +626,23 @@ HISTORY_LABELS = {
 
 
 def _dump(args: argparse.Namespace) -> int:
+    from qualitydesk.store import interchange  # the JSON schema loads only for dump and load
+
+    out = safewrite.check_target(args.output, source=args.file, force=args.force)
     with _open(args.file) as doc:
         text = interchange.dumps(doc)
-    try:
-        with open(args.output, "w", encoding="utf-8") as f:
-            f.write(text)
-    except OSError as exc:
-        raise UsageError(f"{args.output}：无法写入（{exc.strerror}）") from None
+    safewrite.write_text(out, text, force=args.force)
     return EXIT_OK
 
 
 def _load(args: argparse.Namespace) -> int:
+    from qualitydesk.store import interchange
+
     forms = load_forms()
+    # The target first: a wrong one is said before a large file is read and checked.
+    safewrite.check_target(args.file, source=args.json_file, force=args.force, document=True)
     data = interchange.read_json(args.json_file)
-    interchange.load(data, args.file, forms, source=args.json_file)
+    interchange.load(data, args.file, forms, source=args.json_file, force=args.force)
     print(f"已由 {args.json_file} 生成 {args.file}")
     return EXIT_OK
 
@@ -567,17 +650,104 @@ def _load(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from qualitydesk.export.pdf import ExportError, export_pdf  # reportlab loads only for export
 
+    if Path(args.output).suffix.lower() == ".docx":
+        return _export_docx(args)
+    if args.item or args.category:
+        raise UsageError("--item 和 --category 只用于导出 Word 副本（-o 以 .docx 结尾）")
     forms = load_forms()
     with _open(args.file) as doc:
         try:
             result = export_pdf(
-                doc, forms, Path(args.output), kind=args.kind, double_sided=args.double_sided
+                doc,
+                forms,
+                Path(args.output),
+                kind=args.kind,
+                double_sided=args.double_sided,
+                force=args.force,
             )
         except ExportError as exc:
             raise UsageError(str(exc)) from None
     size = numbers.file_size(result.size)
     print(f"已导出 {result.path}（{numbers.integer(result.pages)} 页，{size}）")
+    for note in result.notes:  # attachments: active content removed, or unreadable
+        print(f"注意：{note}")
     return EXIT_OK
+
+
+def _export_docx(args: argparse.Namespace) -> int:
+    from qualitydesk.export.docx import ExportError, export_docx  # python-docx only for Word
+
+    if args.kind != "package":
+        raise UsageError("Word 副本只有申报材料一种；内部自评报告请导出为 PDF")
+    forms = load_forms()
+    with _open(args.file) as doc:
+        try:
+            result = export_docx(
+                doc,
+                forms,
+                Path(args.output),
+                item=args.item,
+                category=args.category,
+                double_sided=args.double_sided,
+                force=args.force,
+            )
+        except ExportError as exc:
+            raise UsageError(str(exc)) from None
+    what = result.scope.title or "申报材料"
+    print(f"已导出 Word 副本 {result.path}（{what}，{numbers.file_size(result.size)}）")
+    for note in result.notes:
+        print(f"注意：{note}")
+    return EXIT_OK
+
+
+def _import_docx(args: argparse.Namespace) -> int:
+    from qualitydesk.store import wordimport  # python-docx loads only for Word
+
+    forms = load_forms()
+    with Document.open(args.file, read_only=args.dry_run) as doc:
+        if doc.read_only and not args.dry_run:
+            raise UsageError(f"{args.file}：{doc.read_only_reason}，不能导入")
+        framework = forms.framework(doc.framework_id)
+        plan = wordimport.read_plan(args.docx, framework)
+        plan.choose_modes(doc, args.mode)
+        for line in plan.warnings(doc):
+            print(f"注意：{line}")
+        rows = wordimport.plan_rows(plan, doc, framework)
+        for line in _table(("Word 标题", "评分项", "字数", "图片", "处理"), rows):
+            print(line)
+        for line in plan.ignored:
+            print(f"未导入：{line}")
+        for line in plan.notes:
+            print(f"注意：{line}")
+        if args.dry_run:
+            if plan.marker_target:  # a colleague's edited section: show what changes
+                for line in wordimport.diff_lines(plan, doc, plan.marker_target):
+                    print(line)
+            print("试运行：未写入申报文件")
+            return EXIT_OK
+        result = wordimport.apply(plan, doc)
+    for line in result.problems:
+        print(f"注意：{line}")
+    print(
+        f"已导入 {len(result.written)} 项（跳过 {len(result.skipped)} 项），"
+        f"图片 {result.placed} 张放入正文、新增附件 {result.attachments} 个；"
+        "可在“历史版本”中逐项恢复"
+    )
+    return EXIT_OK
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows in columns aligned by display width (a Chinese character is two columns)."""
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    table = [header, *rows]
+    widths = [max(width(r[i]) for r in table) for i in range(len(header))]
+    return [
+        "  ".join(c + " " * (w - width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
+        for r in table
+    ]
 
 
 # --- the desktop program --------------------------------------------------------------------

@@ -258,7 +258,8 @@ def test_new_check_history_dump_load(capsys, tmp_path):
     code, out, _ = run(capsys, "check", str(path), "--json")
     assert code == 1
     data = json.loads(out)
-    assert set(data) == {"eligibility", "completeness", "limits", "ready"}
+    assert set(data) == {"eligibility", "completeness", "limits", "oversized", "ready"}
+    assert data["oversized"] == []
     first = data["eligibility"][0]
     assert set(first) == {"rule", "clause", "status", "reason"}
     assert first["status"] == "needs-data"

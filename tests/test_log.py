@@ -42,8 +42,10 @@ def demo(tmp_path_factory, forms) -> Path:
 def secrets(demo) -> list[str]:
     """Pieces of the demo's content — field values, tables, narratives, profile, notes."""
     with Document.open(demo, read_only=True) as doc:
-        texts: list[str] = [str(v) for v in doc.fields().values()]
-        texts += [str(v) for t in doc.table_ids() for row in doc.rows(t) for v in row.values()]
+        # Yes/no answers are not content (and "True" is also a word of the program's own code).
+        values = list(doc.fields().values())
+        values += [v for t in doc.table_ids() for row in doc.rows(t) for v in row.values()]
+        texts: list[str] = [str(v) for v in values if not isinstance(v, bool)]
         texts += list(doc.narratives().values()) + list(doc.profiles().values())
         texts += [d.statement for d in doc.declarations().values()]
         for score in doc.scores().values():

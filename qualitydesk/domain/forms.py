@@ -12,6 +12,7 @@ import os
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -308,9 +309,29 @@ class FormCatalogue:
         raise KeyError(table_id)
 
 
+# --- text sizes -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The most characters each kind of text may hold (forms/limits.toml); see
+    :mod:`qualitydesk.domain.limits` for what they bound and how a narrative's bound is found."""
+
+    narrative_factor: int
+    narrative_default: int
+    field: int
+    multiline_field: int
+    table_cell: int
+    score_note: int
+    declaration: int
+    indicator: int
+    caption: int
+    file_name: int
+
+
 @dataclass(frozen=True)
 class Forms:
-    """Everything under forms/: frameworks and awards by id, and the 申请表 catalogue.
+    """Everything under forms/: frameworks and awards by id, the 申请表 catalogue, text limits.
 
     ``awards`` iterates in the programmes' rank (each award's ``order``: 中国质量奖, the
     province's, the city's, the district's, other cities', the internal self-assessment last).
@@ -319,6 +340,7 @@ class Forms:
     frameworks: Mapping[str, Framework]
     awards: Mapping[str, Award]
     form: FormCatalogue = field(repr=False)
+    limits: Limits = field(repr=False)
 
     def award(self, award_id: str) -> Award:
         try:
@@ -751,6 +773,17 @@ def _field(node: _Node) -> FieldSpec:
     return spec
 
 
+# --- text sizes -----------------------------------------------------------------------------
+
+
+def _limits(file: str, data: Mapping[str, Any]) -> Limits:
+    top = _Node(file, "", data)
+    names = [f.name for f in dataclass_fields(Limits)]
+    limits = Limits(**{name: top.int(name, minimum=1) for name in names})
+    top.done()
+    return limits
+
+
 # --- cross-references -----------------------------------------------------------------------
 
 # Fields and table columns the eligibility kinds read, whatever the rule parameters say.
@@ -820,7 +853,8 @@ def load_forms(root: Traversable | None = None) -> Forms:
     form_file = "application-form.toml"
     form = _form(form_file, _read_toml(root, form_file))
     _check_form(form_file, form)
-    forms = Forms(frameworks, {}, form)
+    limits = _limits("limits.toml", _read_toml(root, "limits.toml"))
+    forms = Forms(frameworks, {}, form, limits)
     awards: dict[str, Award] = {}
     files: dict[int, str] = {}
     for name in _toml_names(root, "awards"):
@@ -833,7 +867,7 @@ def load_forms(root: Traversable | None = None) -> Forms:
         files[award.order] = name
         awards[award.id] = award
     ranked = sorted(awards.values(), key=lambda a: a.order)
-    return Forms(frameworks, {a.id: a for a in ranked}, form)
+    return Forms(frameworks, {a.id: a for a in ranked}, form, limits)
 
 
 def _toml_names(root: Traversable, folder: str) -> list[str]:

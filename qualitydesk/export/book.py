@@ -3,7 +3,6 @@ styles, numbering, the 目录 entries, and small helpers for headings, narrative
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +15,7 @@ from qualitydesk.domain.forms import Award, FieldSpec, Forms, Framework
 from qualitydesk.export.flowables import Heading, Para, Picture, TextStyle, TocLine
 from qualitydesk.export.layout import TEXT_HEIGHT, TEXT_WIDTH
 from qualitydesk.export.markdown import Narrative, Numbering, Sources
+from qualitydesk.export.sanitise import AttachmentProblem, PrintImage, print_image, unreadable_note
 from qualitydesk.export.styles import Styles, make_styles
 from qualitydesk.store.document import Document, DocumentError
 
@@ -34,7 +34,9 @@ class Book:
     toc: list[tuple[str, str, int]] = field(default_factory=list)
     width: float = TEXT_WIDTH
     pdfs: dict[int, bytes] = field(default_factory=dict)  # PDF attachments placed in the story
-    _images: dict[int, tuple[bytes, tuple[int, int]] | None] = field(default_factory=dict)
+    notes: dict[int, str] = field(default_factory=dict)  # for the user: what became of attachments
+    _images: dict[int, PrintImage | AttachmentProblem | None] = field(default_factory=dict)
+    _names: dict[int, str] | None = None
 
     def __post_init__(self) -> None:
         self.award: Award = self.forms.award(self.doc.award_id)
@@ -98,46 +100,45 @@ class Book:
     def picture(
         self, attachment_id: int, width: float = TEXT_WIDTH, height: float = TEXT_HEIGHT * 0.6
     ) -> Flowable | None:
-        """An image attachment as a picture, or None if it is not a readable image."""
+        """An image attachment as a picture, a note saying why in its place when it cannot be
+        printed, or None if the document has no such attachment."""
+        found = self.print_image(attachment_id)
+        if found is None:
+            return None
+        if isinstance(found, AttachmentProblem):
+            name = self._attachment_names()[attachment_id]
+            return Para(f"（图片“{name}”无法读取：{found.reason}，未能印出）", self.styles.note)
+        return Picture(found.data, found.pixels, width, height)
+
+    def print_image(self, attachment_id: int) -> PrintImage | AttachmentProblem | None:
+        """An image attachment ready for print (at 300 dpi across the text block), or why not;
+        None if there is no such attachment. A problem is noted for the export's result."""
         if attachment_id not in self._images:
             self._images[attachment_id] = self._load_image(attachment_id)
         found = self._images[attachment_id]
-        if found is None:
-            return None
-        data, pixels = found
-        return Picture(data, pixels, width, height)
+        if isinstance(found, AttachmentProblem):
+            self.note_problem(attachment_id, found)
+        return found
 
-    def _load_image(self, attachment_id: int) -> tuple[bytes, tuple[int, int]] | None:
+    def note_problem(self, attachment_id: int, problem: AttachmentProblem) -> None:
+        name = self._attachment_names()[attachment_id]
+        self.notes.setdefault(attachment_id, unreadable_note(name, problem))
+
+    def _load_image(self, attachment_id: int) -> PrintImage | AttachmentProblem | None:
+        if attachment_id not in self._attachment_names():
+            return None
         try:
-            data = self.doc.attachment_data(attachment_id)
+            with self.doc.open_attachment(attachment_id) as stream:  # read in pieces
+                return print_image(stream)
         except DocumentError:
-            return None
-        return print_image(data)
+            return AttachmentProblem("文件内容已丢失或损坏")
+        except AttachmentProblem as problem:
+            return problem
 
-
-def print_image(data: bytes, max_pixels: int = 2400) -> tuple[bytes, tuple[int, int]] | None:
-    """Image bytes ready for the PDF (upright, RGB, at most ``max_pixels`` on the long side:
-    about 350 dpi across the text block), with their size; None if Pillow cannot read them."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as opened:
-            image = ImageOps.exif_transpose(opened)
-            image.load()
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        return None
-    unchanged = image.format in ("JPEG", "PNG") and image.mode in ("RGB", "L", "RGBA", "LA")
-    if unchanged and max(image.size) <= max_pixels:
-        return data, image.size
-    if image.mode not in ("RGB", "L"):
-        background = Image.new("RGB", image.size, (255, 255, 255))
-        rgba = image.convert("RGBA")
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        image = background
-    image.thumbnail((max_pixels, max_pixels))
-    out = io.BytesIO()
-    image.save(out, format="JPEG", quality=88, optimize=True)
-    return out.getvalue(), image.size
+    def _attachment_names(self) -> dict[int, str]:
+        if self._names is None:
+            self._names = {a.id: a.file_name for a in self.doc.attachments()}
+        return self._names
 
 
 def format_value(spec: FieldSpec, value: object) -> str:

@@ -1,22 +1,27 @@
 """关键绩效数据 (a data table and trend charts per results item) and 证实性材料 (the list, then
-every attachment: images scaled onto pages, PDF pages placed one per page after the build)."""
+every attachment: images scaled onto pages, PDF pages placed one per page after the build).
+
+Attachments pass through :mod:`qualitydesk.export.sanitise` first (images bounded and scaled
+to print resolution) or :mod:`qualitydesk.export.pdfclean` (PDFs reduced to their visible
+pages). One that cannot be printed gets a page saying which file and why, and the rest of the
+package is made; ``book.notes`` tells the user what was left out of each attachment.
+"""
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from qualitydesk.domain import numbers
 from qualitydesk.domain.charts import Indicator, trend_chart
 from qualitydesk.export.book import Book
-from qualitydesk.export.flowables import Figure, PageRef, PageSlot, Para
+from qualitydesk.export.flowables import Figure, PageRef, PageSlot, Para, Picture
 from qualitydesk.export.graphics import trend_drawing
 from qualitydesk.export.layout import TEXT_HEIGHT
+from qualitydesk.export.pdfclean import CleanPdf, clean_pdf, removed_note
+from qualitydesk.export.sanitise import AttachmentProblem, PrintImage
 from qualitydesk.export.tables import grid, plain_style
 from qualitydesk.store.document import DocumentError
 from qualitydesk.store.records import Attachment
@@ -123,14 +128,6 @@ def _sources(book: Book, items: list[Indicator]) -> list[Flowable]:
 # --- 证实性材料 -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PdfPages:
-    """A PDF attachment: its bytes and the size of each page as it is shown (rotation applied)."""
-
-    data: bytes
-    sizes: tuple[tuple[float, float], ...]
-
-
 def evidence(book: Book) -> list[Flowable]:
     st = book.styles
     name = book.part_name("evidence", "证实性材料")
@@ -205,10 +202,12 @@ def _attachment(book: Book, n: int, attachment: Attachment) -> list[Flowable]:
     out: list[Flowable] = [heading]
     room = TEXT_HEIGHT - KEEP_FOR_HEADING - 12
     if attachment.media_type.startswith("image/"):
-        picture = book.picture(attachment.id, book.width, room)
-        if picture is not None:
+        found = book.print_image(attachment.id)
+        if isinstance(found, PrintImage):
+            picture = Picture(found.data, found.pixels, book.width, room)
             return [*out, _file_line(book, attachment.file_name), picture]
-        return [*out, _note(book, f"图片“{attachment.file_name}”无法读取，未能印出。")]
+        problem = found or AttachmentProblem("文件内容已丢失或损坏")
+        return [*out, _unreadable(book, "图片", attachment, problem)]
     if attachment.media_type == "application/pdf" or attachment.file_name.lower().endswith(".pdf"):
         return out + _pdf_pages(book, n, attachment, room)
     return [
@@ -229,17 +228,24 @@ def _note(book: Book, text: str) -> Para:
     return Para(text, replace(book.styles.note, align="center", space_before=24.0))
 
 
+def _unreadable(book: Book, kind: str, attachment: Attachment, problem: AttachmentProblem) -> Para:
+    """The page in place of an attachment that cannot be printed; the export notes it too."""
+    book.note_problem(attachment.id, problem)
+    text = f"{kind}“{attachment.file_name}”无法读取：{problem.reason}。未能印出，{problem.advice}。"
+    return _note(book, text)
+
+
 def _pdf_pages(book: Book, n: int, attachment: Attachment, room: float) -> list[Flowable]:
     try:
-        pages = read_pdf(book.doc.attachment_data(attachment.id))
-    except (DocumentError, PyPdfError, ValueError, OSError) as exc:
-        return [_note(book, f"PDF 文件“{attachment.file_name}”无法读取（{exc}），未能印出。")]
-    if not pages.sizes:
-        return [_note(book, f"PDF 文件“{attachment.file_name}”没有页面。")]
-    book.pdfs[attachment.id] = pages.data
-    total = len(pages.sizes)
+        clean = _clean_pdf(book, n, attachment)
+    except AttachmentProblem as problem:
+        return [_unreadable(book, "PDF 文件", attachment, problem)]
+    if clean.removed:
+        book.notes[attachment.id] = removed_note(attachment.file_name, clean.removed)
+    book.pdfs[attachment.id] = clean.data
+    total = len(clean.sizes)
     out: list[Flowable] = [_file_line(book, f"{attachment.file_name}（共 {total} 页）")]
-    for i, (w, h) in enumerate(pages.sizes):
+    for i, (w, h) in enumerate(clean.sizes):
         if i:
             line = f"附件{n}（续）　第 {i + 1} 页，共 {total} 页"
             out += [PageBreak(), Para(line, replace(book.styles.note, align="center"))]
@@ -248,18 +254,10 @@ def _pdf_pages(book: Book, n: int, attachment: Attachment, room: float) -> list[
     return out
 
 
-def read_pdf(data: bytes) -> PdfPages:
-    """The pages of a PDF attachment; an encrypted one opens only without a password."""
-    if not data.lstrip()[:1024].startswith(b"%PDF") or b"%%EOF" not in data[-2048:]:
-        raise ValueError("不是完整的 PDF 文件")
-    reader = PdfReader(io.BytesIO(data))
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise ValueError("文件已加密")
-    sizes = []
-    for page in reader.pages:
-        box = page.cropbox
-        w, h = float(box.width), float(box.height)
-        if page.rotation % 180:
-            w, h = h, w
-        sizes.append((w, h))
-    return PdfPages(data, tuple(sizes))
+def _clean_pdf(book: Book, n: int, attachment: Attachment) -> CleanPdf:
+    """The attachment's visible pages only (see :mod:`qualitydesk.export.pdfclean`)."""
+    try:
+        with book.doc.open_attachment(attachment.id) as stream:  # read in pieces
+            return clean_pdf(stream, check=lambda: book.check(f"正在读取附件{n}"))
+    except DocumentError:
+        raise AttachmentProblem("文件内容已丢失或损坏") from None

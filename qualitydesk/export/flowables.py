@@ -12,10 +12,11 @@ pass draws with those numbers. Flowables learn which pass they are in from the t
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from itertools import groupby
+from typing import Any, overload
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable
@@ -55,10 +56,16 @@ def is_draft(flowable: Flowable) -> bool:
 
 @dataclass(frozen=True)
 class _Prepared:
-    """A paragraph's text after cleaning, the font of each stretch, and each character's width."""
+    """A paragraph's text after cleaning, the font of each stretch, and each character's width.
+
+    ``spans`` are (start, end, font), in order and without two neighbours of one font;
+    ``starts`` are their starts, to find the spans of a line by bisection (a paragraph of a
+    megabyte has as many spans as the user made bold words, and as many lines as it fills).
+    """
 
     text: str
     spans: tuple[tuple[int, int, str], ...]
+    starts: tuple[int, ...]
     advance: tuple[float, ...]
 
 
@@ -74,24 +81,54 @@ def _prepare(runs: Sequence[Run], size: float) -> _Prepared:
             continue
         for piece, face in _by_face(text, font, font_set):
             parts.append(piece)
-            spans.append((pos, pos + len(piece), face))
+            if spans and spans[-1][2] == face:
+                spans[-1] = (spans[-1][0], pos + len(piece), face)
+            else:
+                spans.append((pos, pos + len(piece), face))
             advance.extend(char_widths(face, size)(piece))
             pos += len(piece)
-    return _Prepared("".join(parts), tuple(spans), tuple(advance))
+    starts = tuple(s for s, _, _ in spans)
+    return _Prepared("".join(parts), tuple(spans), starts, tuple(advance))
 
 
 def _by_face(text: str, font: str, font_set: FontSet) -> list[tuple[str, str]]:
     """``text`` in stretches of one face: ``font``, or another bundled face for what it lacks."""
-    if all(font_set.has(font, ch) for ch in set(text) - {"\n"}):
+    chars = set(text) - {"\n"}
+    if all(font_set.has(font, ch) for ch in chars):
         return [(text, font)]
-    pieces: list[tuple[str, str]] = []
-    for ch in text:
-        face = font if ch == "\n" else font_set.face_for(font, ch) or font
-        if pieces and pieces[-1][1] == face:
-            pieces[-1] = (pieces[-1][0] + ch, face)
-        else:
-            pieces.append((ch, face))
-    return pieces
+    face = {ch: font_set.face_for(font, ch) or font for ch in chars} | {"\n": font}
+    return [("".join(group), key) for key, group in groupby(text, face.__getitem__)]
+
+
+class _Lines(Sequence[Line]):
+    """``lines[first:last]`` without copying them: each page of a paragraph running over many
+    pages costs its own lines only, not all the lines still to come."""
+
+    __slots__ = ("first", "last", "lines")
+
+    def __init__(self, lines: list[Line], first: int = 0, last: int | None = None) -> None:
+        self.lines, self.first = lines, first
+        self.last = len(lines) if last is None else last
+
+    def __len__(self) -> int:
+        return self.last - self.first
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return self.lines[self.first + index % len(self)]
+
+    def __iter__(self) -> Iterator[Line]:
+        lines = self.lines
+        return (lines[i] for i in range(self.first, self.last))
 
 
 class Para(Flowable):
@@ -107,7 +144,7 @@ class Para(Flowable):
         self.start, self.stop = 0, len(self.prepared.text)  # the part of the text shown here
         # lines of the whole paragraph per width, shared by the pieces a page break makes
         self._cache: dict[float, tuple[list[Line], list[int]]] = {}
-        self._lines: list[Line] = []
+        self._lines: Sequence[Line] = ()
         self._width = 0.0
 
     @property
@@ -133,20 +170,20 @@ class Para(Flowable):
             lines = [Line(ln.start + start, ln.end + start, ln.width, ln.justify) for ln in lines]
         return lines
 
-    def lines_for(self, width: float) -> list[Line]:
+    def lines_for(self, width: float) -> Sequence[Line]:
         """The lines of this piece of the paragraph when set ``width`` wide."""
         if width not in self._cache:
             lines = self._break(width, 0, len(self.prepared.text))
             self._cache[width] = (lines, [ln.start for ln in lines])
         lines, starts = self._cache[width]
         if self.start == 0 and self.stop == len(self.prepared.text):
-            return lines
+            return _Lines(lines)
         first = bisect_left(starts, self.start)
         last = bisect_left(starts, self.stop, first)
         starts_here = first < len(starts) and starts[first] == self.start
         stops_here = last == len(starts) or starts[last] == self.stop
         if starts_here and stops_here:
-            return lines[first:last]
+            return _Lines(lines, first, last)
         return self._break(width, self.start, self.stop)  # split at another width: rare
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -173,7 +210,7 @@ class Para(Flowable):
         Flowable.__init__(piece)
         piece.style, piece.prepared, piece._cache = style, self.prepared, self._cache
         piece.start, piece.stop = start, stop
-        piece._lines, piece._width = [], 0.0
+        piece._lines, piece._width = (), 0.0
         return piece
 
     def draw(self) -> None:
@@ -215,12 +252,15 @@ class Para(Flowable):
         return 0.0, slack / max(glyphs - 1, 1), 0.0
 
     def _segments(self, line: Line) -> list[tuple[str, str]]:
-        text = self.prepared.text
-        return [
-            (text[max(s, line.start) : min(e, line.end)], font)
-            for s, e, font in self.prepared.spans
-            if s < line.end and e > line.start
-        ]
+        text, spans = self.prepared.text, self.prepared.spans
+        segments = []
+        i = max(bisect_right(self.prepared.starts, line.start) - 1, 0)
+        while i < len(spans) and spans[i][0] < line.end:
+            s, e, font = spans[i]
+            if e > line.start:
+                segments.append((text[max(s, line.start) : min(e, line.end)], font))
+            i += 1
+        return segments
 
 
 class Heading(Para):

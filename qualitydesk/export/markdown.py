@@ -266,12 +266,15 @@ def _wide(ch: str) -> bool:
 def _resolve_soft_breaks(runs: list[Run]) -> list[Run]:
     """A line break inside a paragraph joins Chinese without a space and Latin with one."""
     out: list[Run] = []
+    before = ""  # the last text so far (scanning back or slicing ahead each time is quadratic)
     for i, (text, font) in enumerate(runs):
         if text != _SOFT:
             out.append((text, font))
+            before = text or before
             continue
-        before = next((t for t, _ in reversed(out) if t), "")
-        after = next((t for t, _ in runs[i + 1 :] if t and t != _SOFT), "")
+        ahead = (runs[j][0] for j in range(i + 1, len(runs)))
+        after = next((t for t in ahead if t and t != _SOFT), "")
         joined = before and after and not (_wide(before[-1]) or _wide(after[0]))
         out.append((" " if joined else "", font))
+        before = " " if joined else before
     return out

@@ -5,10 +5,10 @@ PDF attachment, so those pages get the running header, the page number and the b
 other; here each attachment page is scaled into its box. Only the pages that receive something
 are rewritten: the result is an incremental update of the PDF reportlab made.
 
-reportlab shares one font dictionary among all pages, so a page that receives an attachment gets
-its own copy of its resources first; and fonts an attachment page selects but never shows text
-with (reportlab's own PDFs select an unembedded Helvetica on every page) are left out, with the
-operators that select them.
+The attachments come from :func:`qualitydesk.export.pdfclean.clean_pdf`: their visible pages
+only, upright, with no annotations, actions or unused fonts. reportlab shares one font
+dictionary among all pages, so a page that receives an attachment gets its own copy of its
+resources first.
 """
 
 from __future__ import annotations
@@ -22,35 +22,24 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, RectangleOb
 Slot = tuple[
     int, int, int, tuple[float, float, float, float]
 ]  # attachment, its page, our page, box
-_SHOWS_TEXT = {b"Tj", b"TJ", b"'", b'"'}
 
 
 def place_pages(pdf: bytes, slots: Sequence[Slot], attachments: Mapping[int, bytes]) -> bytes:
-    """``pdf`` with page ``n`` of each attachment drawn into its slot."""
+    """``pdf`` with page ``n`` of each (cleaned) attachment drawn into its slot."""
     if not slots:
         return pdf
     writer = PdfWriter(io.BytesIO(pdf), incremental=True)
-    readers: dict[int, PdfWriter] = {}
+    readers: dict[int, PdfReader] = {}
     for attachment, index, on_page, box in slots:
         if attachment not in readers:
-            readers[attachment] = _open(attachments[attachment])
+            readers[attachment] = PdfReader(io.BytesIO(attachments[attachment]))
         source = readers[attachment].pages[index]
-        source.transfer_rotation_to_content()
-        _drop_unused_fonts(source)
         target = writer.pages[on_page - 1]
         _own_resources(target)
         target.merge_transformed_page(source, _fit(source.cropbox, box))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def _open(data: bytes) -> PdfWriter:
-    """An attachment as a writer: its pages may then be changed (rotation, unused fonts)."""
-    reader = PdfReader(io.BytesIO(data))
-    if reader.is_encrypted:
-        reader.decrypt("")
-    return PdfWriter(clone_from=reader)
 
 
 def _resources(page: PageObject) -> DictionaryObject:
@@ -69,33 +58,6 @@ def _own_resources(page: PageObject) -> None:
             resolved = ArrayObject(resolved)
         copy[NameObject(key)] = resolved
     page[NameObject("/Resources")] = copy
-
-
-def _drop_unused_fonts(page: PageObject) -> None:
-    """Remove the fonts the page's content never shows text with, and their selection."""
-    _own_resources(page)
-    fonts = _resources(page).get("/Font")
-    contents = page.get_contents()
-    if not isinstance(fonts, DictionaryObject) or contents is None:
-        return
-    used: set[str] = set()
-    current = None
-    for operands, operator in contents.operations:
-        if operator == b"Tf" and operands:
-            current = str(operands[0])
-        elif operator in _SHOWS_TEXT and current is not None:
-            used.add(current)
-    unused = [name for name in fonts if name not in used]
-    if not unused:
-        return
-    for name in unused:
-        del fonts[name]
-    contents.operations = [
-        (operands, operator)
-        for operands, operator in contents.operations
-        if not (operator == b"Tf" and operands and str(operands[0]) in unused)
-    ]
-    page.replace_contents(contents)
 
 
 def _fit(crop: RectangleObject, box: tuple[float, float, float, float]) -> Transformation:

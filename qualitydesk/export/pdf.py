@@ -9,9 +9,6 @@ called as work proceeds, and returning False cancels (:class:`ExportCancelled`, 
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +23,10 @@ from qualitydesk.export.book import Book
 from qualitydesk.export.fonts import fonts
 from qualitydesk.export.layout import PageSetup, build
 from qualitydesk.export.merge import place_pages
+from qualitydesk.export.preflight import oversized
+from qualitydesk.store import safewrite, sizes
 from qualitydesk.store.document import Document, DocumentError
+from qualitydesk.store.safewrite import WriteError
 
 KINDS = ("package", "internal")
 Progress = Callable[[int, int, str], bool]
@@ -45,6 +45,7 @@ class ExportResult:
     path: Path
     pages: int
     size: int
+    notes: tuple[str, ...] = ()  # what became of attachments: active content removed, unreadable
 
 
 class _Reporter:
@@ -80,16 +81,23 @@ def export_pdf(
     kind: str = "package",
     double_sided: bool = False,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> ExportResult:
-    """Write the PDF of ``kind`` (package or internal) for ``doc`` to ``out``."""
+    """Write the PDF of ``kind`` (package or internal) for ``doc`` to ``out``.
+
+    ``out`` is never the document or another application file; an existing file is replaced
+    only with ``force`` (:func:`qualitydesk.store.safewrite.check_target`).
+    """
     if kind not in KINDS:
         raise ExportError(f"未知的导出类型“{kind}”（应为 package 或 internal）")
-    out = Path(out)
-    _check_target(doc, out)
+    out = _check_target(doc, Path(out), force)
+    too_long = oversized(doc, forms)  # before any layout: a 10 MB title would take gigabytes
+    if too_long:
+        raise ExportError(sizes.refusal(too_long))
     reporter = _Reporter(progress)
     reporter.report(0, "正在准备内容")
     try:
-        data, pages = _render(doc, forms, kind, double_sided, reporter)
+        data, pages, notes = _render(doc, forms, kind, double_sided, reporter)
     except ExportError:
         raise
     except (DocumentError, FormsError) as exc:
@@ -99,26 +107,21 @@ def export_pdf(
     except Exception as exc:  # a bug: still one clear message, the cause chained for the log
         raise ExportError(f"导出失败（程序内部错误：{type(exc).__name__}: {exc}）") from exc
     reporter.report(97, "正在写入文件")
-    _write_atomically(out, data)
+    _write_atomically(out, data, force)
     reporter.finish("导出完成")
-    return ExportResult(out, pages, len(data))
+    return ExportResult(out, pages, len(data), notes)
 
 
-def _check_target(doc: Document, out: Path) -> None:
-    if out.is_dir():
-        raise ExportError(f"{out}：是一个文件夹，请给出 PDF 文件名")
-    if not out.parent.is_dir():
-        raise ExportError(f"{out}：文件夹 {out.parent} 不存在")
-    own = {doc.path.resolve()} | {
-        doc.path.with_name(doc.path.name + s).resolve() for s in ("-wal", "-shm", ".lock")
-    }
-    if out.resolve() in own:
-        raise ExportError(f"{out}：这是申报文件本身，不能用 PDF 覆盖")
+def _check_target(doc: Document, out: Path, force: bool) -> Path:
+    try:
+        return safewrite.check_target(out, source=doc.path, force=force)
+    except WriteError as exc:
+        raise ExportError(str(exc)) from None
 
 
 def _render(
     doc: Document, forms: Forms, kind: str, double_sided: bool, reporter: _Reporter
-) -> tuple[bytes, int]:
+) -> tuple[bytes, int, tuple[str, ...]]:
     fonts()
     book = Book(doc, forms, check=lambda message: reporter.report(2, message))
     flowables = package.story(book) if kind == "package" else internal.story(book)
@@ -135,7 +138,7 @@ def _render(
     if result.slots:
         reporter.report(90, "正在合并 PDF 附件")
         data = place_pages(data, result.slots, book.pdfs)
-    return data, result.total
+    return data, result.total, tuple(book.notes.values())
 
 
 def _setup(book: Book, kind: str, double_sided: bool) -> PageSetup:
@@ -158,24 +161,9 @@ def _setup(book: Book, kind: str, double_sided: bool) -> PageSetup:
     )
 
 
-def _write_atomically(out: Path, data: bytes) -> None:
+def _write_atomically(out: Path, data: bytes, force: bool) -> None:
     """Write ``data`` to a temporary file beside ``out``, then move it into place."""
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    except OSError as exc:
-        raise ExportError(f"{out}：无法在 {out.parent} 中写入（{exc.strerror or exc}）") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise ExportError(f"{out}：写入失败（{exc.strerror or exc}），原有文件未改动") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+        safewrite.write_bytes(out, data, force=force)
+    except WriteError as exc:
+        raise ExportError(str(exc)) from None

@@ -4,18 +4,34 @@ The 检查与导出 page lists them so the user can replace them (an emoji, a ra
 the 8,105 of 通用规范汉字表, a private-use character from another program); the export prints
 〓 in their place rather than failing or leaving a silent gap. Zero-width and format characters
 (U+200B, U+2060, U+FEFF …) are not listed: the export removes them.
+
+It also lists the texts longer than their place may hold (:func:`oversized`, the bounds of
+forms/limits.toml): those the export refuses, naming each, rather than laying them out.
+
+And the attachments the export cannot print (附件无法读取) or prints without their active
+content (:func:`attachment_notes`). They are judged by the export's own code (modules
+``sanitise`` and ``pdfclean``), so the list says beforehand exactly what the export will do.
+That means decoding images and reading every PDF page: slow for large files, so verdicts are
+kept by content (SHA-256) for the session and the GUI asks for them off its thread.
 """
 
 from __future__ import annotations
 
+import threading
 import unicodedata
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from qualitydesk.domain.forms import Forms
+from qualitydesk.domain.limits import Oversized, clip
 from qualitydesk.export.fonts import fonts
+from qualitydesk.export.pdfclean import clean_pdf, removed_note
+from qualitydesk.export.sanitise import AttachmentProblem, print_image, unreadable_note
 from qualitydesk.export.text import MISSING, strip_format
-from qualitydesk.store.document import Document
+from qualitydesk.store import sizes
+from qualitydesk.store.document import Document, DocumentError
+from qualitydesk.store.records import Attachment
 
 
 @dataclass(frozen=True)
@@ -38,6 +54,12 @@ def unprintable(doc: Document, forms: Forms) -> list[PrintProblem]:
         for ch in sorted(missing, key=cleaned.index):
             problems.append(_problem(where, ch))
     return problems
+
+
+def oversized(doc: Document, forms: Forms) -> list[Oversized]:
+    """Every text longer than its place may hold (forms/limits.toml, e.g. a narrative ten times
+    its part's limit, a 10 MB attachment title): the export refuses to lay them out."""
+    return sizes.in_document(doc, forms)
 
 
 def _problem(where: str, ch: str) -> PrintProblem:
@@ -74,12 +96,12 @@ def texts(doc: Document, forms: Forms) -> Iterator[tuple[str, str]]:
         for factor, note in score.notes.items():
             yield f"自评分 {item_id} {factor}", note
     for indicator in doc.indicators():
-        where = f"关键绩效数据 {indicator.name}"
+        where = f"关键绩效数据 {clip(indicator.name)}"
         for text in (indicator.name, indicator.unit, indicator.competitor_source):
             yield where, text
         yield where, indicator.benchmark_source
     for attachment in doc.attachments():
-        where = f"证实性材料 {attachment.caption or attachment.file_name}"
+        where = f"证实性材料 {clip(attachment.caption or attachment.file_name)}"
         yield where, attachment.caption
         yield where, attachment.file_name
 
@@ -104,3 +126,97 @@ def _citation(doc: Document, forms: Forms, rule_id: str) -> str:
         return forms.award(doc.award_id).rule(rule_id).citation
     except KeyError:
         return rule_id
+
+
+# --- attachments ------------------------------------------------------------------------------
+
+UNREADABLE, SANITISED = "unreadable", "sanitised"
+Verdict = AttachmentProblem | tuple[str, ...]  # why it cannot be printed, or what is removed
+_VERDICTS_KEPT = 512
+_verdicts: OrderedDict[tuple[str, str], Verdict] = OrderedDict()
+_verdicts_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class AttachmentNote:
+    """What the export will do about one attachment, in Chinese: print a page in its place
+    (``kind`` "unreadable": 附件无法读取) or leave out its active content ("sanitised")."""
+
+    attachment_id: int
+    file_name: str
+    kind: str
+    message: str
+
+
+def printed_as(attachment: Attachment) -> str:
+    """How the package prints an attachment: "image", "pdf", or "" (it only says it cannot)."""
+    if attachment.media_type.startswith("image/"):
+        return "image"
+    if attachment.media_type == "application/pdf" or attachment.file_name.lower().endswith(".pdf"):
+        return "pdf"
+    return ""
+
+
+def attachment_notes(
+    doc: Document, check: Callable[[int, int, str], object] | None = None
+) -> list[AttachmentNote]:
+    """The attachments of ``doc`` the export cannot print or prints without active content;
+    ``check(done, total, file_name)`` is called before each one (it may raise to stop)."""
+    attachments = [a for a in doc.attachments() if printed_as(a)]
+    notes = []
+    for done, attachment in enumerate(attachments):
+        if check is not None:
+            check(done, len(attachments), attachment.file_name)
+        note = _note(attachment, _verdict(doc, attachment))
+        if note is not None:
+            notes.append(note)
+    return notes
+
+
+def known_attachment_notes(attachments: list[Attachment]) -> list[AttachmentNote] | None:
+    """The notes for ``attachments`` if every verdict is known already, else None."""
+    notes = []
+    for attachment in attachments:
+        if not printed_as(attachment):
+            continue
+        with _verdicts_lock:
+            verdict = _verdicts.get((attachment.sha256, printed_as(attachment)))
+        if verdict is None:
+            return None
+        note = _note(attachment, verdict)
+        if note is not None:
+            notes.append(note)
+    return notes
+
+
+def _note(attachment: Attachment, verdict: Verdict) -> AttachmentNote | None:
+    name = attachment.file_name
+    if isinstance(verdict, AttachmentProblem):
+        return AttachmentNote(attachment.id, name, UNREADABLE, unreadable_note(name, verdict))
+    if verdict:
+        return AttachmentNote(attachment.id, name, SANITISED, removed_note(name, verdict))
+    return None
+
+
+def _verdict(doc: Document, attachment: Attachment) -> Verdict:
+    key = (attachment.sha256, printed_as(attachment))
+    with _verdicts_lock:
+        known = _verdicts.get(key)
+    if known is not None:
+        return known
+    try:
+        with doc.open_attachment(attachment.id) as stream:
+            if key[1] == "image":
+                print_image(stream)
+                verdict: Verdict = ()
+            else:
+                verdict = clean_pdf(stream).removed
+    except AttachmentProblem as problem:
+        verdict = problem
+    except DocumentError:
+        return AttachmentProblem("文件内容已丢失或损坏")  # not kept: the file may be repaired
+    with _verdicts_lock:
+        _verdicts[key] = verdict
+        while len(_verdicts) > _VERDICTS_KEPT:
+            _verdicts.popitem(last=False)
+    return verdict

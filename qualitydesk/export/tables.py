@@ -10,6 +10,11 @@ page (a long text pasted into a cell), is split inside: each cell's paragraphs a
 page break, the header rows repeat above the rest. reportlab's own in-row splitting is not used:
 it measures split cells without their padding and fakes vertical centring with padding, which
 makes halves taller than the page.
+
+A table of many rows (pasted from Excel) is laid out :data:`CHUNK_ROWS` rows at a time
+(:class:`LongGrid`): reportlab measures every row of a table each time it wraps or splits it, with
+a sum over the rows above each one, and a table running over many pages is wrapped and split once
+a page — quadratic and worse in the rows, minutes for a few thousand.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 from qualitydesk.export.flowables import Para, min_width, natural_width
 from qualitydesk.export.fonts import SERIF
@@ -29,6 +35,7 @@ IN_ROW_SPLIT_ROOM = 0.4  # share of a page that must be free before a row is spl
 LINE = (0.3, 0.3, 0.3)
 SHADE = (0.91, 0.91, 0.91)
 LABEL_SHADE = (0.96, 0.96, 0.96)
+CHUNK_ROWS = 50  # rows of a long table handed to reportlab at a time: about a page or more
 
 Cell = Para | Sequence[Flowable]
 Range = tuple[tuple[int, int], tuple[int, int]]
@@ -101,7 +108,7 @@ def grid(
     header_rows: int = 1,
     widths: Sequence[float] | None = None,
     shaded: Sequence[Range] = (),
-) -> Table:
+) -> Flowable:
     """A table with a grid; ``header_rows`` shaded and repeated on every page it spans.
 
     ``shaded`` are ((col, row), (col, row)) ranges (as reportlab takes them) given a light shade.
@@ -115,6 +122,8 @@ def grid(
         tuple(shaded),
         "MIDDLE",
     )
+    if len(data) - look.header_rows > CHUNK_ROWS and not look.shaded:  # shades count rows
+        return LongGrid(data, look)
     return GridTable.made(data, look)
 
 
@@ -178,6 +187,51 @@ class GridTable(Table):
         first = GridTable.made([*self.rows[:row], [head for head, _ in pieces]], top)
         rest = [*self.rows[:header], [tail for _, tail in pieces], *self.rows[row + 1 :]]
         return [first, GridTable.made(rest, top)]
+
+
+class LongGrid(Flowable):
+    """A grid table of more than :data:`CHUNK_ROWS` rows, given to reportlab a chunk at a time.
+
+    It never fits where it is: :meth:`wrap` reports the height of its first chunk or more than
+    there is room for, and :meth:`split` splits that chunk (as :class:`GridTable` does) and
+    hands the rows left over, with the rest, to a new LongGrid or GridTable for the next page.
+    """
+
+    def __init__(self, rows: list[list[list[Flowable]]], look: _Look) -> None:
+        super().__init__()
+        self.rows, self.look = rows, look
+        self.hAlign = "CENTER"
+        self._chunk: GridTable | None = None
+
+    def _first(self) -> GridTable:
+        if self._chunk is None:
+            self._chunk = GridTable.made(self.rows[: self._end()], self.look)
+        return self._chunk
+
+    def _end(self) -> int:
+        return self.look.header_rows + CHUNK_ROWS
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = self._first().wrap(availWidth, availHeight)
+        self.width, self.height = width, max(height, availHeight + 1.0)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = self._first().split(availWidth, availHeight)
+        if not parts:
+            return []
+        if len(parts) == 1:  # the whole chunk fits: the rest goes on under its header
+            done, look, left = parts[0], self.look, self.rows[: self.look.header_rows]
+        else:
+            done, rest = parts
+            look, left = getattr(rest, "look", self.look), getattr(rest, "rows", [])
+        rows = [*left, *self.rows[self._end() :]]
+        if len(rows) - look.header_rows > CHUNK_ROWS:
+            return [done, LongGrid(rows, look)]
+        return [done, GridTable.made(rows, look)]
+
+    def draw(self) -> None:
+        raise LayoutError("a long table was drawn without being split")  # wrap never lets it fit
 
 
 def _split_cell(

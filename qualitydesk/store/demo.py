@@ -15,10 +15,11 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from qualitydesk.domain.forms import AttachmentSpec, Award, Forms
+from qualitydesk.domain.forms import AttachmentSpec, Award, Forms, Framework
 from qualitydesk.domain.numbers import money
 from qualitydesk.store.document import Document
 from qualitydesk.store.records import Declaration, Indicator, Link, Score
+from qualitydesk.store.safewrite import new_document
 
 DEMO_AWARD = "suzhou-mayor"
 
@@ -31,57 +32,68 @@ def _toml(root: Traversable, name: str) -> dict[str, Any]:
     return tomllib.loads(root.joinpath(name).read_text(encoding="utf-8"))
 
 
-def build_demo(path: str | Path, forms: Forms, award_id: str = DEMO_AWARD) -> Document:
-    """Create the demo application at ``path`` for ``award_id`` and return it open."""
+def build_demo(
+    path: str | Path, forms: Forms, award_id: str = DEMO_AWARD, *, force: bool = False
+) -> Document:
+    """Create the demo application at ``path`` for ``award_id`` and return it open.
+
+    It is built under a temporary name and moved into place when complete; an existing file is
+    replaced only with ``force`` (:func:`qualitydesk.store.safewrite.new_document`).
+    """
     root = demo_root()
     data = _toml(root, "application.toml")
     award = forms.award(award_id)
     fw = forms.framework(award.framework)
-    doc = Document.create(
-        path,
-        award=award.id,
-        award_version=award.version,
-        framework=fw.id,
-        year=int(data["year"]),
-        application_date=date.fromisoformat(data["date"]),
-    )
-    try:
-        for field_id, value in data["fields"].items():
-            doc.set_field(field_id, value)
-        for table_id, rows in data["tables"].items():
-            doc.set_rows(table_id, [{k: str(v) for k, v in row.items()} for row in rows])
-        _declare(doc, award, data.get("declarations", []))
-        for section in fw.profile.sections:
-            doc.set_profile(section.id, _text(root, f"profile/{section.id}.md"))
-        for item in fw.items:
-            doc.set_narrative(item.id, _text(root, f"narratives/{item.id}.md"))
-        for entry in _toml(root, "scores.toml")["scores"]:
-            doc.set_score(
-                entry["item"],
-                Score(
-                    entry["pct"],
-                    entry.get("notes", {}),
-                    entry.get("strengths", ""),
-                    entry.get("opportunities", ""),
-                    "质量管理部",
-                ),
-            )
-        doc.save()
-        for entry in _toml(root, "indicators.toml")["indicators"]:
-            doc.put_indicator(_indicator(entry))
-        org = str(data["fields"].get("org_name", ""))
-        financials = doc.rows("financials")
-        for spec in award.attachments:
-            data_bytes, name, media = _attachment_file(spec, org, financials)
-            links = [Link("checklist", spec.id)] + [Link("rule", r) for r in spec.rules]
-            doc.add_attachment(
-                data_bytes, name, caption=spec.name, links=tuple(links), media_type=media
-            )
-    except BaseException:
-        doc.close()
-        Path(path).unlink(missing_ok=True)
-        raise
-    return doc
+    with new_document(path, force=force) as temp:
+        doc = Document.create(
+            temp,
+            award=award.id,
+            award_version=award.version,
+            framework=fw.id,
+            year=int(data["year"]),
+            application_date=date.fromisoformat(data["date"]),
+        )
+        try:
+            _fill(doc, root, data, award, fw)
+        finally:
+            doc.discard()  # all is saved by now, unless the build failed
+    return Document.open(path)
+
+
+def _fill(
+    doc: Document, root: Traversable, data: dict[str, Any], award: Award, fw: Framework
+) -> None:
+    for field_id, value in data["fields"].items():
+        doc.set_field(field_id, value)
+    for table_id, rows in data["tables"].items():
+        doc.set_rows(table_id, [{k: str(v) for k, v in row.items()} for row in rows])
+    _declare(doc, award, data.get("declarations", []))
+    for section in fw.profile.sections:
+        doc.set_profile(section.id, _text(root, f"profile/{section.id}.md"))
+    for item in fw.items:
+        doc.set_narrative(item.id, _text(root, f"narratives/{item.id}.md"))
+    for entry in _toml(root, "scores.toml")["scores"]:
+        doc.set_score(
+            entry["item"],
+            Score(
+                entry["pct"],
+                entry.get("notes", {}),
+                entry.get("strengths", ""),
+                entry.get("opportunities", ""),
+                "质量管理部",
+            ),
+        )
+    doc.save()
+    for entry in _toml(root, "indicators.toml")["indicators"]:
+        doc.put_indicator(_indicator(entry))
+    org = str(data["fields"].get("org_name", ""))
+    financials = doc.rows("financials")
+    for spec in award.attachments:
+        data_bytes, name, media = _attachment_file(spec, org, financials)
+        links = [Link("checklist", spec.id)] + [Link("rule", r) for r in spec.rules]
+        doc.add_attachment(
+            data_bytes, name, caption=spec.name, links=tuple(links), media_type=media
+        )
 
 
 def _text(root: Traversable, name: str) -> str:

@@ -11,13 +11,12 @@ typing does not leave a row per keystroke.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
+import io
 import json
 import mimetypes
 import os
-import socket
 import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, replace
@@ -30,6 +29,7 @@ from sqlite_utils import Database
 from qualitydesk import __version__
 from qualitydesk.domain.numbers import file_size
 from qualitydesk.store import schema
+from qualitydesk.store.lock import WriterLock
 from qualitydesk.store.records import (
     LINK_KINDS,
     Attachment,
@@ -52,6 +52,37 @@ class DocumentError(Exception):
     """A document cannot be opened, read or saved; the message says why, in Chinese."""
 
 
+class _BlobFile(io.RawIOBase):
+    """A read-only SQLite blob as a raw binary file (Pillow and pypdf read from it)."""
+
+    def __init__(self, blob: sqlite3.Blob) -> None:
+        super().__init__()
+        self._blob = blob
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._blob.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        self._blob.seek(offset, whence)
+        return self._blob.tell()
+
+    def tell(self) -> int:
+        return self._blob.tell()
+
+    def close(self) -> None:
+        if not self.closed:
+            self._blob.close()
+        super().close()
+
+
 def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -71,76 +102,77 @@ def _read_header(path: Path) -> bytes:
         raise DocumentError(f"{path}：无法读取（{exc.strerror}）") from None
 
 
-def _connect(path: Path, read_only: bool, immutable: bool = False) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
-    if immutable and not path.with_name(path.name + "-wal").exists():
+def _check_header(path: Path) -> int:
+    """The format version of an application file; DocumentError when it is not one."""
+    header = _read_header(path)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise DocumentError(f"{path}：不是 QualityDesk 申报文件（不是 SQLite 数据库文件）")
+    if int.from_bytes(header[68:72], "big") != schema.APPLICATION_ID:
+        raise DocumentError(f"{path}：是 SQLite 数据库，但不是 QualityDesk 申报文件")
+    return int.from_bytes(header[60:64], "big")
+
+
+def _read_only_reason(version: int, writable: bool, requested: bool) -> str:
+    if version > schema.SCHEMA_VERSION:
+        return (
+            f"该文件由更新版本的 QualityDesk 保存（格式 {version}，本程序支持 "
+            f"{schema.SCHEMA_VERSION}），已以只读方式打开，请升级程序后再编辑"
+        )
+    if requested:
+        return "以只读方式打开"
+    if not writable:
+        return (
+            "文件或其所在文件夹不可写（如只读文件、光盘或受保护的共享文件夹），已以只读方式打开；"
+            "如需修改，请用“另存为”保存到可写的位置"
+        )
+    return ""
+
+
+def _connect(path: Path, *, read_only: bool, writable: bool) -> sqlite3.Connection:
+    """A connection to ``path``; a reader's refuses every write.
+
+    A reader where the file can be written still connects read-write (with ``query_only``):
+    SQLite's locks then work as for any reader, and the last connection to close removes the
+    -wal and -shm files, so reading leaves nothing beside the document.
+    """
+    uri = f"{path.resolve().as_uri()}?mode={'rw' if writable else 'ro'}"
+    if not writable and not path.with_name(path.name + "-wal").exists():
         # Where nothing can be written, SQLite could not create the -shm file a WAL reader
         # needs; a cleanly closed document has no -wal, so it can be read as it stands.
         uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
-    # Damaged text shows as U+FFFD instead of failing every read that touches it.
-    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
-    conn.execute("PRAGMA trusted_schema = OFF")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if not read_only:
+    _configure(conn)
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")
+    else:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
     return conn
 
 
-class _Lock:
-    """A lock file beside the document naming the QualityDesk process that has it open."""
+def _configure(conn: sqlite3.Connection) -> None:
+    # Damaged text shows as U+FFFD instead of failing every read that touches it.
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA foreign_keys = ON")
 
-    def __init__(self, path: Path) -> None:
-        self.path = path.with_name(path.name + ".lock")
-        self.held = False
 
-    def holder(self) -> str | None:
-        """Who holds the lock, if that process is still running on this machine."""
-        try:
-            info = json.loads(self.path.read_text(encoding="utf-8"))
-            pid, host = int(info["pid"]), str(info["host"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-        if host != socket.gethostname():
-            return f"{host} 上的进程 {pid}"
-        if pid == os.getpid():
-            return "本程序的另一个窗口"
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return None  # a stale lock from a process that has ended (or was killed)
-        except PermissionError:
-            pass
-        return f"进程 {pid}"
+def _upgrade(conn: sqlite3.Connection, version: int, *, in_place: bool) -> sqlite3.Connection:
+    """Bring a file of an older format up to date: in place for a writer, else in memory.
 
-    def acquire(self) -> bool:
-        if self.holder() is not None:
-            return False
-        info = {
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "app": "QualityDesk",
-            "opened": now(),
-        }
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
-        try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            return False  # another process took it between our check and now
-        except OSError:
-            return True  # a read-only folder: nobody else can write there either
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(info, f)
-        self.held = True
-        return True
-
-    def release(self) -> None:
-        if self.held:
-            with contextlib.suppress(OSError):
-                self.path.unlink()
-            self.held = False
+    ``conn`` is in the read transaction of the open; so is the connection returned.
+    """
+    if in_place:
+        conn.commit()
+    else:  # a reader never writes the file: it reads an upgraded copy of its snapshot
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        conn.backup(copy)
+        conn.close()
+        conn = copy
+        _configure(conn)
+    schema.migrate(Database(conn, execute_plugins=False), version)
+    conn.execute("BEGIN")
+    return conn
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -155,7 +187,8 @@ class Document:
         db: Database,
         *,
         read_only_reason: str = "",
-        lock: _Lock | None = None,
+        lock: WriterLock | None = None,
+        snapshot: bool = False,
         clock: Callable[[], str] = now,
         max_attachment: int = DEFAULT_MAX_ATTACHMENT,
     ) -> None:
@@ -169,7 +202,11 @@ class Document:
         self._fresh_history: set[tuple[str, str]] = set()  # restored: never merged into the last
         self.saved_at: str | None = None
         self.closed = False
-        self._load()
+        if not db.conn.in_transaction:
+            db.begin()
+        self._load()  # in one read transaction: one consistent state of the file
+        if not snapshot:
+            db.commit()  # a reader asked for a snapshot keeps reading this state until closed
 
     # -- life cycle --
 
@@ -184,42 +221,39 @@ class Document:
         application_date: date,
         org_name: str = "",
         award_version: str = "",
+        force: bool = False,
         **kwargs: Any,
     ) -> Document:
-        """Create a new, empty application file; refuse to overwrite an existing file."""
-        path = Path(path)
-        if path.exists():
-            raise DocumentError(f"{path}：文件已存在，不会覆盖")
-        try:
-            conn = sqlite3.connect(path, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise DocumentError(f"{path}：无法创建（{exc}）") from None
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            db = Database(conn, execute_plugins=False)
-            schema.migrate(db, 0)
-            stamp = kwargs.get("clock", now)()
-            meta = {
-                "award": award,
-                "award_version": award_version,
-                "framework": framework,
-                "year": str(year),
-                "date": application_date.isoformat(),
-                "created": stamp,
-                "modified": stamp,
-                "app_version": __version__,
-            }
-            with db.atomic():
-                db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()])
-            conn.close()
-        except (sqlite3.Error, OSError) as exc:
-            conn.close()
-            path.unlink(missing_ok=True)
-            raise DocumentError(f"{path}：无法创建（{exc}）") from None
+        """Create a new, empty application file: built aside, moved into place when complete.
+
+        An existing file is replaced only with ``force``, and never while a QualityDesk has it
+        open (:func:`qualitydesk.store.safewrite.new_document`).
+        """
+        from qualitydesk.store import safewrite  # safewrite builds on this module
+
+        stamp = kwargs.get("clock", now)()
+        meta = {
+            "award": award,
+            "award_version": award_version,
+            "framework": framework,
+            "year": str(year),
+            "date": application_date.isoformat(),
+            "created": stamp,
+            "modified": stamp,
+            "app_version": __version__,
+        }
+        with safewrite.new_document(path, force=force) as temp:
+            _initialise(temp, meta)
+            if org_name:
+                doc = cls.open(temp, **kwargs)
+                try:
+                    doc.set_field("org_name", org_name)
+                    doc.save()
+                finally:
+                    doc.discard()
         doc = cls.open(path, **kwargs)
         if org_name:
-            doc.set_field("org_name", org_name)
-            doc.save()
+            doc.saved_at = doc.meta.get("modified")  # saved while it was being built
         return doc
 
     @classmethod
@@ -228,46 +262,28 @@ class Document:
     ) -> Document:
         """Open a file, checking it thoroughly; say precisely why when it cannot be opened.
 
-        A file written by a newer QualityDesk, or open in another running QualityDesk, opens
-        read-only with ``read_only_reason`` saying so.
+        A file written by a newer QualityDesk, in a place that cannot be written, or open in
+        another running QualityDesk opens read-only with ``read_only_reason`` saying so.
+        Opened with ``read_only=True`` (scripts, exports), a document takes no lock and reads
+        one snapshot for its whole life: all it reads, attachments and history included, is the
+        file as one save left it, however often another QualityDesk saves meanwhile.
         """
         path = Path(path)
-        header = _read_header(path)
-        if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-            raise DocumentError(f"{path}：不是 QualityDesk 申报文件（不是 SQLite 数据库文件）")
-        if int.from_bytes(header[68:72], "big") != schema.APPLICATION_ID:
-            raise DocumentError(f"{path}：是 SQLite 数据库，但不是 QualityDesk 申报文件")
-        version = int.from_bytes(header[60:64], "big")
-        reason = "以只读方式打开" if read_only else ""
-        if version > schema.SCHEMA_VERSION:
-            reason = (
-                f"该文件由更新版本的 QualityDesk 保存（格式 {version}，本程序支持 "
-                f"{schema.SCHEMA_VERSION}），已以只读方式打开，请升级程序后再编辑"
-            )
+        version = _check_header(path)
         writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-        if not reason and not writable:
-            reason = (
-                "文件或其所在文件夹不可写（如只读文件、光盘或受保护的共享文件夹），已以只读方式打开；"
-                "如需修改，请用“另存为”保存到可写的位置"
-            )
-        if reason and version < schema.SCHEMA_VERSION:
-            raise DocumentError(
-                f"{path}：文件格式较旧（{version}），需以可写方式打开一次以升级格式"
-            )
-        lock = _Lock(path)
+        reason = _read_only_reason(version, writable, read_only)
+        lock = WriterLock(path)
         if not reason and not lock.acquire():
-            reason = (
-                f"该文件正由另一个 QualityDesk（{lock.holder()}）打开，已以只读方式打开；"
-                f"如确认无人使用，可删除 {lock.path.name} 后重新打开"
-            )
+            reason = lock.busy_reason()
         conn: sqlite3.Connection | None = None
         try:
-            conn = _connect(path, read_only=bool(reason), immutable=not writable)
+            conn = _connect(path, read_only=bool(reason), writable=writable)
+            conn.execute("BEGIN")  # the checks and the whole load see one state of the file
             _check_integrity(path, conn, version)
+            if version < schema.SCHEMA_VERSION:
+                conn = _upgrade(conn, version, in_place=not reason)
             db = Database(conn, execute_plugins=False)
-            if not reason and version < schema.SCHEMA_VERSION:
-                schema.migrate(db, version)
-            return cls(path, db, read_only_reason=reason, lock=lock, **kwargs)
+            return cls(path, db, read_only_reason=reason, lock=lock, snapshot=read_only, **kwargs)
         except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
             _give_up(lock, conn)
             raise DocumentError(f"{path}：文件已损坏，无法打开（{exc}）") from None
@@ -285,6 +301,11 @@ class Document:
         self.closed = True
         if self._lock:
             self._lock.release()
+
+    def discard(self) -> None:
+        """Close without saving what is pending: for a half-built file that is thrown away."""
+        self._pending.clear()
+        self.close()
 
     def __enter__(self) -> Document:
         return self
@@ -367,6 +388,22 @@ class Document:
 
     def set_limit(self, part: str, limit: int | None) -> None:
         self._set("meta", f"limit.{part}", str(limit) if limit else "")
+
+    def setting(self, key: str) -> str:
+        """A file setting kept beside the file information (``needs_update`` …); "" if unset."""
+        return str(self.meta.get(key, "") or "")
+
+    def put_setting(self, key: str, value: str) -> None:
+        """Write a file setting at once and outside the history: a mark such as 需更新 or the
+        year of a renewed file, not the user's content."""
+        self._check_writable()
+        try:
+            with self.db.atomic():
+                _write_meta(self.db, key, value)
+                self._touch()
+        except sqlite3.Error as exc:
+            raise DocumentError(_save_failure(self.path, exc)) from None
+        self.meta[key] = value
 
     # -- reading (pending changes included) --
 
@@ -483,23 +520,25 @@ class Document:
         self._fresh_history.difference_update(changes)
         return stamp
 
-    def save_copy(self, target: str | os.PathLike[str]) -> Path:
-        """Save pending changes, then write a complete copy of the file to ``target`` (另存为)."""
-        target = Path(target)
-        if target.exists():
-            raise DocumentError(f"{target}：文件已存在，不会覆盖")
+    def save_copy(self, target: str | os.PathLike[str], *, force: bool = False) -> Path:
+        """Save pending changes, then write a complete copy of the file to ``target`` (另存为).
+
+        The copy is built aside and moved into place when complete. ``target`` is never this
+        file itself; an existing file is replaced only with ``force`` (the GUI's dialog asks)
+        and never while a QualityDesk has it open.
+        """
+        from qualitydesk.store import safewrite  # safewrite builds on this module
+
+        safewrite.check_target(target, source=self.path, force=force, document=True)
         if not self.read_only:
             self.save()
-        try:
-            copy = sqlite3.connect(target)
+        with safewrite.new_document(target, force=force, source=self.path) as temp:
+            copy = sqlite3.connect(temp)
             try:
                 self.db.conn.backup(copy)
             finally:
                 copy.close()
-        except sqlite3.Error as exc:
-            target.unlink(missing_ok=True)
-            raise DocumentError(f"{target}：无法另存（{exc}）") from None
-        return target
+        return Path(target)
 
     def _apply(self, kind: str, key: str, value: Any) -> None:
         target: dict[str, Any] = {
@@ -588,6 +627,11 @@ class Document:
         _check_links(links)
         digest = hashlib.sha256(data).hexdigest()
         media_type = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        from qualitydesk.store.media import refusal  # Pillow loads only when files are added
+
+        refused = refusal(data, name, media_type)  # an image bomb: its declared pixels
+        if refused:
+            raise DocumentError(refused)
         stamp = self._clock()
         try:
             with self.db.atomic():
@@ -659,6 +703,29 @@ class Document:
         if hashlib.sha256(data).hexdigest() != row["sha256"]:
             raise DocumentError(f"附件“{row['file_name']}”的内容已损坏（校验值不符）")
         return data
+
+    def open_attachment(self, attachment_id: int) -> io.BufferedReader:
+        """An attachment's content as a read-only binary file (``with`` it), read from the file
+        in pieces — a 40 MB photo is never held in memory whole — and checked first."""
+        row = self._attachment_row(attachment_id)
+        lost = DocumentError(f"附件“{row['file_name']}”的内容已丢失或损坏")
+        found = self.db.execute(
+            "select rowid from blobs where sha256 = ? and typeof(data) = 'blob'", [row["sha256"]]
+        ).fetchone()
+        if found is None:
+            raise lost
+        try:
+            blob = self.db.conn.blobopen("blobs", "data", found[0], readonly=True)
+        except sqlite3.Error:
+            raise lost from None
+        digest = hashlib.sha256()
+        while chunk := blob.read(1 << 20):
+            digest.update(chunk)
+        if digest.hexdigest() != row["sha256"]:
+            blob.close()
+            raise DocumentError(f"附件“{row['file_name']}”的内容已损坏（校验值不符）")
+        blob.seek(0)
+        return io.BufferedReader(_BlobFile(blob), 1 << 16)
 
     def export_attachment(self, attachment_id: int, folder: str | os.PathLike[str]) -> Path:
         """Write an attachment into ``folder`` under its own (sanitised) name; never outside it."""
@@ -738,6 +805,11 @@ class Document:
         # The version being replaced keeps its own entry: the restore is a new one.
         self._fresh_history.add((row["kind"], row["key"]))
 
+    def keep_as_version(self, kind: str, key: str) -> None:
+        """The next save of ``kind``/``key`` starts a history entry of its own instead of
+        updating the last one (an import: the text it replaces stays restorable)."""
+        self._fresh_history.add((kind, key))
+
 
 # --- helpers ----------------------------------------------------------------------------------
 
@@ -757,7 +829,20 @@ def _expected_tables(version: int) -> dict[str, set[str]]:
     return tables
 
 
-def _give_up(lock: _Lock, conn: sqlite3.Connection | None) -> None:
+def _initialise(path: Path, meta: dict[str, str]) -> None:
+    """Make the tables and the file information of a new application file at ``path``."""
+    conn = sqlite3.connect(path, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        db = Database(conn, execute_plugins=False)
+        schema.migrate(db, 0)
+        with db.atomic():
+            db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()])
+    finally:
+        conn.close()
+
+
+def _give_up(lock: WriterLock, conn: sqlite3.Connection | None) -> None:
     """After a refused open: no lock file left, and no connection holding the file."""
     lock.release()
     if conn is not None:

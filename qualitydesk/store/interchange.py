@@ -1,44 +1,55 @@
 """Lossless JSON interchange: ``dump`` a document to JSON and ``load`` it back into a new file.
 
 dump → load → dump gives identical JSON: every value, timestamp, attachment (base64, with its
-sha256 checked on load) and history entry is carried. ``load`` checks the JSON against forms/
-first and reports every problem with its JSON path; it writes a temporary file and moves it into
-place only when everything is in, so a failed load leaves nothing behind.
+sha256 checked on load) and history entry is carried. ``load`` validates the whole JSON against
+one schema built from forms/ (:mod:`qualitydesk.store.dumpschema`) before anything is written and
+reports every problem with its JSON path; it writes a temporary file and moves it into place only
+when everything is in, so a failed load leaves nothing behind. :func:`read_json` refuses a file
+over :data:`MAX_JSON_BYTES` before reading it, and text that is not UTF-8 or not JSON.
 """
 
 from __future__ import annotations
 
 import base64
-import binascii
-import contextlib
-import hashlib
+import codecs
 import json
 import os
+import re
 import sqlite3
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from qualitydesk.domain.forms import Forms
-from qualitydesk.domain.scoring import ScoreError, check_pct
-from qualitydesk.store import schema
-from qualitydesk.store.document import HISTORY_KINDS, Document, DocumentError
-from qualitydesk.store.records import LINK_KINDS, Declaration, Indicator, Score
+import pydantic_core
 
-FORMAT = "qualitydesk"
-META_KEYS = ("award", "framework", "year", "date", "created", "modified", "app_version")
+from qualitydesk.domain.forms import Forms
+from qualitydesk.domain.numbers import file_size, integer
+from qualitydesk.store import dumpschema, safewrite, schema, sizes
+from qualitydesk.store.document import DEFAULT_MAX_ATTACHMENT, Document, DocumentError
+from qualitydesk.store.records import Declaration, Indicator, Score
+
+FORMAT = dumpschema.FORMAT
+# The same limit as a file opened for the document (an attachment): 100 MB.
+MAX_JSON_BYTES = DEFAULT_MAX_ATTACHMENT
+MAX_SHOWN_PROBLEMS = 20
 
 
 class InterchangeError(DocumentError):
-    """The JSON cannot be loaded; ``problems`` lists each one with its JSON path."""
+    """The JSON cannot be loaded; ``problems`` lists each one with its JSON path.
+
+    The message names the first :data:`MAX_SHOWN_PROBLEMS`, one a line, then how many more.
+    """
 
     def __init__(self, source: str, problems: list[str]) -> None:
         self.problems = problems
-        shown = "；".join(problems[:5]) + (
-            f"；等共 {len(problems)} 处" if len(problems) > 5 else ""
-        )
-        super().__init__(f"{source}：无法导入（{shown}）")
+        if len(problems) == 1:
+            super().__init__(f"{source}：无法导入（{problems[0]}）")
+            return
+        lines = [f"{source}：无法导入，有 {len(problems)} 处问题（请按位置修正，或重新导出）："]
+        lines += [f"  {p}" for p in problems[:MAX_SHOWN_PROBLEMS]]
+        if len(problems) > MAX_SHOWN_PROBLEMS:
+            lines.append(f"  还有 {len(problems) - MAX_SHOWN_PROBLEMS} 处")
+        super().__init__("\n".join(lines))
 
 
 def dump(doc: Document) -> dict[str, Any]:
@@ -97,34 +108,31 @@ def _indicator_json(ind: Indicator) -> dict[str, Any]:
 # --- load -------------------------------------------------------------------------------------
 
 
-def load(data: Any, target: str | os.PathLike[str], forms: Forms, *, source: str = "JSON") -> None:
-    """Create ``target`` from dumped ``data``; refuse (writing nothing) if anything is wrong."""
-    target = Path(target)
-    problems = _Checker(forms).check(data)
-    if problems:
+def load(
+    data: Any,
+    target: str | os.PathLike[str],
+    forms: Forms,
+    *,
+    source: str = "JSON",
+    force: bool = False,
+) -> None:
+    """Create ``target`` from dumped ``data``; refuse (writing nothing) if anything is wrong.
+
+    The file is built under a temporary name and moved into place when complete; an existing
+    file is replaced only with ``force`` (:func:`qualitydesk.store.safewrite.new_document`).
+    """
+    document, problems = dumpschema.validate(data, forms)
+    if document is None:
         raise InterchangeError(source, problems)
-    if target.exists():
-        raise DocumentError(f"{target}：文件已存在，不会覆盖")
-    fd, temp_name = tempfile.mkstemp(prefix=".qdesk-load-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    temp = Path(temp_name)
-    temp.unlink()
-    try:
+    too_long = sizes.in_dump(document, forms)  # the bounds of forms/limits.toml
+    if too_long:
+        raise InterchangeError(source, too_long)
+    with safewrite.new_document(target, force=force) as temp:
         try:
-            _write(data, temp)
-        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+            _write(document, temp)
+        except (sqlite3.IntegrityError, ValueError, TypeError, KeyError) as exc:
             # The checks above should have caught it; still one clear error, and nothing left.
-            raise InterchangeError(source, [f"$：无法写入（{type(exc).__name__}: {exc}）"]) from exc
-        os.replace(temp, target)
-    finally:
-        for leftover in (
-            temp,
-            temp.with_name(temp.name + "-wal"),
-            temp.with_name(temp.name + "-shm"),
-            temp.with_name(temp.name + ".lock"),
-        ):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+            raise InterchangeError(source, [f"$：无法写入（{exc}）"]) from exc
 
 
 def _write(data: dict[str, Any], path: Path) -> None:
@@ -179,7 +187,7 @@ def _write(data: dict[str, Any], path: Path) -> None:
                     ]
                 )
             for a in data["attachments"]:
-                blob = base64.b64decode(a["data"])
+                blob = a["data"]  # bytes: decoded and checked against sha256 and size
                 if not db["blobs"].count_where("sha256 = ?", [a["sha256"]]):
                     db["blobs"].insert({"sha256": a["sha256"], "size": len(blob), "data": blob})
                 db["attachments"].insert(
@@ -213,321 +221,74 @@ def _write(data: dict[str, Any], path: Path) -> None:
         doc.close()
 
 
-_TEXT = (str, "字符串")
-_NUMBER = ((int, float, type(None)), "数字或 null")
-RECORD_TYPES: dict[str, dict[str, tuple[type | tuple[type, ...], str]]] = {
-    "Declaration": {
-        "affirmed": (bool, "true/false"),
-        "statement": _TEXT,
-        "evidence": _TEXT,
-        "affirmed_at": _TEXT,
-    },
-    "Score": {
-        "pct": (int, "整数"),
-        "notes": (dict, "对象"),
-        "strengths": _TEXT,
-        "opportunities": _TEXT,
-        "assessor": _TEXT,
-        "scored_at": _TEXT,
-    },
-    "Indicator": {
-        "id": _TEXT,
-        "name": _TEXT,
-        "unit": _TEXT,
-        "better": _TEXT,
-        "item": _TEXT,
-        "values": (dict, "对象"),
-        "target": _NUMBER,
-        "competitor": _NUMBER,
-        "competitor_source": _TEXT,
-        "benchmark": _NUMBER,
-        "benchmark_source": _TEXT,
-    },
-}
-ATTACHMENT_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "id": (int, "整数"),
-    "file_name": _TEXT,
-    "media_type": _TEXT,
-    "size": (int, "整数"),
-    "sha256": _TEXT,
-    "caption": _TEXT,
-    "added_at": _TEXT,
-    "links": (list, "数组"),
-    "data": _TEXT,
-}
-HISTORY_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "id": (int, "整数"),
-    "kind": _TEXT,
-    "key": _TEXT,
-    "at": _TEXT,
-}
-
-
-class _Checker:
-    """Collects every problem of a dumped document, each with its JSON path."""
-
-    def __init__(self, forms: Forms) -> None:
-        self.forms = forms
-        self.problems: list[str] = []
-
-    def bad(self, path: str, problem: str) -> None:
-        self.problems.append(f"{path}：{problem}")
-
-    def typed(self, value: Any, kind: type | tuple[type, ...], path: str, name: str) -> bool:
-        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
-            self.bad(path, f"应为{name}")
-            return False
-        if not isinstance(value, kind):
-            self.bad(path, f"应为{name}")
-            return False
-        return True
-
-    def check(self, data: Any) -> list[str]:
-        if not self.typed(data, dict, "$", "对象"):
-            return self.problems
-        if data.get("format") != FORMAT:
-            self.bad("$.format", f"应为 {FORMAT!r}（不是 QualityDesk 导出的 JSON）")
-            return self.problems
-        version = data.get("schema")
-        if not isinstance(version, int) or not 1 <= version <= schema.SCHEMA_VERSION:
-            self.bad(
-                "$.schema", f"不支持的格式版本 {version!r}（本程序支持 1–{schema.SCHEMA_VERSION}）"
-            )
-        expected = {
-            "format",
-            "schema",
-            "meta",
-            "fields",
-            "tables",
-            "declarations",
-            "profile",
-            "narratives",
-            "scores",
-            "indicators",
-            "attachments",
-            "history",
-        }
-        for key in sorted(set(data) - expected):
-            self.bad(f"$.{key}", "未知的键")
-        for key in sorted(expected - set(data)):
-            self.bad(f"$.{key}", "缺少")
-        if self.problems:
-            return self.problems
-        award = self._meta(data["meta"])
-        meta = data["meta"] if isinstance(data["meta"], dict) else {}
-        self._fields(data["fields"])
-        self._tables(data["tables"])
-        self._declarations(data["declarations"], award)
-        fw = self.forms.frameworks.get(str(meta.get("framework")))
-        items = {i.id for i in fw.items} if fw else set()
-        sections = {s.id for s in fw.profile.sections} if fw else set()
-        self._texts(data["profile"], "$.profile", sections, "组织概述章节")
-        self._texts(data["narratives"], "$.narratives", items, "评分项")
-        self._scores(data["scores"], items)
-        self._indicators(data["indicators"], items)
-        self._attachments(data["attachments"])
-        self._history(data["history"])
-        return self.problems
-
-    def _meta(self, meta: Any) -> str | None:
-        if not self.typed(meta, dict, "$.meta", "对象"):
-            return None
-        for key in META_KEYS:
-            if not isinstance(meta.get(key), str):
-                self.bad(f"$.meta.{key}", "缺少或不是字符串")
-        award = meta.get("award")
-        if not isinstance(award, str):
-            award = None
-        elif award not in self.forms.awards:
-            self.bad("$.meta.award", f"没有编号为 {award!r} 的奖项")
-            award = None
-        elif meta.get("framework") != self.forms.awards[award].framework:
-            self.bad("$.meta.framework", f"应为 {self.forms.awards[award].framework}")
-        with contextlib.suppress(TypeError, ValueError, KeyError):
-            date.fromisoformat(meta["date"])
-            int(meta["year"])
-            return award
-        self.bad("$.meta.date", "日期或年度格式不正确")
-        return award
-
-    def _value(self, value: Any, path: str) -> None:
-        if value is not None and not isinstance(value, str | bool):
-            self.bad(path, "应为字符串、true/false 或 null")
-
-    def _fields(self, fields: Any) -> None:
-        if not self.typed(fields, dict, "$.fields", "对象"):
-            return
-        known = {f.id for f in self.forms.form.fields}
-        for key, value in fields.items():
-            if key not in known:
-                self.bad(f"$.fields.{key}", "申请表中没有这个字段")
-            self._value(value, f"$.fields.{key}")
-
-    def _tables(self, tables: Any) -> None:
-        if not self.typed(tables, dict, "$.tables", "对象"):
-            return
-        for table_id, rows in tables.items():
-            path = f"$.tables.{table_id}"
-            try:
-                columns = {c.id for c in self.forms.form.table(table_id).columns}
-            except KeyError:
-                self.bad(path, "申请表中没有这个表格")
-                continue
-            if not self.typed(rows, list, path, "数组"):
-                continue
-            for i, row in enumerate(rows):
-                if not self.typed(row, dict, f"{path}[{i}]", "对象"):
-                    continue
-                for column, value in row.items():
-                    if column not in columns:
-                        self.bad(f"{path}[{i}].{column}", "表格中没有这一列")
-                    self._value(value, f"{path}[{i}].{column}")
-
-    def _declarations(self, declarations: Any, award: str | None) -> None:
-        if not self.typed(declarations, dict, "$.declarations", "对象"):
-            return
-        rules = {r.id for r in self.forms.awards[award].rules} if award else set()
-        for rule, d in declarations.items():
-            path = f"$.declarations.{rule}"
-            if award and rule not in rules:
-                self.bad(path, "该奖项没有这一资格条款")
-            self._record(d, path, Declaration)
-
-    def _record(self, value: Any, path: str, kind: type) -> None:
-        if not self.typed(value, dict, path, "对象"):
-            return
-        try:
-            kind(**value)
-        except TypeError as exc:
-            self.bad(path, f"字段不符（{exc}）")
-            return
-        for name, (types, label) in RECORD_TYPES[kind.__name__].items():
-            if name in value:
-                self.typed(value[name], types, f"{path}.{name}", label)
-        notes = value.get("notes", {})
-        if isinstance(notes, dict) and not all(isinstance(v, str) for v in notes.values()):
-            self.bad(f"{path}.notes", "评语应为字符串")
-
-    def _typed_fields(
-        self, record: dict[str, Any], path: str, types: dict[str, tuple[Any, str]]
-    ) -> bool:
-        """Every field present with its type; False (each problem reported) otherwise."""
-        ok = True
-        for name, (kind, label) in types.items():
-            if name not in record:
-                self.bad(f"{path}.{name}", "缺少")
-                ok = False
-            elif not self.typed(record[name], kind, f"{path}.{name}", label):
-                ok = False
-        return ok
-
-    def _texts(self, texts: Any, path: str, known: set[str], what: str) -> None:
-        if not self.typed(texts, dict, path, "对象"):
-            return
-        for key, text in texts.items():
-            if key not in known:
-                self.bad(f"{path}.{key}", f"没有这个{what}")
-            self.typed(text, str, f"{path}.{key}", "字符串")
-
-    def _scores(self, scores: Any, items: set[str]) -> None:
-        if not self.typed(scores, dict, "$.scores", "对象"):
-            return
-        for item, s in scores.items():
-            path = f"$.scores.{item}"
-            if item not in items:
-                self.bad(path, "没有这个评分项")
-            self._record(s, path, Score)
-            if isinstance(s, dict):
-                try:
-                    check_pct(s.get("pct"))
-                except ScoreError as exc:
-                    self.bad(f"{path}.pct", str(exc))
-
-    def _indicators(self, indicators: Any, items: set[str]) -> None:
-        if not self.typed(indicators, list, "$.indicators", "数组"):
-            return
-        seen: set[str] = set()
-        for i, ind in enumerate(indicators):
-            path = f"$.indicators[{i}]"
-            self._record(ind, path, Indicator)
-            if not isinstance(ind, dict):
-                continue
-            if not isinstance(ind.get("id"), str) or not isinstance(ind.get("item"), str):
-                continue  # reported by _record
-            if ind.get("id") in seen:
-                self.bad(f"{path}.id", "编号重复")
-            seen.add(ind["id"])
-            if ind.get("item") not in items:
-                self.bad(f"{path}.item", f"没有评分项 {ind.get('item')!r}")
-            if ind.get("better") not in ("higher", "lower"):
-                self.bad(f"{path}.better", "应为 higher 或 lower")
-            values = ind.get("values")
-            if self.typed(values, dict, f"{path}.values", "对象"):
-                for year, value in values.items():
-                    if (
-                        not year.isascii()
-                        or not year.isdigit()
-                        or isinstance(value, bool)
-                        or not isinstance(value, int | float)
-                    ):
-                        self.bad(f"{path}.values.{year}", "年度应为数字、数值应为数字")
-
-    def _attachments(self, attachments: Any) -> None:
-        if not self.typed(attachments, list, "$.attachments", "数组"):
-            return
-        ids: set[int] = set()
-        for i, a in enumerate(attachments):
-            path = f"$.attachments[{i}]"
-            if not self.typed(a, dict, path, "对象"):
-                continue
-            if not self._typed_fields(a, path, ATTACHMENT_TYPES):
-                continue
-            if a["id"] in ids:
-                self.bad(f"{path}.id", "编号重复")
-            ids.add(a["id"])
-            try:
-                blob = base64.b64decode(a.get("data", ""), validate=True)
-            except (binascii.Error, TypeError, ValueError):
-                self.bad(f"{path}.data", "不是有效的 base64")
-                continue
-            if hashlib.sha256(blob).hexdigest() != a.get("sha256"):
-                self.bad(f"{path}.sha256", "与附件内容不符（文件可能已损坏或被改动）")
-            if a.get("size") != len(blob):
-                self.bad(f"{path}.size", f"应为 {len(blob)}")
-            if not isinstance(a.get("id"), int) or not isinstance(a.get("file_name"), str):
-                self.bad(path, "缺少编号或文件名")
-            for j, link in enumerate(a["links"]):
-                if not isinstance(link, dict) or link.get("kind") not in LINK_KINDS:
-                    self.bad(f"{path}.links[{j}]", "关联类型应为 item、rule 或 checklist")
-                elif not isinstance(link.get("target"), str):
-                    self.bad(f"{path}.links[{j}].target", "缺少或不是字符串")
-
-    def _history(self, history: Any) -> None:
-        if not self.typed(history, list, "$.history", "数组"):
-            return
-        ids: set[int] = set()
-        for i, h in enumerate(history):
-            path = f"$.history[{i}]"
-            if not self.typed(h, dict, path, "对象"):
-                continue
-            if set(h) != {"id", "kind", "key", "value", "at"} or h.get("kind") not in HISTORY_KINDS:
-                self.bad(path, "历史记录应含 id、kind、key、value、at，且 kind 有效")
-            elif self._typed_fields(h, path, HISTORY_TYPES):
-                if h["id"] in ids:
-                    self.bad(f"{path}.id", "编号重复")
-                ids.add(h["id"])
-
-
 def read_json(path: str | os.PathLike[str]) -> Any:
-    """Read a JSON file, saying precisely what is wrong with it."""
+    """Read a JSON file, saying precisely what is wrong with it.
+
+    The size is checked before anything is read (:data:`MAX_JSON_BYTES`). The parser is
+    pydantic-core's (jiter), on the bytes as read (no second copy as text): it builds no Python
+    recursion, stops input nested deeper than 200 levels with an error, checks the UTF-8, keeps
+    integers of any size for the schema to refuse by their range, and reads NaN and Infinity so
+    that the schema can name where they stand. A byte-order mark (Windows editors) is allowed.
+    """
+    raw = _read_bytes(path)
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
     try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
+        return pydantic_core.from_json(raw, allow_inf_nan=True)
+    except ValueError as exc:
+        problem = str(exc)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"{path}：不是 UTF-8 文本（第 {integer(exc.start + 1)} 个字节起无法解码）；"
+            "请用 UTF-8 编码保存后再导入"
+        ) from None
+    raise DocumentError(f"{path}：不是有效的 JSON（{_parse_problem(problem)}）")
+
+
+def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    raw = b""
+    try:
+        size = os.stat(path).st_size
+        if size <= MAX_JSON_BYTES:
+            with open(path, "rb") as f:
+                raw = f.read(MAX_JSON_BYTES + 1)
+            size = len(raw)  # it may have grown since
     except FileNotFoundError:
         raise DocumentError(f"{path}：文件不存在") from None
-    except UnicodeDecodeError:
-        raise DocumentError(f"{path}：不是 UTF-8 文本") from None
-    except json.JSONDecodeError as exc:
+    except IsADirectoryError:
+        raise DocumentError(f"{path}：是文件夹，不是 JSON 文件") from None
+    except OSError as exc:
+        raise DocumentError(f"{path}：无法读取（{exc.strerror or exc}）") from None
+    if size > MAX_JSON_BYTES:
         raise DocumentError(
-            f"{path}：不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
-        ) from None
+            f"{path}：文件过大（{file_size(size)}，导入上限 {file_size(MAX_JSON_BYTES)}）；"
+            "请确认选的是 QualityDesk 导出的 JSON"
+        )
+    return raw
+
+
+_PARSE_PROBLEM = re.compile(r"(?P<what>.*) at line (?P<line>\d+) column (?P<column>\d+)$")
+_PARSE_DETAILS = {
+    "EOF while parsing": "文件在此意外结束，可能没有写完或被截断",
+    "recursion limit exceeded": "嵌套层数过多",
+    "number out of range": "数字过大",
+    "trailing characters": "JSON 结束后还有多余的内容",
+    "control character": "字符串中有未转义的控制字符",
+    "expected value": "此处应为一个值",
+    "key must be a string": "对象的键应为字符串",
+    "invalid escape": "无效的转义",
+    "lone leading surrogate": "无效的 Unicode 转义",
+    "unexpected end of hex escape": "无效的 Unicode 转义",
+}
+
+
+def _parse_problem(message: str) -> str:
+    """The parser's (English) message as ``第 L 行第 C 列：中文说明``."""
+    found = _PARSE_PROBLEM.match(message)
+    if not found:
+        return message
+    what = found["what"]
+    detail = next((zh for en, zh in _PARSE_DETAILS.items() if what.startswith(en)), what)
+    return f"第 {found['line']} 行第 {found['column']} 列：{detail}"

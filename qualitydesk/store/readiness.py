@@ -13,6 +13,7 @@ from qualitydesk.domain.forms import Award, Forms, Part
 from qualitydesk.domain.textmetrics import count, markdown_text, with_figures
 from qualitydesk.domain.validators import validate
 from qualitydesk.store.document import Document
+from qualitydesk.store.renew import needs_update
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,13 @@ def completeness(doc: Document, forms: Forms, award: Award) -> list[Missing]:
             if not doc.profile(section.id).strip():
                 missing.append(Missing("profile", section.id, f"{section.id} {section.name}未填写"))
     if "report" in part_ids:
+        outdated = set(needs_update(doc))  # a renewed file: items not yet brought up to date
         for item in fw.items:
             if not doc.narrative(item.id).strip():
                 missing.append(Missing("report", item.id, f"{item.id} {item.name}未填写"))
+            elif item.id in outdated:
+                problem = f"{item.id} {item.name}：内容沿用往年申报，尚未标为已更新"
+                missing.append(Missing("report", item.id, problem))
             if award.scored and doc.score(item.id) is None:
                 missing.append(
                     Missing("report", f"score.{item.id}", f"{item.id} {item.name}未自评打分")

@@ -145,10 +145,14 @@ def _quiet_offscreen(kind: object, context: object, message: str) -> None:
 
 
 def run_smoke_test(window: object) -> int:
-    """Open the demo, visit every step, export the PDF to a temporary folder; 0 when all works."""
+    """Open the demo, visit every step, export the PDF and the Word copy, read the Word copy
+    back, and round-trip the JSON archive, in a temporary folder; 0 when all works."""
     from pypdf import PdfReader
 
+    from qualitydesk.export.docx import export_docx
+    from qualitydesk.store import interchange, wordimport
     from qualitydesk.store.demo import build_demo
+    from qualitydesk.store.document import Document
     from qualitydesk.ui.exporting import export_snapshot
     from qualitydesk.ui.mainwindow import MainWindow
 
@@ -173,6 +177,15 @@ def run_smoke_test(window: object) -> int:
         pages = len(PdfReader(out).pages)
         window.close_document()
         window.close()
+        word = Path(folder) / "package.docx"
+        with Document.open(demo, read_only=True) as doc:
+            export_docx(doc, window.forms, word)
+            framework = window.forms.framework(doc.framework_id)
+            interchange.load(interchange.dump(doc), Path(folder) / "copy.qdesk", window.forms)
+        sections = len(wordimport.read_plan(word, framework).sections)
     took = time.perf_counter() - started
-    print(f"smoke test: {len(statuses)} steps visited, {pages}-page PDF exported, {took:.1f} s")
+    print(
+        f"smoke test: {len(statuses)} steps visited, {pages}-page PDF exported, "
+        f"Word copy with {sections} sections read back, JSON round trip, {took:.1f} s"
+    )
     return 0

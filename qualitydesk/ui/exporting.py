@@ -52,15 +52,50 @@ PREVIEW_GEOMETRY = "print-preview"
 
 
 def export_snapshot(
-    path: Path, forms: Forms, out: Path, kind: str, report: Any, *, double_sided: bool = False
+    path: Path,
+    forms: Forms,
+    out: Path,
+    kind: str,
+    report: Any,
+    *,
+    double_sided: bool = False,
+    notes: list[str] | None = None,
+    section: dict[str, str] | None = None,
 ) -> Path:
-    """Export ``path`` (opened read-only, so the window keeps its own handle) to ``out``."""
+    """Export ``path`` (opened read-only, so the window keeps its own handle) to ``out``; the
+    export's notes on attachments (active content removed, unreadable) are added to ``notes``.
+
+    An existing ``out`` is replaced: the file dialog has asked the user before choosing it (an
+    application file, or the document itself, is still refused). ``kind`` "docx" is the Word
+    copy: of the package, or of the ``section`` {"item": "4.1.2"} or {"category": "4.1"}.
+    """
     from qualitydesk.export.pdf import export_pdf
 
     with Document.open(path, read_only=True) as snapshot:
-        result = export_pdf(
-            snapshot, forms, out, kind=kind, double_sided=double_sided, progress=report
-        )
+        if kind == "docx":
+            from qualitydesk.export.docx import export_docx  # python-docx only for Word
+
+            result: Any = export_docx(
+                snapshot,
+                forms,
+                out,
+                double_sided=double_sided,
+                progress=report,
+                force=True,
+                **(section or {}),
+            )
+        else:
+            result = export_pdf(
+                snapshot,
+                forms,
+                out,
+                kind=kind,
+                double_sided=double_sided,
+                progress=report,
+                force=True,
+            )
+    if notes is not None:
+        notes += result.notes
     return result.path
 
 
@@ -83,24 +118,37 @@ class Exporter(QObject):
         self.forms = forms
         self.settings = settings
         self.last_pdf: Path | None = None
+        self.last_docx: Path | None = None
+        self.last_notes: list[str] = []  # the last export's notes on attachments
         self.double_sided = False  # 双面打印: the binding margin alternates
         self.job: Any = None
         self.printing: PrintRun | None = None
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
 
-    def _run(self, view: Any, kind: str, out: Path, then: Any) -> None:
+    def _run(
+        self, view: Any, kind: str, out: Path, then: Any, section: dict[str, str] | None = None
+    ) -> None:
         from qualitydesk.ui.jobs import start_job
 
         if not view.flush():
             self.messages.warning(self.window, self.tr("未能保存"), view.last_error)
             return
         path, forms, double_sided = view.doc.path, self.forms, self.double_sided
+        notes: list[str] = []  # filled by the job before it finishes
+        self.last_notes = notes
         self.job = start_job(
             lambda report: export_snapshot(
-                path, forms, out, kind, report, double_sided=double_sided
+                path,
+                forms,
+                out,
+                kind,
+                report,
+                double_sided=double_sided,
+                notes=notes,
+                section=section,
             ),
             parent=self.window,
-            title=self.tr("正在导出 PDF…"),
+            title=self.tr("正在导出 Word 副本…") if kind == "docx" else self.tr("正在导出 PDF…"),
         )
         self.job.finished.connect(then)
         self.job.failed.connect(
@@ -119,11 +167,35 @@ class Exporter(QObject):
             out = Path(target if target.lower().endswith(".pdf") else target + ".pdf")
             self._run(view, kind, out, self._exported)
 
+    def export_word(
+        self, view: Any, *, item: str | None = None, category: str | None = None
+    ) -> None:
+        """导出 Word 副本: the package, or one item or category for a colleague to edit."""
+        org = view.doc.field("org_name") or view.doc.path.stem
+        what = item or category or self.tr("申报材料")
+        suggestion = view.doc.path.with_name(f"{org}-{what}.docx")
+        target = self.messages.save_file(
+            self.window, self.tr("导出 Word 副本"), str(suggestion), self.tr("Word 文档 (*.docx)")
+        )
+        if target:
+            out = Path(target if target.lower().endswith(".docx") else target + ".docx")
+            section = {"item": item} if item else {"category": category} if category else None
+            self._run(view, "docx", out, self._word_exported, section)
+
+    def _word_exported(self, path: Path) -> None:
+        self.last_docx = path
+        self._announce(path)
+
     def _exported(self, path: Path) -> None:
         self.last_pdf = path
-        choice = self.messages.exported(
-            self.window, self.tr("导出完成"), self.tr("已导出：{0}").format(path)
-        )
+        self._announce(path)
+
+    def _announce(self, path: Path) -> None:
+        """导出完成, with the notes on attachments; then open the file or its folder if asked."""
+        text = self.tr("已导出：{0}").format(path)
+        if self.last_notes:  # what became of attachments: active content removed, unreadable
+            text += "\n\n" + self.tr("关于附件：") + "\n" + "\n".join(self.last_notes)
+        choice = self.messages.exported(self.window, self.tr("导出完成"), text)
         if choice == "file":
             self.open_url(QUrl.fromLocalFile(str(path)))
         elif choice == "folder":

@@ -36,9 +36,11 @@ from qualitydesk.ui.messages import Messages
 from qualitydesk.ui.newapp import NewApplicationWizard
 from qualitydesk.ui.pages.base import PageContext
 from qualitydesk.ui.programmes import ProgrammeBrowser
+from qualitydesk.ui.renew_dialog import Renewer
 from qualitydesk.ui.settings import Settings, data_dir
 from qualitydesk.ui.welcome import WelcomeView
 from qualitydesk.ui.wizard import WizardView
+from qualitydesk.ui.wordimport_dialog import WordImporter
 
 APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "质量奖申报助手")
 # Not translated: one demo file in the data folder whatever the interface language (a translated
@@ -60,6 +62,11 @@ class MainWindow(QMainWindow):
         self.messages = messages or Messages()
         self.view: WizardView | None = None
         self.exporter = Exporter(self, self.messages, forms, settings)
+        self.word_importer = WordImporter(self, self.messages, settings)
+        self.renewer = Renewer(
+            self, self.messages, forms, lambda: bool(self.view is None or self.view.flush())
+        )
+        self.renewer.created.connect(self.open_path)
         self.edit_actions = EditActions(self)
         self.zoom = EditorZoom(self, settings)
         self.zoom.changed.connect(self._zoomed)
@@ -106,12 +113,14 @@ class MainWindow(QMainWindow):
             self.tr("打开(&O)…"), self.open_dialog, QKeySequence.StandardKey.Open, file_menu
         )
         self._action(self.tr("打开示例(&D)"), self.open_demo, None, file_menu)
+        self._action(self.tr("以往年申报为基础新建(&L)…"), self.renew_application, None, file_menu)
         file_menu.addSeparator()
         self.doc_actions = [
             self._action(
                 self.tr("另存为(&A)…"), self.save_as, QKeySequence.StandardKey.SaveAs, file_menu
             ),
             self._action(self.tr("历史版本(&H)…"), self.show_history, "Ctrl+Shift+H", file_menu),
+            self._action(self.tr("从 Word 导入(&W)…"), self.import_word, None, file_menu),
         ]
         file_menu.addSeparator()
         self.doc_actions += [
@@ -124,6 +133,7 @@ class MainWindow(QMainWindow):
             self._action(
                 self.tr("导出内部自评报告(&I)…"), lambda: self._export("internal"), None, file_menu
             ),
+            self._action(self.tr("导出 Word 副本(&B)…"), self.export_word, None, file_menu),
             self._action(self.tr("打印预览(&V)…"), self._preview, None, file_menu),
             self._action(
                 self.tr("打印(&P)…"), self._print, QKeySequence.StandardKey.Print, file_menu
@@ -310,11 +320,23 @@ class MainWindow(QMainWindow):
             self.messages.warning(self, self.tr("未能保存"), self.view.last_error)
             return
         try:
-            self.view.doc.save_copy(target)
+            # The file dialog has asked before choosing an existing file: replace it (never the
+            # document itself, nor a file open in QualityDesk).
+            self.view.doc.save_copy(target, force=True)
         except DocumentError as exc:
             self.messages.critical(self, self.tr("无法另存"), str(exc))
             return
         self.open_path(target)
+
+    def import_word(self) -> None:
+        """文件 → 从 Word 导入: a Word application (or a colleague's section) into the items."""
+        if self.view is not None:
+            self.word_importer.start(self.view)
+
+    def renew_application(self) -> None:
+        """文件 → 以往年申报为基础新建: a copy of last year's file for this year, opened."""
+        recent = self.settings.recent_files()
+        self.renewer.start(str(Path(recent[0]).parent) if recent else "")
 
     def show_history(self) -> None:
         if self.view is None:
@@ -342,6 +364,10 @@ class MainWindow(QMainWindow):
         if key == "preflight":
             page.action_requested.connect(self._page_action)  # type: ignore[attr-defined]
             page.double_sided.toggled.connect(self._set_double_sided)  # type: ignore[attr-defined]
+        elif key.startswith("item:"):
+            page.export_word_requested.connect(  # type: ignore[attr-defined]
+                lambda item: self.export_word(item=item)
+            )
 
     def _set_double_sided(self, on: bool) -> None:
         self.exporter.double_sided = on
@@ -357,6 +383,11 @@ class MainWindow(QMainWindow):
     def _export(self, kind: str) -> None:
         if self.view is not None:
             self.exporter.export(self.view, kind)
+
+    def export_word(self, *, item: str | None = None) -> None:
+        """导出 Word 副本: the package, or (from an item page) that one item."""
+        if self.view is not None:
+            self.exporter.export_word(self.view, item=item)
 
     def _preview(self) -> None:
         if self.view is not None:

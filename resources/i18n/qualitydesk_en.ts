@@ -85,6 +85,18 @@
         <translation>This type of file cannot be previewed</translation>
     </message>
     <message>
+        <source>此图片为 %1×%2 像素，超过 %3 万像素的上限，无法预览；请缩小后重新添加</source>
+        <translation>This image is %1×%2 pixels, too large to preview; make it smaller and add it again</translation>
+    </message>
+    <message>
+        <source>正在载入预览……</source>
+        <translation>Loading the preview…</translation>
+    </message>
+    <message>
+        <source>载入预览</source>
+        <translation>Loading the preview</translation>
+    </message>
+    <message>
         <source>无法显示此图片：格式不受支持或文件已损坏</source>
         <translation>Cannot display this image: the format is not supported or the file is damaged</translation>
     </message>
@@ -99,6 +111,10 @@
     <message>
         <source>第 %1 / %2 页</source>
         <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>此页无法显示：页面尺寸无效或内容已损坏</source>
+        <translation>This page cannot be shown: its page size is invalid or its content is damaged</translation>
     </message>
 </context>
 <context>
@@ -438,6 +454,22 @@
         <translation>Internal self-assessment report</translation>
     </message>
     <message>
+        <source>正在导出 Word 副本…</source>
+        <translation>Exporting the Word copy…</translation>
+    </message>
+    <message>
+        <source>导出 Word 副本</source>
+        <translation>Export Word copy</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>关于附件：</source>
+        <translation>About the attachments:</translation>
+    </message>
+    <message>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
@@ -491,6 +523,10 @@
     <message>
         <source>请核对：</source>
         <translation>Please check: </translation>
+    </message>
+    <message>
+        <source>粘贴后本项将有 {n} 字，超过最多可容纳的 {max} 字，未粘贴。请精简后再试。</source>
+        <translation>Not pasted: this field would have {n} characters, more than the {max} it can hold. Shorten the text and try again.</translation>
     </message>
     <message>
         <source>尚未勾选：{label}</source>
@@ -902,6 +938,22 @@
         <translation>Character count</translation>
     </message>
     <message>
+        <source>导出本项为 Word…</source>
+        <translation>Export this item to Word…</translation>
+    </message>
+    <message>
+        <source>把本项的自评内容导出为 Word 文档，交给同事修改；改好后用“文件 → 从 Word 导入”放回</source>
+        <translation>Export this item&apos;s self-assessment text as a Word document for a colleague to edit; bring it back with “File → Import from Word”</translation>
+    </message>
+    <message>
+        <source>标为已更新(&amp;U)</source>
+        <translation>&amp;Mark as updated</translation>
+    </message>
+    <message>
+        <source>本项已按本年度情况更新：不再提示“需更新”</source>
+        <translation>This item is up to date for this year: stop showing “Needs updating”</translation>
+    </message>
+    <message>
         <source>自评打分</source>
         <translation>Self-scoring</translation>
     </message>
@@ -996,6 +1048,18 @@
     <message>
         <source>关键绩效数据(&amp;K)</source>
         <translation>&amp;Key performance data</translation>
+    </message>
+    <message>
+        <source>需更新：本项内容沿用 {year} 年度的申报，请按本年度的情况修改，改好后点“标为已更新”。</source>
+        <translation>Needs updating: this item&apos;s text comes from the {year} application. Revise it for this year, then click “Mark as updated”.</translation>
+    </message>
+    <message>
+        <source>往年</source>
+        <translation>earlier</translation>
+    </message>
+    <message>
+        <source>{id} {name}：内容沿用往年申报，需更新</source>
+        <translation>{id} {name}: text carried over from an earlier application; needs updating</translation>
     </message>
     <message>
         <source>{id} {name}：尚未填写自评内容</source>
@@ -1173,6 +1237,10 @@
         <translation>Open &amp;demo</translation>
     </message>
     <message>
+        <source>以往年申报为基础新建(&amp;L)…</source>
+        <translation>New from &amp;last year&apos;s application…</translation>
+    </message>
+    <message>
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;as…</translation>
     </message>
@@ -1181,12 +1249,20 @@
         <translation>Version &amp;history…</translation>
     </message>
     <message>
+        <source>从 Word 导入(&amp;W)…</source>
+        <translation>Import from &amp;Word…</translation>
+    </message>
+    <message>
         <source>导出申报材料 PDF(&amp;E)…</source>
         <translation>&amp;Export application PDF…</translation>
     </message>
     <message>
         <source>导出内部自评报告(&amp;I)…</source>
         <translation>Export &amp;internal self-assessment report…</translation>
+    </message>
+    <message>
+        <source>导出 Word 副本(&amp;B)…</source>
+        <translation>Export Word cop&amp;y…</translation>
     </message>
     <message>
         <source>打印预览(&amp;V)…</source>
@@ -1389,6 +1465,14 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <source>粘贴内容中的 {n} 张图片未插入：请在“证实性材料”页把图片添加为附件，图表请在“关键绩效数据”页生成。</source>
         <translation>Images in the pasted content not inserted: {n}. Add images as attachments on the “Supporting evidence” page, and create charts on the “Key performance data” page.</translation>
     </message>
+    <message>
+        <source>粘贴的内容有 {n} 字，超过本项最多可容纳的 {max} 字，未粘贴。请分段粘贴或精简后再试。</source>
+        <translation>Not pasted: the text has {n} characters, more than the {max} this item can hold. Paste it in parts or shorten it, then try again.</translation>
+    </message>
+    <message>
+        <source>粘贴后本项将有 {n} 字，超过最多可容纳的 {max} 字，未粘贴。请分段粘贴或精简后再试。</source>
+        <translation>Not pasted: this item would have {n} characters, more than the {max} it can hold. Paste it in parts or shorten it, then try again.</translation>
+    </message>
 </context>
 <context>
     <name>Measure</name>
@@ -1504,6 +1588,10 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Unprintable characters</translation>
     </message>
     <message>
+        <source>内容过长</source>
+        <translation>Too long</translation>
+    </message>
+    <message>
         <source>✓ 资格条件、完整性、字数限制和可打印字符均已检查通过</source>
         <translation>✓ Eligibility, completeness, character limits and printable characters all passed</translation>
     </message>
@@ -1514,6 +1602,30 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>全部检查通过，可以导出并打印申报材料。</source>
         <translation>All checks passed: you can export and print the application materials.</translation>
+    </message>
+    <message>
+        <source>（正在检查附件能否印出……）</source>
+        <translation> (checking whether the attachments can be printed…)</translation>
+    </message>
+    <message>
+        <source>无法检查附件：{0}</source>
+        <translation>Cannot check the attachments: {0}</translation>
+    </message>
+    <message>
+        <source>附件无法读取</source>
+        <translation>Attachment cannot be read</translation>
+    </message>
+    <message>
+        <source>附件中的脚本和动作将被移除</source>
+        <translation>Scripts and actions in attachments will be removed</translation>
+    </message>
+    <message>
+        <source>检查附件</source>
+        <translation>Checking the attachments</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
     </message>
 </context>
 <context>
@@ -1740,6 +1852,80 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>得分率</source>
         <translation>Score rate</translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <source>以往年申报为基础新建</source>
+        <translation>New from last year&apos;s application</translation>
+    </message>
+    <message>
+        <source>以 {name}（{year} 年度）为基础新建：复制自评内容、申请表、关键绩效数据、证实性材料和自评分，按新年度移动按年度填写的数据，各评分项标为“需更新”。原文件不会改动。</source>
+        <translation>A new application from {name} ({year}): the self-assessment, application form, key performance data, supporting evidence and self-scores are copied, data kept by year moves on to the new year, and every scored item is marked “Needs updating”. The original file is not changed.</translation>
+    </message>
+    <message>
+        <source>%1 年度</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>新申报文件</source>
+        <translation>New application file</translation>
+    </message>
+    <message>
+        <source>浏览(&amp;B)…</source>
+        <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+        <source>申报年度(&amp;Y)：</source>
+        <translation>Application &amp;year:</translation>
+    </message>
+    <message>
+        <source>新文件(&amp;F)：</source>
+        <translation>New &amp;file:</translation>
+    </message>
+    <message>
+        <source>新建(&amp;C)</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>申报文件 (*.qdesk)</source>
+        <translation>Application files (*.qdesk)</translation>
+    </message>
+</context>
+<context>
+    <name>Renewer</name>
+    <message>
+        <source>选择往年的申报文件</source>
+        <translation>Choose last year&apos;s application file</translation>
+    </message>
+    <message>
+        <source>申报文件 (*.qdesk)</source>
+        <translation>Application files (*.qdesk)</translation>
+    </message>
+    <message>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>文件已存在</source>
+        <translation>File already exists</translation>
+    </message>
+    <message>
+        <source>{path} 已存在，要替换它吗？</source>
+        <translation>{path} already exists. Replace it?</translation>
+    </message>
+    <message>
+        <source>正在复制 {name}…</source>
+        <translation>Copying {name}…</translation>
+    </message>
+    <message>
+        <source>以往年申报为基础新建</source>
+        <translation>New from last year&apos;s application</translation>
+    </message>
+    <message>
+        <source>无法新建</source>
+        <translation>Cannot create the application</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2510,165 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>{0} 年度</source>
         <translation>{0} application</translation>
+    </message>
+</context>
+<context>
+    <name>WordImportDialog</name>
+    <message>
+        <source>从 Word 导入：{name}</source>
+        <translation>Import from Word: {name}</translation>
+    </message>
+    <message>
+        <source>导入前后对比</source>
+        <translation>Before and after the import</translation>
+    </message>
+    <message>
+        <source>所选评分项导入前后对比(&amp;C)：</source>
+        <translation>&amp;Compare the selected item before and after the import:</translation>
+    </message>
+    <message>
+        <source>Word 文件中的各节(&amp;S)：可改选对应的评分项，或选“不导入”；已有内容的评分项可选替换、追加或跳过。</source>
+        <translation>&amp;Sections of the Word file: choose another scored item for a section, or “Do not import”; for an item that already has text, choose Replace, Append at the end or Skip.</translation>
+    </message>
+    <message>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>导入计划</source>
+        <translation>Import plan</translation>
+    </message>
+    <message>
+        <source>Word 中的标题</source>
+        <translation>Heading in Word</translation>
+    </message>
+    <message>
+        <source>导入到</source>
+        <translation>Import into</translation>
+    </message>
+    <message>
+        <source>字数</source>
+        <translation>Characters</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <translation>Pictures</translation>
+    </message>
+    <message>
+        <source>已有内容</source>
+        <translation>Existing text</translation>
+    </message>
+    <message>
+        <source>（文件开头）</source>
+        <translation>(start of the file)</translation>
+    </message>
+    <message>
+        <source>第 {n} 节导入到</source>
+        <translation>Import section {n} into</translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation>Do not import</translation>
+    </message>
+    <message>
+        <source>按标题在类目中的顺序推断，请核对</source>
+        <translation>Guessed from the heading&apos;s place in its category: please check</translation>
+    </message>
+    <message>
+        <source>第 {n} 节对已有内容</source>
+        <translation>Section {n}: what to do with existing text</translation>
+    </message>
+    <message>
+        <source>替换</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>追加到后面</source>
+        <translation>Append at the end</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>新填</source>
+        <translation>Fill in</translation>
+    </message>
+    <message>
+        <source>该评分项还没有内容：直接填入</source>
+        <translation>This scored item has no text yet: it is filled in</translation>
+    </message>
+    <message>
+        <source>将新填 {fill} 项、替换 {replace} 项、追加 {append} 项，跳过 {skip} 项，不导入 {out} 节；被替换的内容可在“历史版本”中恢复。</source>
+        <translation>Items to fill in: {fill}; to replace: {replace}; to append to: {append}; to skip: {skip}. Sections not imported: {out}. Replaced text can be restored from the “Version history”.</translation>
+    </message>
+    <message>
+        <source>未导入：</source>
+        <translation>Not imported: </translation>
+    </message>
+    <message>
+        <source>这一节不导入。</source>
+        <translation>This section is not imported.</translation>
+    </message>
+    <message>
+        <source>现在的内容</source>
+        <translation>Current content</translation>
+    </message>
+    <message>
+        <source>导入后</source>
+        <translation>After the import</translation>
+    </message>
+    <message>
+        <source>导入后（跳过，不改动）</source>
+        <translation>After the import (skipped, unchanged)</translation>
+    </message>
+    <message>
+        <source>%1 行未改动</source>
+        <translation>%1 unchanged lines</translation>
+    </message>
+    <message>
+        <source>导入后与现在的内容相同。</source>
+        <translation>The import leaves this content unchanged.</translation>
+    </message>
+    <message>
+        <source>图片</source>
+        <comment>a picture in the compared text</comment>
+        <translation>picture</translation>
+    </message>
+</context>
+<context>
+    <name>WordImporter</name>
+    <message>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>从 Word 导入</source>
+        <translation>Import from Word</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx *.docm *.doc *.wps *.rtf *.odt);;所有文件 (*)</source>
+        <translation>Word documents (*.docx *.docm *.doc *.wps *.rtf *.odt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取 Word 文件…</source>
+        <translation>Reading the Word file…</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>已导入 {n} 项，图片 {pictures} 张放入正文。被替换的内容可在“文件 → 历史版本”中逐项恢复。</source>
+        <translation>Items imported: {n}; pictures placed in the text: {pictures}. Replaced text can be restored item by item with “File → Version history”.</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import complete</translation>
     </message>
 </context>
 </TS>

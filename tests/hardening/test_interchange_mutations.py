@@ -1,9 +1,15 @@
 """The JSON loader fed mutated dumps: success or a clear error, never a crash or half a file.
 
 Each example takes the dump of a small complete document and applies a few mutations at random
-places — a key dropped, a value of another type, random values, random Unicode, random base64,
-a structure cut short, an unknown key. ``interchange.load`` must then either write a document
-that opens cleanly, or raise InterchangeError/DocumentError with a message and leave nothing.
+places — a key dropped, a value of another type, random values (hostile ones among them: integers
+beyond SQLite's 64 bits, NaN, Infinity, unpaired surrogates, deep nesting, bad timestamps), random
+Unicode, random base64, a structure cut short, an unknown key. ``interchange.load`` must then
+either write a document that opens cleanly, or raise InterchangeError/DocumentError with a message
+and leave nothing. The text of the dump is mutated too (bytes cut, dropped, inserted, replaced)
+and goes through ``read_json`` first, as ``qualitydesk load`` does.
+
+QUALITYDESK_FUZZ_EXAMPLES sets the number of examples of the main test (200 by default; the
+others run a share of it): ``make fuzz`` runs 10,000.
 """
 
 from __future__ import annotations
@@ -12,12 +18,13 @@ import base64
 import copy
 import hashlib
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qualitydesk.store import interchange
@@ -25,12 +32,51 @@ from qualitydesk.store.document import Document, DocumentError
 
 Path_ = tuple[str | int, ...]
 
+EXAMPLES = int(os.environ.get("QUALITYDESK_FUZZ_EXAMPLES", "200"))
+
+
+def fuzz_settings(share: float = 1.0) -> settings:
+    return settings(
+        max_examples=max(10, round(EXAMPLES * share)),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+
+
+def _nested(depth: int) -> Any:
+    value: Any = 0
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+HOSTILE = st.sampled_from(
+    [
+        2**63,
+        -(2**63) - 1,
+        10**30,
+        float("nan"),
+        float("inf"),
+        float("-inf"),
+        1e308,
+        "a\ud800b",
+        "\x00",
+        "",
+        " ",
+        "2026-13-45T25:61:00+08:00",
+        "2026-05-15T09:00:00",
+        "../../etc/passwd",
+        "9" * 30,
+        _nested(60),
+    ]
+)
 JSON_VALUES = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(-(2**70), 2**70)
-    | st.floats(allow_nan=False)
-    | st.text(max_size=20),
+    | st.floats()
+    | st.text(max_size=20)
+    | HOSTILE,
     lambda inner: (
         st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
     ),
@@ -115,7 +161,10 @@ MUTATIONS = st.lists(MUTATION, min_size=1, max_size=4)
 def mutate(seed: dict[str, Any], mutations: list[tuple[Any, ...]]) -> dict[str, Any]:
     """A copy of ``seed`` with the mutations applied, one after the other."""
     data = copy.deepcopy(seed)
-    for where, operation, value, text, encoded, keep in copy.deepcopy(mutations):
+    for mutation in mutations:
+        # Each copied on its own: hypothesis may hand the same object to two mutations, and
+        # placing one inside the other would make a cycle, which no JSON text can hold.
+        where, operation, value, text, encoded, keep = copy.deepcopy(mutation)
         places = paths(data)
         if not places:
             break
@@ -138,22 +187,39 @@ def mutate(seed: dict[str, Any], mutations: list[tuple[Any, ...]]) -> dict[str, 
     return data
 
 
-def _attempt(data: Any, forms) -> None:
+def _attempt(data: Any, forms, text: bytes | None = None) -> None:
+    """Load ``data`` (or the JSON ``text``, read as ``qualitydesk load`` reads it)."""
     with tempfile.TemporaryDirectory(prefix="qdesk-mutation-") as folder:
         target = Path(folder) / "loaded.qdesk"
+        before = []
         failure: DocumentError | None = None
         try:
+            if text is not None:
+                source = Path(folder) / "mutated.json"
+                source.write_bytes(text)
+                before = [source.name]
+                data = interchange.read_json(source)
             interchange.load(data, target, forms, source="mutated.json")
         except DocumentError as exc:  # InterchangeError is one
             failure = exc
         if failure is not None:
-            assert str(failure), "an error without a message"
-            assert sorted(p.name for p in Path(folder).iterdir()) == [], "a half-written file"
+            _check_message(str(failure))
+            assert sorted(p.name for p in Path(folder).iterdir()) == before, "a stray file"
             return
         with Document.open(target) as doc:  # what was written opens and reads completely
             assert doc.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
             json.dumps(interchange.dump(doc), ensure_ascii=False)
-        assert sorted(p.name for p in Path(folder).iterdir()) == ["loaded.qdesk"]
+            doc.history()  # every entry parses
+            doc.scores(), doc.indicators(), [doc.limit(p) for p in ("report", "profile")]
+        assert sorted(p.name for p in Path(folder).iterdir()) == sorted([*before, target.name])
+
+
+def _check_message(message: str) -> None:
+    assert message, "an error without a message"
+    lines = message.splitlines()
+    assert len(lines) <= 1 + interchange.MAX_SHOWN_PROBLEMS + 1, "more than 20 problems shown"
+    for word in ("Traceback", "Error", "Input should", "pydantic", "\ud800"):
+        assert word not in message, message
 
 
 def test_the_unmutated_seed_loads(seed, forms):
@@ -165,7 +231,7 @@ def test_the_unmutated_seed_loads(seed, forms):
 
 
 def test_mutated_dumps_load_or_are_refused_cleanly(seed, forms):
-    @settings(max_examples=150, deadline=None)
+    @fuzz_settings()
     @given(mutations=MUTATIONS)
     def mutated_dump(mutations):
         _attempt(mutate(seed, mutations), forms)
@@ -174,7 +240,7 @@ def test_mutated_dumps_load_or_are_refused_cleanly(seed, forms):
 
 
 def test_arbitrary_json_is_refused_cleanly(forms):
-    @settings(max_examples=40, deadline=None)
+    @fuzz_settings(0.2)
     @given(value=JSON_VALUES)
     def arbitrary_json(value):
         _attempt(value, forms)
@@ -183,7 +249,7 @@ def test_arbitrary_json_is_refused_cleanly(forms):
 
 
 def test_attachment_data_as_random_base64(seed, forms):
-    @settings(max_examples=60, deadline=None)
+    @fuzz_settings(0.3)
     @given(encoded=BASE64, consistent=st.booleans())
     def random_base64(encoded, consistent):
         dumped = copy.deepcopy(seed)
@@ -200,3 +266,37 @@ def test_attachment_data_as_random_base64(seed, forms):
         _attempt(dumped, forms)
 
     random_base64()
+
+
+# Mutations of the dump's text: (operation, where as a fraction of the length, length, bytes).
+TEXT_MUTATION = st.tuples(
+    st.sampled_from(("cut", "drop", "insert", "replace")),
+    st.floats(0, 1),
+    st.integers(1, 8),
+    st.binary(min_size=1, max_size=8) | st.sampled_from([b"{", b"[", b'"', b"\\", b"\xff", b"NaN"]),
+)
+
+
+def mutate_text(text: bytes, mutations: list[tuple[str, float, int, bytes]]) -> bytes:
+    for operation, where, length, material in mutations:
+        at = int(where * len(text))
+        if operation == "cut":
+            text = text[:at]
+        elif operation == "drop":
+            text = text[:at] + text[at + length :]
+        elif operation == "insert":
+            text = text[:at] + material + text[at:]
+        else:
+            text = text[:at] + material + text[at + len(material) :]
+    return text
+
+
+def test_mutated_dump_text_loads_or_is_refused_cleanly(seed, forms):
+    text = json.dumps(seed, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+
+    @fuzz_settings(0.5)
+    @given(mutations=st.lists(TEXT_MUTATION, min_size=1, max_size=3))
+    def mutated_text(mutations):
+        _attempt(None, forms, text=mutate_text(text, mutations))
+
+    mutated_text()

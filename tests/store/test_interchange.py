@@ -98,10 +98,10 @@ def test_every_problem_is_reported_with_its_path(full_doc, tmp_path, forms):
         "$.fields.favourite_colour",
         "$.fields.org_name",
         "$.tables.honours[0].medal",
-        "$.scores.4.4.2.pct",
-        "$.scores.9.9.9",
-        "$.narratives.4.8.1",
-        "$.declarations.no-such-rule",
+        '$.scores["4.4.2"].pct',  # a key that is not a plain name goes in brackets
+        '$.scores["9.9.9"]',
+        '$.narratives["4.8.1"]',
+        '$.declarations["no-such-rule"]',
         "$.indicators[0].better",
         "$.attachments[0].sha256",
     ):

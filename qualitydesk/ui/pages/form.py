@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualitydesk.domain.forms import FieldSpec
+from qualitydesk.domain.limits import field_max
 from qualitydesk.store.document import Document
 from qualitydesk.store.records import FieldValue
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
@@ -67,7 +68,7 @@ class FormPage(Page):
         for group in context.forms.form.groups:
             column.addWidget(self._group_box(group.name, group.fields))
         for spec in context.forms.form.tables:
-            editor = TableEditor(spec)
+            editor = TableEditor(spec, max_length=context.forms.limits.table_cell)
             editor.edited.connect(self._edited)
             self.tables[spec.id] = editor
             column.addWidget(editor)
@@ -93,7 +94,7 @@ class FormPage(Page):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for spec in fields:
-            editor = FieldEditor(spec, self)
+            editor = FieldEditor(spec, self, max_length=field_max(self.context.forms.limits, spec))
             editor.edited.connect(self._edited)
             self.editors[spec.id] = editor
             form.addRow(editor.label, editor.box)

@@ -141,6 +141,7 @@ class IndicatorsPage(Page):
         rows.setDefaultSectionSize(max(rows.defaultSectionSize(), probe.sizeHint().height()))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.text_delegate = TextDelegate({}, self.table)
+        self.text_delegate.max_length = self.context.forms.limits.indicator
         self.text_delegate.edited.connect(self._preview)
         self.table.setItemDelegate(self.text_delegate)
         self.better_delegate = ChoiceDelegate(

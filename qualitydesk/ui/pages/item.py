@@ -12,18 +12,20 @@ import html
 import re
 from itertools import pairwise
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QShowEvent, QTextDocument, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -35,9 +37,11 @@ from PySide6.QtWidgets import (
 from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.charts import trend_chart
 from qualitydesk.domain.forms import Band, Factor
+from qualitydesk.domain.limits import max_chars
 from qualitydesk.domain.textmetrics import TextCounts
-from qualitydesk.store.document import Document
+from qualitydesk.store.document import Document, DocumentError
 from qualitydesk.store.records import Attachment, Indicator, Link, Score
+from qualitydesk.store.renew import RENEWED_FROM_YEAR, mark_updated, needs_update
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
 from qualitydesk.ui.widgets.autoheight import grow_to_content
 from qualitydesk.ui.widgets.guidance import Guidance
@@ -46,6 +50,7 @@ from qualitydesk.ui.widgets.trend_chart import TrendChartWidget
 
 FIGURE_SIZE = (560, 300)  # a chart placed in the narrative, in pixels
 FIGURE_REF = re.compile(r"\]\(indicator:([^)\s]+)\)")
+PICTURE_REF = re.compile(r"\]\(attachment:(\d+)\)")  # a picture placed in the text (Word import)
 
 
 class StepSpinBox(QSpinBox):
@@ -74,6 +79,8 @@ def _text_box(lines: int, parent: QWidget) -> QPlainTextEdit:
 
 class ItemPage(Page):
     """The page of one item (4.1.2 …): narrative on the left, score panel on the right."""
+
+    export_word_requested = Signal(str)  # 导出本项为 Word…: the item's id
 
     def __init__(self, context: PageContext, item_id: str, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -131,6 +138,7 @@ class ItemPage(Page):
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         self.editor = MarkdownEdit(side)  # first QTextEdit of the page: find and bench use it
+        self.editor.set_max_chars(max_chars(self.context.forms, self.context.award, "report"))
         self.editor.set_accessible_name(self.tr("{id} 自评内容").format(id=self.item.id))
         heading = QLabel(f"{self.item.id} {self.item.name}", side)
         font = heading.font()
@@ -157,19 +165,66 @@ class ItemPage(Page):
         self.counts_label = QLabel(side)
         self.counts_label.setWordWrap(True)
         self.counts_label.setAccessibleName(self.tr("字数统计"))
-        for widget in (heading, meta, self.guidance, label):
+        for widget in (heading, meta, self._update_banner(side), self.guidance, label):
             column.addWidget(widget)
         column.addWidget(self.editor, 1)
         column.addWidget(self.counts_label)
+        self.export_word_button = QToolButton(side)
+        self.export_word_button.setText(self.tr("导出本项为 Word…"))
+        self.export_word_button.setToolTip(
+            self.tr(
+                "把本项的自评内容导出为 Word 文档，交给同事修改；改好后用“文件 → 从 Word 导入”放回"
+            )
+        )
+        self.export_word_button.setAutoRaise(True)
+        self.export_word_button.clicked.connect(
+            lambda: self.export_word_requested.emit(self.item.id)
+        )
+        column.addWidget(self.export_word_button, 0, Qt.AlignmentFlag.AlignRight)
         self.editor.edited.connect(self.changed)
         self.editor.counted.connect(self._counted)
         self._indicators: dict[str, Indicator] = {}
+        self._pictures: dict[str, tuple[str, bytes]] = {}  # attachment id -> (sha256, data)
         self._chart = TrendChartWidget()  # never shown: draws the charts placed in the text
         self.editor.set_figure_source(self._figure)
         return side
 
+    def _update_banner(self, parent: QWidget) -> QFrame:
+        """需更新: shown while the item still has the text of the year this file was renewed from."""
+        self.outdated = False
+        self._updated_now = False
+        banner = QFrame(parent)
+        banner.setObjectName("needsUpdate")
+        banner.setStyleSheet("#needsUpdate { background: #fff3d6; border-radius: 4px; }")
+        row = QHBoxLayout(banner)
+        self.update_label = QLabel(banner)
+        self.update_label.setWordWrap(True)
+        self.update_button = QPushButton(self.tr("标为已更新(&U)"), banner)
+        self.update_button.setToolTip(self.tr("本项已按本年度情况更新：不再提示“需更新”"))
+        self.update_button.clicked.connect(self._mark_updated)
+        row.addWidget(self.update_label, 1)
+        row.addWidget(self.update_button)
+        banner.hide()
+        self.update_banner = banner
+        return banner
+
+    def _mark_updated(self) -> None:
+        self.outdated, self._updated_now = False, True
+        self.update_banner.hide()
+        self.changed.emit()
+
     def _figure(self, scheme: str, ref: str) -> QImage | None:
-        """The trend chart an ``indicator:ID`` figure in the narrative stands for."""
+        """The trend chart an ``indicator:ID`` figure in the narrative stands for, or the picture
+        an ``attachment:N`` one shows (at most as wide as a chart)."""
+        if scheme == "attachment":
+            image = QImage.fromData(self._pictures.get(ref, ("", b""))[1])
+            if image.isNull():
+                return None
+            if image.width() > FIGURE_SIZE[0]:
+                image = image.scaledToWidth(
+                    FIGURE_SIZE[0], Qt.TransformationMode.SmoothTransformation
+                )
+            return image
         indicator = self._indicators.get(ref) if scheme == "indicator" else None
         if indicator is None:
             return None
@@ -322,6 +377,9 @@ class ItemPage(Page):
             self._others = None
             self._measured_others()  # now, while the window builds pages in idle time
             text = doc.narrative(self.item.id)
+            attachments = doc.attachments()
+            self._load_pictures(doc, text, attachments)
+            self._show_needs_update(doc)
             if text != self._saved_text:  # not what the editor already shows
                 self._saved_text = text
                 self.editor.set_markdown(text)
@@ -329,7 +387,7 @@ class ItemPage(Page):
             else:
                 self._show_counts()
             self._load_score(doc.score(self.item.id))
-            self._load_links(doc.attachments(), doc.indicators())
+            self._load_links(attachments, doc.indicators())
         finally:
             self._loading = False
 
@@ -343,9 +401,48 @@ class ItemPage(Page):
             doc.set_score(self.item.id, self.score())
             self._existing = doc.score(self.item.id)
             self._score_dirty = False
+        if self._updated_now:
+            mark_updated(doc, self.item.id)
+            self._updated_now = False
+
+    def _load_pictures(self, doc: Document, text: str, attachments: list[Attachment]) -> None:
+        """The pictures the text shows (from a Word import); read again only when replaced."""
+        digests = {str(a.id): a.sha256 for a in attachments}
+        pictures = {}
+        for ref in set(PICTURE_REF.findall(text)) & set(digests):
+            cached = self._pictures.get(ref)
+            if cached is not None and cached[0] == digests[ref]:
+                pictures[ref] = cached
+                continue
+            try:
+                pictures[ref] = (digests[ref], doc.attachment_data(int(ref)))
+            except DocumentError:
+                continue  # a lost picture shows as missing; the export says so too
+        self._pictures = pictures
+
+    def _show_needs_update(self, doc: Document) -> None:
+        self.outdated = self.item.id in needs_update(doc) and not self._updated_now
+        self.update_label.setText(
+            self.tr(
+                "需更新：本项内容沿用 {year} 年度的申报，请按本年度的情况修改，改好后点“标为已更新”。"
+            ).format(year=doc.setting(RENEWED_FROM_YEAR) or self.tr("往年"))
+        )
+        self.update_banner.setVisible(self.outdated)
+        self.update_button.setEnabled(not doc.read_only)
 
     def issues(self) -> list[Issue]:
         found = []
+        if self.outdated:
+            found.append(
+                Issue(
+                    self.tr("{id} {name}：内容沿用往年申报，需更新").format(
+                        id=self.item.id, name=self.item.name
+                    ),
+                    "missing",
+                    self.key,
+                    "narrative",
+                )
+            )
         if self.editor.is_empty():
             found.append(
                 Issue(

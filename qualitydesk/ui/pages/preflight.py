@@ -1,11 +1,19 @@
 """检查与导出: everything that stands between this application and a print-ready package.
 
 The list comes from the same checks as ``qualitydesk check`` (eligibility, completeness, limits)
-plus the characters no bundled font can print. Activating a problem jumps to where it is fixed.
+plus the characters no bundled font can print and the texts too long to export (forms/limits.toml).
+Activating a problem jumps to where it is fixed.
 Export, preview and print are requested with ``action_requested`` and run by the main window.
+
+Attachments the package cannot print (附件无法读取) and those whose scripts and actions it leaves
+out are listed too; finding that out reads every attachment, so the first time it runs in the
+background (on a read-only snapshot) and the list fills in when it is done.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -22,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from qualitydesk.domain import numbers
 from qualitydesk.domain.eligibility import Status as Eligibility
-from qualitydesk.store import readiness
+from qualitydesk.store import readiness, sizes
 from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
 
@@ -61,11 +69,15 @@ class PreflightPage(Page):
     key = "preflight"
 
     action_requested = Signal(str)  # "package", "internal", "preview", "print"
+    attachments_checked = Signal()  # the attachments were judged and the list shows them
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._issues: list[Issue] = []
         self._started = False
+        self._doc: Document | None = None
+        self._attachment_job: Any = None  # judging the attachments in the background
+        self._attachment_failure = ""
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("preflightSummary")
@@ -99,6 +111,8 @@ class PreflightPage(Page):
         column.addLayout(row)
 
     def load(self, doc: Document) -> None:
+        if doc is not self._doc:
+            self._doc, self._attachment_failure = doc, ""
         result = readiness.check(doc, self.context.forms)
         self._started = bool(doc.fields()) or bool(doc.narratives())
         self.problems.clear()
@@ -110,6 +124,7 @@ class PreflightPage(Page):
                 groups[group] = QTreeWidgetItem(self.problems, [group])
                 groups[group].setFlags(Qt.ItemFlag.ItemIsEnabled)
             item = QTreeWidgetItem(groups[group], [text])
+            item.setToolTip(0, text)  # a long line is cut at the edge
             item.setData(0, TARGET_ROLE, target)
             if severity == "error":
                 item.setForeground(0, QColor("#c62828"))
@@ -130,6 +145,9 @@ class PreflightPage(Page):
                 add(self.tr("字数"), text, "error", (limit.part, ""))
         for problem in self._unprintable(doc):
             add(self.tr("无法打印的字符"), problem.message, "error", _print_target(problem.where))
+        for too_long in sizes.in_document(doc, self.context.forms):  # the export refuses these
+            add(self.tr("内容过长"), too_long.message, "error", _print_target(too_long.where))
+        checking = self._attachment_notes(doc, add)
         if not self._issues:
             done = QTreeWidgetItem(
                 self.problems, [self.tr("✓ 资格条件、完整性、字数限制和可打印字符均已检查通过")]
@@ -144,11 +162,63 @@ class PreflightPage(Page):
             )
         else:
             self.summary.setText(self.tr("全部检查通过，可以导出并打印申报材料。"))
+        if checking:  # the list fills in when the background check is done
+            self.summary.setText(self.summary.text() + self.tr("（正在检查附件能否印出……）"))
 
     def _unprintable(self, doc: Document) -> list:
         from qualitydesk.export.preflight import unprintable
 
         return unprintable(doc, self.context.forms)
+
+    def _attachment_notes(self, doc: Document, add: Callable[..., None]) -> bool:
+        """List what the export will do about attachments if that is known; otherwise start
+        finding out in the background and return True."""
+        from qualitydesk.export.preflight import UNREADABLE, known_attachment_notes
+
+        notes = known_attachment_notes(doc.attachments())
+        if notes is None and not self._attachment_failure:
+            self._check_attachments(doc)
+            return True
+        if self._attachment_failure:
+            text = self.tr("无法检查附件：{0}").format(self._attachment_failure)
+            add(self.tr("附件无法读取"), text, "warning", ("evidence", ""))
+        for note in notes or []:
+            target = ("evidence", str(note.attachment_id))
+            if note.kind == UNREADABLE:
+                add(self.tr("附件无法读取"), note.message, "error", target)
+            else:
+                add(self.tr("附件中的脚本和动作将被移除"), note.message, "warning", target)
+        return False
+
+    def _check_attachments(self, doc: Document) -> None:
+        """Judge the attachments on a read-only snapshot in the background, then list again."""
+        from qualitydesk.export.preflight import attachment_notes
+        from qualitydesk.ui.jobs import JobCancelled, start_job
+
+        if self._attachment_job is not None:
+            return
+        path = doc.path
+
+        def judge(report: Callable[[int, int, str], bool]) -> object:
+            def step(done: int, total: int, name: str) -> None:
+                if not report(done, total, name):
+                    raise JobCancelled
+
+            with Document.open(path, read_only=True) as snapshot:
+                return attachment_notes(snapshot, step)
+
+        job = start_job(judge, parent=self, title=self.tr("检查附件"), show_dialog=False)
+        job.finished.connect(lambda _notes: self._attachments_checked(doc, ""))
+        job.failed.connect(lambda message: self._attachments_checked(doc, message))
+        job.cancelled.connect(lambda: self._attachments_checked(doc, self.tr("已取消")))
+        self._attachment_job = job
+
+    def _attachments_checked(self, doc: Document, failure: str) -> None:
+        self._attachment_job = None
+        if doc is self._doc and not doc.closed:
+            self._attachment_failure = failure
+            self.load(doc)
+            self.attachments_checked.emit()
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         target = item.data(0, TARGET_ROLE)

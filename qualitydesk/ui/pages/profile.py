@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import ProfileSection
+from qualitydesk.domain.limits import max_chars
 from qualitydesk.domain.textmetrics import TextCounts, count
 from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
@@ -96,6 +97,7 @@ class ProfilePage(Page):
         box.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(box)
         editor = MarkdownEdit(box)
+        editor.set_max_chars(max_chars(self.context.forms, self.context.award, "profile"))
         editor.set_accessible_name(f"{section.id} {section.name}")
         grow_to_content(editor.editor, EDITOR_LINES)  # the page scrolls, not the editor
         mnemonic = f"(&{number})" if number < 10 else ""

@@ -4,6 +4,11 @@ A field with a validator (or a date, number or year) is checked when editing fin
 value is marked (red border, a message under it, the message in its accessible description) and
 kept as typed, a right one is normalised in place (full-width digits made half-width, dates as
 ISO). :func:`check_value` does the same check for the cells of the tables.
+
+A field holds at most ``max_length`` characters (forms/limits.toml, through
+:func:`qualitydesk.domain.limits.field_max`): a line refuses more keys and cuts a paste as any
+line edit does; a multi-line field refuses a paste that would make it longer and says so. A value
+already longer (from an older file) is shown whole, never cut.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import FieldSpec
 from qualitydesk.domain.validators import Check, normalize, validate
 from qualitydesk.store.records import FieldValue
@@ -52,6 +58,7 @@ MNEMONICS = {
     "signatory": "S",
 }
 NUMERIC_TYPES = ("date", "year", "integer", "money", "percent")
+QT_MAX_LENGTH = 32767  # a QLineEdit's maxLength unless told otherwise
 MULTILINE_LINES = 4  # a multi-line field shows at least this many lines, and grows
 
 
@@ -92,6 +99,26 @@ def _label_html(text: str, required: bool, mnemonic: str | None = None) -> str:
     return body + star
 
 
+class BoundedPlainTextEdit(QPlainTextEdit):
+    """A multi-line field that refuses a paste making it longer than ``max_length``."""
+
+    refused = Signal(int, int)  # the length the paste would make, the maximum
+
+    def __init__(self, max_length: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_length = max_length
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if self.max_length is not None and source.hasText():
+            cursor = self.textCursor()
+            selected = cursor.selectionEnd() - cursor.selectionStart()
+            total = self.document().characterCount() - 1 - selected + len(source.text())
+            if total > self.max_length:
+                self.refused.emit(total, self.max_length)
+                return
+        super().insertFromMimeData(source)
+
+
 # --- one field ----------------------------------------------------------------------------------
 
 
@@ -100,9 +127,12 @@ class FieldEditor(QObject):
 
     edited = Signal()
 
-    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, spec: FieldSpec, parent: QWidget | None = None, *, max_length: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.spec = spec
+        self.max_length = max_length  # characters; None: Qt's own bound for a line
         self.check: Check | None = None
         self.label = QLabel(_label_html(spec.label, spec.required, MNEMONICS.get(spec.id)))
         self.label.setTextFormat(Qt.TextFormat.RichText)
@@ -137,13 +167,17 @@ class FieldEditor(QObject):
             combo.currentIndexChanged.connect(self.edited)
             return combo
         if spec.type == "multiline":
-            edit = QPlainTextEdit()
+            edit = BoundedPlainTextEdit(self.max_length)
+            edit.refused.connect(self._paste_refused)
+            edit.textChanged.connect(self._hide_message)  # a refused paste's notice is old now
             edit.setTabChangesFocus(True)
             edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
             grow_to_content(edit, MULTILINE_LINES)  # the form scrolls, not the box
             edit.textChanged.connect(self.edited)
             return edit
         line = QLineEdit()
+        if self.max_length is not None:
+            line.setMaxLength(self.max_length)
         if spec.type == "date":
             line.setPlaceholderText(self.tr("例如 2016-12-01"))
         if spec.type in NUMERIC_TYPES:
@@ -207,7 +241,10 @@ class FieldEditor(QObject):
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText("" if value is None else str(value))
             elif isinstance(widget, QLineEdit):
-                widget.setText("" if value is None else str(value))
+                text = "" if value is None else str(value)
+                bound = QT_MAX_LENGTH if self.max_length is None else self.max_length
+                widget.setMaxLength(max(bound, len(text)))  # too long already: whole, not cut
+                widget.setText(text)
         finally:
             widget.blockSignals(blocked)
         self.revalidate(normalise=False)
@@ -262,6 +299,19 @@ class FieldEditor(QObject):
             self.input.setAccessibleDescription(self.spec.help)
         repolish(self.message)
         self.message.setVisible(invalid or warning)
+
+    def _hide_message(self) -> None:
+        self.message.setVisible(False)
+
+    def _paste_refused(self, total: int, maximum: int) -> None:
+        self.message.setText(
+            self.tr(
+                "粘贴后本项将有 {n} 字，超过最多可容纳的 {max} 字，未粘贴。请精简后再试。"
+            ).format(n=numbers.integer(total), max=numbers.integer(maximum))
+        )
+        self.message.setProperty("role", "error")
+        repolish(self.message)
+        self.message.setVisible(True)
 
     def issues(self) -> list[Issue]:
         spec = self.spec

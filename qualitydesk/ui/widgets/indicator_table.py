@@ -100,6 +100,7 @@ class TextDelegate(QStyledItemDelegate):
     def __init__(self, names: dict[int, str], parent: QWidget) -> None:
         super().__init__(parent)
         self.names = names
+        self.max_length: int | None = None  # characters of a cell; None: Qt's own bound
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
@@ -107,6 +108,8 @@ class TextDelegate(QStyledItemDelegate):
         del option
         editor = QLineEdit(parent)
         editor.setFrame(False)
+        if self.max_length is not None:  # a longer value from an older file is shown whole
+            editor.setMaxLength(max(self.max_length, len(str(index.data() or ""))))
         editor.setAccessibleName(self.names.get(index.column(), ""))
         row, column = index.row(), index.column()
         editor.textEdited.connect(lambda text: self.edited.emit(row, column, text))

@@ -44,6 +44,8 @@ class LinkEditor(QWidget):
         self.specs = {s.id: s for s in context.award.attachments}
         self._showing = False
         self.caption = QLineEdit()
+        self.max_caption = context.forms.limits.caption  # it heads the attachment's pages
+        self.caption.setMaxLength(self.max_caption)
         self.caption.setAccessibleName(self.tr("说明"))
         self.caption.setPlaceholderText(self.tr("例如：营业执照副本（2025年年检）"))
         self.caption.setAcceptDrops(False)  # a file dropped here is added, not typed in
@@ -108,7 +110,7 @@ class LinkEditor(QWidget):
         targets = {(link.kind, link.target) for link in attachment.links} if attachment else set()
         self._showing = True
         try:
-            self.caption.setText(caption)
+            self._show_caption(caption)
             for kind, entry in self._entries():
                 ticked = (kind, entry.data(KEY_ROLE)) in targets
                 entry.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
@@ -117,7 +119,12 @@ class LinkEditor(QWidget):
 
     def set_caption(self, text: str) -> None:
         if self.caption.text() != text:
-            self.caption.setText(text)
+            self._show_caption(text)
+
+    def _show_caption(self, text: str) -> None:
+        """Show ``text`` whole, even one longer than a caption may be (from an older file)."""
+        self.caption.setMaxLength(max(self.max_caption, len(text)))
+        self.caption.setText(text)
 
     def links(self, attachment: Attachment) -> tuple[Link, ...]:
         """The ticked links, plus any of ``attachment``'s the lists do not show (kept)."""

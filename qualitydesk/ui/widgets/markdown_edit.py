@@ -9,10 +9,15 @@ Counting stays cheap on every keystroke: the text outside tables is taken block 
 the document and counted with :func:`qualitydesk.domain.textmetrics.count` after a short pause;
 tables and images count as figures (含图表), as :func:`~qualitydesk.domain.textmetrics.markdown_text`
 counts the saved Markdown.
+
+A paste longer than the narrative may hold (:func:`qualitydesk.domain.limits.max_chars`, ten times
+its part's limit) is refused with a notice before anything is converted: turning 50 MB of HTML
+into Markdown and a document fragment is what froze the window.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,6 +66,22 @@ GITHUB = QTextDocument.MarkdownFeature.MarkdownDialectGitHub
 HEADING_LEVEL = 3  # the 标题 button makes sub-headings: the item itself is the chapter
 ZOOM_LEVELS = (50, 67, 75, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)  # percent, as browsers
 WHEEL_STEP = 120  # angleDelta of one notch of a mouse wheel
+_TAG = re.compile(r"<[^>]*>")
+
+
+def pasted_size(source: QMimeData) -> int:
+    """How many characters a paste brings, measured without converting it.
+
+    The plain-text alternative that Word, WPS and browsers put beside their HTML counts; HTML
+    alone counts without its tags, Markdown alone as it is.
+    """
+    if source.hasText():
+        return len(source.text())
+    if source.hasHtml():
+        return len(_TAG.sub("", source.html()))
+    if source.hasFormat("text/markdown"):
+        return len(bytes(source.data("text/markdown").data()).decode("utf-8", "replace"))
+    return 0
 
 
 def zoom_level(percent: int, direction: int) -> int:
@@ -158,6 +179,7 @@ class NarrativeTextEdit(QTextEdit):
 
     images_dropped = Signal(int)
     zoom_requested = Signal(int)  # +1 / -1: Ctrl+wheel over the focused editor
+    paste_refused = Signal(int, int, int)  # characters pasted, the text it would make, maximum
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,6 +188,7 @@ class NarrativeTextEdit(QTextEdit):
         self._wheel = 0  # a touchpad's small wheel steps add up to one zoom step
         # Draws figures the narrative refers to, e.g. ``indicator:first-pass-yield``.
         self.figure_source: Callable[[str, str], QImage | None] | None = None
+        self.max_chars: int | None = None  # the most the narrative may hold; None: no bound
 
     def loadResource(self, kind: int, name: QUrl) -> object:
         if kind == QTextDocument.ResourceType.ImageResource.value and self.figure_source:
@@ -175,6 +198,8 @@ class NarrativeTextEdit(QTextEdit):
         return super().loadResource(kind, name)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        if self._too_long(source):
+            return
         images = 0
         cursor = self.textCursor()
         if source.hasHtml():
@@ -200,6 +225,19 @@ class NarrativeTextEdit(QTextEdit):
         self.ensureCursorVisible()
         if images:
             self.images_dropped.emit(images)
+
+    def _too_long(self, source: QMimeData) -> bool:
+        """Whether pasting ``source`` would make the text longer than it may be (then say so)."""
+        if self.max_chars is None:
+            return False
+        pasted = pasted_size(source)
+        cursor = self.textCursor()
+        selected = cursor.selectionEnd() - cursor.selectionStart()
+        kept = self.document().characterCount() - 1 - selected  # the count ends in a separator
+        if pasted <= self.max_chars and kept + pasted <= self.max_chars:
+            return False
+        self.paste_refused.emit(pasted, kept + pasted, self.max_chars)
+        return True
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl+wheel over the focused editor zooms (as in Word); otherwise the text scrolls."""
@@ -293,6 +331,7 @@ class MarkdownEdit(QWidget):
         self.editor.undoAvailable.connect(self.undo_action.setEnabled)
         self.editor.redoAvailable.connect(self.redo_action.setEnabled)
         self.editor.images_dropped.connect(self._images_dropped)
+        self.editor.paste_refused.connect(self._paste_refused)
         self.editor.zoom_requested.connect(self.zoom_requested)
 
     # -- building --
@@ -440,6 +479,10 @@ class MarkdownEdit(QWidget):
         if self._changed:
             self.markdown()
         return text == self._shown
+
+    def set_max_chars(self, maximum: int | None) -> None:
+        """The most characters the narrative may hold: a longer paste is refused with a notice."""
+        self.editor.max_chars = maximum
 
     def set_figure_source(self, source: Callable[[str, str], QImage | None]) -> None:
         """Where figures come from: ``source(scheme, ref)`` → image (``indicator``, its id)."""
@@ -599,6 +642,19 @@ class MarkdownEdit(QWidget):
                 "图表请在“关键绩效数据”页生成。"
             ).format(n=images)
         )
+        self.notice.show()
+
+    def _paste_refused(self, pasted: int, total: int, maximum: int) -> None:
+        if pasted > maximum:
+            text = self.tr(
+                "粘贴的内容有 {n} 字，超过本项最多可容纳的 {max} 字，未粘贴。请分段粘贴或精简后再试。"
+            )
+        else:
+            text = self.tr(
+                "粘贴后本项将有 {n} 字，超过最多可容纳的 {max} 字，未粘贴。请分段粘贴或精简后再试。"
+            )
+        count = numbers.integer(pasted if pasted > maximum else total)
+        self.notice.setText(text.format(n=count, max=numbers.integer(maximum)))
         self.notice.show()
 
 

@@ -6,7 +6,13 @@ fits it again — or opened in a window of its own (放大查看, or a double cl
 
 PDF pages are rendered with pypdfium2 (imported only when a PDF is shown), one page at a time at
 the size shown, so a 500-page scan opens as fast as a one-page letter. What is drawn is limited to
-:data:`MAX_PIXELS`, so zooming a large scan never takes hundreds of megabytes.
+:data:`MAX_PIXELS`, so zooming a large scan never takes hundreds of megabytes. (pdfium serves
+one thread at a time and the print preview uses it on the GUI thread, so pages render there.)
+
+Images are checked before they are decoded: one declaring more than
+:data:`~qualitydesk.store.media.MAX_IMAGE_PIXELS` pixels is not shown (it says why), and one of
+more than :data:`DECODE_IN_BACKGROUND` pixels is decoded in a background job — at most
+:data:`MAX_PIXELS` of it — while the preview says 正在载入 and the window stays responsive.
 """
 
 from __future__ import annotations
@@ -14,9 +20,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QImage,
+    QImageIOHandler,
+    QImageReader,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -48,6 +56,8 @@ RESIZE_DELAY_MS = 80
 ZOOM_STEP = 2.0  # one click, key or wheel notch doubles (or halves) the size shown
 MAX_PIXELS = 16_000_000  # device pixels of the picture drawn at the largest zoom (64 MB)
 MIN_SIDE = 96  # logical pixels: the long side of the picture at the smallest zoom
+DECODE_IN_BACKGROUND = 10_000_000  # pixels (an A4 scan at 300 dpi has 8.7 million): larger
+# images are decoded off the GUI thread
 WHEEL_NOTCH = 120
 FITS = ("width", "page")
 LARGE_VIEW = screen.Fit(0.92, QSize(640, 480), QSize(1600, 1400))
@@ -103,6 +113,8 @@ class AttachmentPreview(QWidget):
         self.fit = "width"
         self.scale = 1.0
         self._image = QImage()
+        self._image_size = QSize()  # as shown (upright); the image itself may be decoded smaller
+        self._loads = 0  # counts what was shown: a background decode of an earlier one is dropped
         self._pdf: pypdfium2.PdfDocument | None = None
         self._data = b""
         self._media_type = ""
@@ -197,6 +209,7 @@ class AttachmentPreview(QWidget):
     def clear(self, message: str = "") -> None:
         """Show nothing but ``message`` (默认：未选择文件)."""
         self._close_pdf()
+        self._loads += 1
         self._image = QImage()
         self._data, self._media_type = b"", ""
         self._show_message("none", message or self.tr("未选择文件"))
@@ -204,6 +217,7 @@ class AttachmentPreview(QWidget):
     def show_data(self, data: bytes, media_type: str) -> None:
         """Show ``data`` as an image or PDF according to ``media_type``, or say it cannot."""
         self._close_pdf()
+        self._loads += 1
         self._image = QImage()
         self._data, self._media_type = data, media_type
         self.fit = "width"
@@ -215,11 +229,42 @@ class AttachmentPreview(QWidget):
             self._show_message("unsupported", self.tr("无法预览此类型的文件"))
 
     def _show_image(self, data: bytes) -> None:
-        image = QImage.fromData(data)
+        """Check the size the image declares; decode it here if small, in the background if not."""
+        from qualitydesk.store.media import MAX_IMAGE_PIXELS
+        from qualitydesk.ui.jobs import start_job
+
+        size = _declared_size(data)
+        pixels = size.width() * size.height()
+        if pixels > MAX_IMAGE_PIXELS:
+            text = self.tr("此图片为 %1×%2 像素，超过 %3 万像素的上限，无法预览；请缩小后重新添加")
+            self._show_message(
+                "error",
+                text.replace("%1", str(size.width()))
+                .replace("%2", str(size.height()))
+                .replace("%3", str(MAX_IMAGE_PIXELS // 10_000)),
+            )
+            return
+        load = self._loads
+        if pixels <= DECODE_IN_BACKGROUND:  # an invalid size too: reading it says what is wrong
+            self._image_decoded(load, size, _decode(data, size))
+            return
+        self._show_message("loading", self.tr("正在载入预览……"))
+        job = start_job(
+            lambda _report: _decode(data, size),
+            parent=self,
+            title=self.tr("载入预览"),
+            show_dialog=False,
+        )
+        job.finished.connect(lambda image: self._image_decoded(load, size, image))
+        job.failed.connect(lambda _message: self._image_decoded(load, size, QImage()))
+
+    def _image_decoded(self, load: int, size: QSize, image: QImage) -> None:
+        if load != self._loads:  # another file is shown by now
+            return
         if image.isNull():
             self._show_message("error", self.tr("无法显示此图片：格式不受支持或文件已损坏"))
             return
-        self._image = image
+        self._image, self._image_size = image, size if size.isValid() else image.size()
         self.kind = "image"
         self.navigation.hide()
         self._show_picture_mode()
@@ -309,14 +354,19 @@ class AttachmentPreview(QWidget):
     def _source_size(self) -> QSizeF:
         """The picture's own size: image pixels, or the PDF page in points."""
         if self.kind == "image":
-            return QSizeF(self._image.size())
+            return QSizeF(self._image_size)
         if self.kind == "pdf" and self._pdf is not None:
-            page = self._pdf[self.page_index]
+            import pypdfium2
+
+            try:
+                page = self._pdf[self.page_index]
+            except pypdfium2.PdfiumError:
+                return QSizeF()
             try:
                 width, height = page.get_size()
             finally:
                 page.close()
-            return QSizeF(width, height)
+            return QSizeF(width, height) if min(width, height) >= 1 else QSizeF()
         return QSizeF()
 
     def _fit_scale(self, source: QSizeF) -> float:
@@ -347,6 +397,7 @@ class AttachmentPreview(QWidget):
             return
         source = self._source_size()
         if source.isEmpty():
+            self._page_unreadable()
             return
         smallest, largest = self._limits(source)
         scale = self._fit_scale(source) if self.fit else self.scale
@@ -356,12 +407,24 @@ class AttachmentPreview(QWidget):
             max(1, round(source.width() * self.scale)), max(1, round(source.height() * self.scale))
         )
         image = self._image if self.kind == "image" else self._render_page(self.scale)
+        if image.isNull():
+            self._page_unreadable()
+            return
         self._set_image(image, size)
         self._restore_place(place)
         self.zoom_out_button.setEnabled(self.scale > smallest * 1.0001)
         self.zoom_in_button.setEnabled(self.scale < largest * 0.9999)
         self.zoom_label.setText(numbers.percent(self.scale * 100, 0))
         self.zoom_changed.emit()
+
+    def _page_unreadable(self) -> None:
+        """Say a PDF page cannot be shown (no size, or pdfium fails on it); others may be fine."""
+        if self.kind != "pdf":
+            return
+        self.canvas.setPixmap(QPixmap())
+        self.canvas.setText(self.tr("此页无法显示：页面尺寸无效或内容已损坏"))
+        self.canvas.resize(self.scroll.viewport().size())
+        self.zoom_label.clear()
 
     def _set_image(self, image: QImage, size: QSize) -> None:
         """Show ``image`` at ``size`` logical pixels, sharp on a high-density screen."""
@@ -399,12 +462,19 @@ class AttachmentPreview(QWidget):
 
     def _render_page(self, scale: float) -> QImage:
         """The current page rendered at ``scale`` logical pixels per point."""
+        import pypdfium2
+
         assert self._pdf is not None
-        page = self._pdf[self.page_index]
+        try:
+            page = self._pdf[self.page_index]
+        except pypdfium2.PdfiumError:
+            return QImage()
         try:
             device = max(scale * self.devicePixelRatioF(), 0.02)
             bitmap = page.render(scale=device, prefer_bgrx=True, rev_byteorder=True)
             return _to_qimage(bitmap)
+        except pypdfium2.PdfiumError:  # a damaged page: the others may still show
+            return QImage()
         finally:
             page.close()
 
@@ -519,6 +589,45 @@ class LargePreview(QDialog):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.preview.set_fit(self.preview.fit or "width")  # fit the size it opened at
+
+
+def _reader(data: bytes) -> QImageReader:
+    """A reader of ``data`` that turns the image upright (EXIF orientation); it owns its buffer."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    reader._buffer = buffer  # type: ignore[attr-defined]  # kept alive with the reader
+    return reader
+
+
+def _declared_size(data: bytes) -> QSize:
+    """The size the image in ``data`` is shown at (read from its header), invalid if unknown."""
+    reader = _reader(data)
+    size = reader.size()
+    if (
+        size.isValid()
+        and reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90
+    ):
+        size.transpose()
+    return size
+
+
+def _decode(data: bytes, size: QSize) -> QImage:
+    """The image in ``data``, upright, decoded at no more than :data:`MAX_PIXELS` pixels.
+
+    Safe in a worker thread (QImage, not QPixmap). ``size`` is its upright size.
+    """
+    reader = _reader(data)
+    area = size.width() * size.height()
+    if size.isValid() and area > MAX_PIXELS:
+        scale = math.sqrt(MAX_PIXELS / area)
+        stored = reader.size()  # the scaled size applies before the image is turned upright
+        reader.setScaledSize(
+            QSize(max(1, int(stored.width() * scale)), max(1, int(stored.height() * scale)))
+        )
+    return reader.read()
 
 
 def _to_qimage(bitmap: Any) -> QImage:

@@ -1,7 +1,8 @@
 """One table of the 申请表, edited in a ``QTableWidget``: rows added and removed, cells checked.
 
 Each cell is checked by its column with :func:`~qualitydesk.ui.widgets.field_editor.check_value`,
-as the fields are; :class:`ChoiceDelegate` edits a column of choices.
+as the fields are; :class:`ChoiceDelegate` edits a column of choices, :class:`LengthDelegate`
+the others, in a line that holds at most a cell's maximum (forms/limits.toml).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -72,14 +74,34 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText())
 
 
+class LengthDelegate(QStyledItemDelegate):
+    """Edits a cell in a line of at most ``max_length`` characters; a longer value already in
+    the cell (from an older file) is shown whole, never cut."""
+
+    def __init__(self, max_length: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.max_length = max_length
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(max(self.max_length, len(str(index.data() or ""))))
+        return editor
+
+
 class TableEditor(QGroupBox):
     """One table of the 申请表: rows of cells checked by their column, add and remove rows."""
 
     edited = Signal()
 
-    def __init__(self, spec: TableSpec, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, spec: TableSpec, parent: QWidget | None = None, *, max_length: int | None = None
+    ) -> None:
         super().__init__(spec.name, parent)
         self.spec = spec
+        self.max_length = max_length  # of a cell, in characters; None: Qt's own bound
         self._loading = False
         self.table = QTableWidget(0, len(spec.columns))
         self.table.setObjectName(f"table_{spec.id}")
@@ -139,6 +161,8 @@ class TableEditor(QGroupBox):
             self.table.setHorizontalHeaderItem(col, item)
             if column.type == "choice":
                 self.table.setItemDelegateForColumn(col, ChoiceDelegate(column.choices, self))
+            elif self.max_length is not None:
+                self.table.setItemDelegateForColumn(col, LengthDelegate(self.max_length, self))
             wide = column.type in ("text", "multiline")
             mode = QHeaderView.ResizeMode.Stretch if wide else QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(col, mode)
