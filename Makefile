@@ -15,7 +15,7 @@ QM := resources/i18n/qualitydesk_en.qm
 # The suite sees only the venv and the system's base tools, as a fresh machine would have them.
 TEST_PATH := $(CURDIR)/$(VENV)/test-path
 
-.PHONY: run test demo lint format qt-deps clean i18n bundle docs bench
+.PHONY: run test demo lint format qt-deps clean i18n bundle docs bench fuzz
 
 run: $(STAMP) qt-deps $(QM)
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
@@ -32,6 +32,11 @@ test: $(STAMP) qt-deps $(QM)
 	$(BIN)/python tests/tools_path.py $(TEST_PATH)
 	PATH="$(CURDIR)/$(BIN):$(TEST_PATH)" QUALITYDESK_TEST_PATH="$(TEST_PATH)" \
 		QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The property tests at full size: 10,000 cases each over the JSON loader, the opener, the
+# validators and the Markdown → PDF path (make test runs a small share of them). Takes a while.
+fuzz: $(STAMP) qt-deps
+	QUALITYDESK_FUZZ_EXAMPLES=10000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/hardening
 
 # Without a display: build the demo application and show what the program makes of it.
 demo: $(STAMP)

@@ -2,10 +2,13 @@
 
 Run it with ``make docs`` whenever the interface changes. It builds the demo application in a
 temporary folder, starts the real main window at 1366×768, shows the welcome screen and the
-新建申报 wizard, opens the demo and visits every step the guide describes, opens 历史版本 and
-帮助 → 奖项与资格条件一览, shows 检查与导出 for an unfinished copy of the demo (so the problem list
-has something in it), exports the PDF package and renders two of its pages. Each picture is
-written to ``docs/images/`` as an optimised 8-bit palette PNG under a fixed name.
+新建申报 wizard, opens the demo and visits every step the guide describes, opens 历史版本, the
+find bar in replace mode and 帮助 → 奖项与资格条件一览, shows 检查与导出 for an unfinished copy of
+the demo (so the problem list has something in it), imports the demo's own Word copy — with a
+colleague's edits to one item — into a copy of the demo (the 从 Word 导入 preview), exports the
+PDF package, renders two of its pages and shows it in 打印预览. Dialogs that size themselves to
+the screen open as on a 1366×768 laptop. Each picture is written to ``docs/images/`` as an
+optimised 8-bit palette PNG under a fixed name.
 
 Settings go to a temporary ``QUALITYDESK_HOME``, so the user's recent files and settings are never
 touched; no dialog can block, because the program's message boxes are replaced by a quiet stand-in.
@@ -20,6 +23,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -34,6 +38,14 @@ COLOURS = 256
 DEMO_ITEM = "4.1.2"  # the item page shown, and the narrative with a draft in the history
 CHART_ITEM = "4.7.2"  # the PDF page shown beside the cover: a results item with a trend chart
 YEAR = 2026
+LAPTOP_SCREEN = (1366, 728)  # a 1366×768 screen less a 40-pixel taskbar: where dialogs size to
+FIND = ("合理化建议", "改善提案")  # what the find bar finds in the narratives, and replaces it with
+# A colleague's edits to the Word copy of DEMO_ITEM: (text in one paragraph, what it becomes).
+WORD_EDITS = (
+    ("每年按规范自查一次。", "每年按规范自查一次，自查结果在管理评审会上通报。"),
+    ("提高11.2个百分点。", "提高11.2个百分点；新员工入职三个月后的认知度为88.3%。"),
+)
+WAIT_SECONDS = 120  # for a background job (reading the Word file) or a page to be drawn
 
 # The main window's steps as the guide shows them: (step key, picture).
 STEPS = (
@@ -51,10 +63,13 @@ BEFORE_STEPS = ("welcome.png", "new-application.png")
 AFTER_STEPS = (
     "step-summary-gaps.png",
     "history.png",
+    "find-replace.png",
     "programmes.png",
     "preflight-problems.png",
+    "word-import.png",
     "pdf-cover.png",
     "pdf-report.png",
+    "print-preview.png",
 )
 
 
@@ -126,6 +141,26 @@ def build_unfinished_file(demo: Path) -> Path:
     return path
 
 
+def build_word_copy(demo: Path, forms: Any) -> Path:
+    """The demo's own Word copy, as a colleague sends it back: with two edits in DEMO_ITEM."""
+    from docx import Document as WordDocument
+
+    from qualitydesk.export.docx import export_docx
+    from qualitydesk.store.document import Document
+
+    path = demo.with_suffix(".docx")
+    with Document.open(demo, read_only=True) as doc:
+        export_docx(doc, forms, path)
+    word = WordDocument(str(path))
+    for old, new in WORD_EDITS:
+        runs = [run for paragraph in word.paragraphs for run in paragraph.runs if old in run.text]
+        if len(runs) != 1:
+            raise SystemExit(f"make_screenshots: {len(runs)} places in the Word copy hold {old}")
+        runs[0].text = runs[0].text.replace(old, new)
+    word.save(str(path))
+    return path
+
+
 # --- pictures -------------------------------------------------------------------------------
 
 
@@ -177,6 +212,28 @@ class QuietMessages:
             return [] if name == "open_files" else ""
 
         return answer
+
+
+def wait_for(app: Any, done: Callable[[], bool], what: str) -> None:
+    """Let the program run until ``done()``: a background job has finished, a page is drawn."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not done():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"make_screenshots: no {what} after {WAIT_SECONDS} s")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+@contextmanager
+def laptop_screen() -> Iterator[None]:
+    """Within the block, a dialog that sizes itself to the screen sees a 1366×768 laptop's."""
+    from PySide6.QtCore import QRect
+
+    from qualitydesk.ui import screen
+
+    free = QRect(0, 0, *LAPTOP_SCREEN)
+    with mock.patch.object(screen, "available_geometry", return_value=free):
+        yield
 
 
 def visible_dialog(window: Any, kind: type) -> Any:
@@ -234,6 +291,7 @@ def shoot_steps(app: Any, window: Any, demo: Path, shots: Shots) -> None:
     shots.save(window.grab(), "step-summary-gaps.png")
     view.show_step(f"item:{DEMO_ITEM}")
     shoot_history(app, window, shots)
+    shoot_find_replace(app, window, shots)
     window.close_document()
 
 
@@ -253,6 +311,21 @@ def shoot_history(app: Any, window: Any, shots: Shots) -> None:
     settle(app)
     shots.save(dialog.grab(), "history.png")
     dialog.reject()
+
+
+def shoot_find_replace(app: Any, window: Any, shots: Shots) -> None:
+    """替换 (Ctrl+H) on the item page: its first match (the second in all) selected in the text."""
+    bar = window.find_bar
+    bar.show_replace()
+    find, replacement = FIND
+    bar.find_edit.setText(find)
+    bar.replace_edit.setText(replacement)
+    bar.find_next()  # what Enter in the find field does
+    settle(app)
+    if "/" not in bar.count_label.text():
+        raise SystemExit(f"make_screenshots: the find bar did not find {find}")
+    shots.save(window.grab(), "find-replace.png")
+    bar.close_bar()
 
 
 def shoot_programmes(app: Any, window: Any, shots: Shots) -> None:
@@ -277,10 +350,33 @@ def shoot_problems(app: Any, window: Any, unfinished: Path, shots: Shots) -> Non
     window.close_document()
 
 
+def shoot_word_import(app: Any, window: Any, demo: Path, word: Path, shots: Shots) -> None:
+    """从 Word 导入 of the demo's Word copy into a copy of the demo: the edited item set to 替换
+    and selected, so its text now and after the import show side by side."""
+    from qualitydesk.store.wordimport import REPLACE
+
+    copy = demo.with_name("示例申报-副本.qdesk")
+    shutil.copy(demo, copy)
+    view = open_file(app, window, copy)
+    importer = window.word_importer
+    with laptop_screen():
+        importer.read(view, word)  # what 文件 → 从 Word 导入 does with the file chosen
+        wait_for(app, lambda: importer.dialog is not None, "从 Word 导入 preview")
+    dialog = importer.dialog
+    row = next(n for n, s in enumerate(dialog.plan.sections) if s.target == DEMO_ITEM)
+    mode = dialog.mode_box(row)
+    mode.setCurrentIndex(mode.findData(REPLACE))
+    dialog.table.selectRow(row)
+    settle(app)
+    shots.save(dialog.grab(), "word-import.png")
+    dialog.reject()
+    window.close_document()
+
+
 # --- the PDF --------------------------------------------------------------------------------
 
 
-def shoot_pdf(forms: Any, demo: Path, folder: Path, shots: Shots) -> None:
+def shoot_pdf(forms: Any, demo: Path, folder: Path, shots: Shots) -> Path:
     """The exported package: the cover and the first page of a results item with its table."""
     import pypdfium2
     from pypdf import PdfReader
@@ -298,6 +394,24 @@ def shoot_pdf(forms: Any, demo: Path, folder: Path, shots: Shots) -> None:
             shots.save(pdf[index].render(scale=PDF_DPI / 72).to_pil(), name)
     finally:
         pdf.close()
+    return out
+
+
+def shoot_preview(app: Any, window: Any, package: Path, shots: Shots) -> None:
+    """打印预览 of the package at the size it opens on a laptop, at the first page of DEMO_ITEM."""
+    from pypdf import PdfReader
+
+    from qualitydesk.ui.exporting import PreviewDialog
+
+    with laptop_screen():
+        window.exporter._show_preview(package)  # what 打印预览 does with the package made
+    settle(app)
+    dialog = visible_dialog(window, PreviewDialog)
+    dialog.pages.go_to_page(outline_page(PdfReader(package), DEMO_ITEM))
+    wait_for(app, lambda: dialog.pages.rendered > 0, "page drawn in 打印预览")
+    settle(app)
+    shots.save(dialog.grab(), "print-preview.png")
+    dialog.reject()
 
 
 def outline_page(reader: Any, prefix: str) -> int:
@@ -337,15 +451,18 @@ def make_all(folder: Path, shots: Shots) -> None:
     forms = load_forms()
     demo = build_demo_file(folder, forms)
     unfinished = build_unfinished_file(demo)
+    word = build_word_copy(demo, forms)
     window = MainWindow(forms, Settings(home), QuietMessages())  # type: ignore[arg-type]
     window.resize(*WINDOW_SIZE)
     shoot_start(app, window, shots)
     shoot_steps(app, window, demo, shots)
     shoot_programmes(app, window, shots)
     shoot_problems(app, window, unfinished, shots)
+    shoot_word_import(app, window, demo, word, shots)
+    package = shoot_pdf(forms, demo, folder, shots)
+    shoot_preview(app, window, package, shots)
     window.close()
     settle(app)
-    shoot_pdf(forms, demo, folder, shots)
 
 
 def main(argv: list[str] | None = None) -> int:

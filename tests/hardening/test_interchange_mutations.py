@@ -8,8 +8,8 @@ either write a document that opens cleanly, or raise InterchangeError/DocumentEr
 and leave nothing. The text of the dump is mutated too (bytes cut, dropped, inserted, replaced)
 and goes through ``read_json`` first, as ``qualitydesk load`` does.
 
-QUALITYDESK_FUZZ_EXAMPLES sets the number of examples of the main test (200 by default; the
-others run a share of it): ``make fuzz`` runs 10,000.
+Each property test runs its share of 200 examples in ``make test`` and 10,000 in ``make fuzz``
+(:mod:`tests.hardening.fuzz`).
 """
 
 from __future__ import annotations
@@ -18,29 +18,21 @@ import base64
 import copy
 import hashlib
 import json
-import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from qualitydesk.store import interchange
 from qualitydesk.store.document import Document, DocumentError
+from tests.hardening.fuzz import fuzz_settings
 
 Path_ = tuple[str | int, ...]
 
-EXAMPLES = int(os.environ.get("QUALITYDESK_FUZZ_EXAMPLES", "200"))
-
-
-def fuzz_settings(share: float = 1.0) -> settings:
-    return settings(
-        max_examples=max(10, round(EXAMPLES * share)),
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
+EXAMPLES = 200  # in make test; make fuzz runs 10,000 of each
 
 
 def _nested(depth: int) -> Any:
@@ -231,7 +223,7 @@ def test_the_unmutated_seed_loads(seed, forms):
 
 
 def test_mutated_dumps_load_or_are_refused_cleanly(seed, forms):
-    @fuzz_settings()
+    @fuzz_settings(EXAMPLES)
     @given(mutations=MUTATIONS)
     def mutated_dump(mutations):
         _attempt(mutate(seed, mutations), forms)
@@ -240,7 +232,7 @@ def test_mutated_dumps_load_or_are_refused_cleanly(seed, forms):
 
 
 def test_arbitrary_json_is_refused_cleanly(forms):
-    @fuzz_settings(0.2)
+    @fuzz_settings(round(EXAMPLES * 0.2))
     @given(value=JSON_VALUES)
     def arbitrary_json(value):
         _attempt(value, forms)
@@ -249,7 +241,7 @@ def test_arbitrary_json_is_refused_cleanly(forms):
 
 
 def test_attachment_data_as_random_base64(seed, forms):
-    @fuzz_settings(0.3)
+    @fuzz_settings(round(EXAMPLES * 0.3))
     @given(encoded=BASE64, consistent=st.booleans())
     def random_base64(encoded, consistent):
         dumped = copy.deepcopy(seed)
@@ -294,7 +286,7 @@ def mutate_text(text: bytes, mutations: list[tuple[str, float, int, bytes]]) -> 
 def test_mutated_dump_text_loads_or_is_refused_cleanly(seed, forms):
     text = json.dumps(seed, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
 
-    @fuzz_settings(0.5)
+    @fuzz_settings(round(EXAMPLES * 0.5))
     @given(mutations=st.lists(TEXT_MUTATION, min_size=1, max_size=3))
     def mutated_text(mutations):
         _attempt(None, forms, text=mutate_text(text, mutations))

@@ -19,12 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from qualitydesk.store import interchange
 from qualitydesk.store.document import Document, DocumentError
 from tests.hardening.conftest import fill, new_document
+from tests.hardening.fuzz import fuzz_settings
 
 PAGE = 4096
 VERSIONS = 5
@@ -134,13 +135,13 @@ FLIPS = st.lists(st.tuples(st.integers(0, 2**31), st.integers(0, 7)), min_size=1
 SWAPS = st.lists(st.tuples(st.integers(0, 999), st.integers(0, 999)), min_size=1, max_size=4)
 
 
-@settings(max_examples=150, deadline=None)
+@fuzz_settings(150)
 @given(flips=FLIPS, read_only=st.booleans())
 def test_flipped_bits(small_file, flips, read_only):
     with_copy(small_file, lambda p: _edit(p, _flip(flips)), read_only=read_only)
 
 
-@settings(max_examples=60, deadline=None)
+@fuzz_settings(60)
 @given(keep=st.floats(0, 1, exclude_max=True), read_only=st.booleans())
 def test_cut_at_any_length(small_file, keep, read_only):
     def cut(path: Path) -> None:
@@ -149,7 +150,7 @@ def test_cut_at_any_length(small_file, keep, read_only):
     with_copy(small_file, cut, read_only=read_only)
 
 
-@settings(max_examples=100, deadline=None)
+@fuzz_settings(100)
 @given(swaps=SWAPS, seed=st.integers(0, 2**16))
 def test_pages_swapped_or_shuffled(small_file, swaps, seed):
     def shuffle(path: Path) -> None:
@@ -179,7 +180,7 @@ WAL_DAMAGE = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@fuzz_settings(150)
 @given(damage=WAL_DAMAGE)
 def test_a_corrupted_wal_beside_a_good_file(crashed, small_file, damage):
     def corrupt(path: Path) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from qualitydesk.export.pdf import ExportError, export_pdf
 from tests.hardening.conftest import new_document
+from tests.hardening.fuzz import fuzz_settings
 
 MARKDOWN = [
     "# 标题\n",
@@ -86,7 +87,7 @@ TEXTS = st.fixed_dictionaries({"narrative": TEXT, "profile": TEXT, "org": TEXT, 
 def test_any_text_exports_or_says_why(forms):
     """The hypothesis function is nested so a falsifying example prints the texts, not the forms."""
 
-    @settings(max_examples=20, deadline=None)
+    @fuzz_settings(20)
     @given(texts=TEXTS, kind=st.sampled_from(["package", "internal"]))
     def export(texts, kind):
         _export(forms, texts, kind)

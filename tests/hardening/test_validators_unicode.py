@@ -9,11 +9,12 @@ shaped like the real thing so the accepting branches run too.
 from __future__ import annotations
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from qualitydesk.domain import validators as v
 from qualitydesk.domain.validators import VALIDATORS, Check
+from tests.hardening.fuzz import fuzz_settings
 
 NAMES = sorted(VALIDATORS)
 
@@ -95,7 +96,7 @@ def test_the_validators_are_the_ones_tested_here():
 
 
 @pytest.mark.parametrize("name", NAMES)
-@settings(max_examples=150, deadline=None)
+@fuzz_settings(150)
 @given(text=ANYTHING)
 @example(text="\x00")
 @example(text="\u3000" * 3)
@@ -109,7 +110,7 @@ def test_any_text_gives_a_check(name, text):
 
 
 @pytest.mark.parametrize("name", NAMES)
-@settings(max_examples=100, deadline=None)
+@fuzz_settings(100)
 @given(data=st.data())
 def test_shaped_values_are_accepted_and_round_trip(name, data):
     text = data.draw(_shaped(name))

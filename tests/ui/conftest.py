@@ -98,6 +98,15 @@ def demo_copy(demo_file, tmp_path):
     return path
 
 
+@pytest.fixture
+def demo_window(qtbot, forms, settings, messages, demo_copy):
+    """The main window with a private copy of the demo open."""
+    window = open_window(qtbot, forms, settings, messages)
+    assert window.open_path(demo_copy)
+    yield window
+    window.close_document()
+
+
 def commit_text(widget: QWidget, text: str) -> None:
     """Type ``text`` the way an input method delivers Chinese: one commit event.
 

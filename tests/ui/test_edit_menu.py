@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QSpinBox, QT
 from qualitydesk.ui.app import create_application
 from qualitydesk.ui.editing import EditActions, text_input
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit
-from tests.ui.conftest import open_window
 
 from .conftest import commit_text
 
@@ -16,11 +15,8 @@ TYPED = "新增：每季度召开一次质量例会。"
 
 
 @pytest.fixture
-def window(qtbot, forms, settings, messages, demo_copy):
-    win = open_window(qtbot, forms, settings, messages)
-    assert win.open_path(demo_copy)
-    yield win
-    win.close_document()
+def window(demo_window):
+    return demo_window
 
 
 def commands(window) -> dict[str, object]:

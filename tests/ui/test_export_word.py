@@ -2,29 +2,15 @@
 
 The export runs in the background like the PDF's; the .docx is read back with python-docx."""
 
-import shutil
-
 import docx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from qualitydesk.ui.app import create_application
-from qualitydesk.ui.mainwindow import MainWindow
-from qualitydesk.ui.settings import Settings
-
 
 @pytest.fixture
-def window(qtbot, forms, messages, demo_file, tmp_path):
-    create_application()
-    win = MainWindow(forms, Settings(tmp_path / "settings"), messages)
-    qtbot.addWidget(win)
-    win.show()
-    path = tmp_path / "demo.qdesk"
-    shutil.copy(demo_file, path)
-    win.open_path(path)
-    yield win
-    win.close_document()
+def window(demo_window):
+    return demo_window
 
 
 def _exported(messages) -> bool:

@@ -2,29 +2,16 @@
 
 Printing is in test_printing.py."""
 
-import shutil
-
 import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from qualitydesk.ui.app import create_application
 from qualitydesk.ui.exporting import PreviewDialog
-from qualitydesk.ui.mainwindow import MainWindow
-from qualitydesk.ui.settings import Settings
 
 
 @pytest.fixture
-def window(qtbot, forms, messages, demo_file, tmp_path):
-    create_application()
-    win = MainWindow(forms, Settings(tmp_path / "settings"), messages)
-    qtbot.addWidget(win)
-    win.show()
-    path = tmp_path / "demo.qdesk"
-    shutil.copy(demo_file, path)
-    win.open_path(path)
-    yield win
-    win.close_document()
+def window(demo_window):
+    return demo_window
 
 
 def test_export_runs_in_the_background_and_writes_the_package(window, messages, tmp_path, qtbot):
