@@ -50,8 +50,12 @@ class InputGuard(QObject):
     """The application-wide event filter; :func:`install` puts one on the application."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the application passes here: the cheap test first (event.type() builds
+        # a Python enum each call, which alone cost 0.2 s of start-up when it came first).
+        if not isinstance(watched, GUARDED) or isinstance(watched, EXEMPT):
+            return False
         kind = event.type()
-        if kind not in _EVENTS or not isinstance(watched, GUARDED) or isinstance(watched, EXEMPT):
+        if kind not in _EVENTS:
             return False
         if kind == QEvent.Type.KeyPress:
             return _is_keyboard_search(watched, event)

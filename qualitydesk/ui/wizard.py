@@ -34,6 +34,8 @@ from qualitydesk.ui.pages.base import Page, PageContext
 from qualitydesk.ui.session import Session
 from qualitydesk.ui.steps import Step, create_page, steps
 
+FIRST_BUILD_MS = 300
+
 
 class WizardView(QWidget):
     """Everything shown while an application is open."""
@@ -125,8 +127,12 @@ class WizardView(QWidget):
         return self.pages[key]
 
     def build_all_while_idle(self) -> None:
-        """Create the remaining pages one per event-loop turn, so every status shows."""
-        self._builder.start(0)
+        """Create the remaining pages one per event-loop turn, so every status shows.
+
+        The first waits :data:`FIRST_BUILD_MS`, so that the window is painted and answers the
+        user before the background work starts.
+        """
+        self._builder.start(FIRST_BUILD_MS)
 
     def shutdown(self) -> None:
         """Stop the timers before the document closes."""

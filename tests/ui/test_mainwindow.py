@@ -1,5 +1,6 @@
 """The main window as a user meets it: welcome, open, move through steps, autosave, reopen."""
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -173,6 +174,54 @@ def test_read_only_when_open_elsewhere(window, demo_copy, messages):
     assert window.view.doc.read_only
     assert "只读" in window.windowTitle()
     assert messages.shown[-1][0] == "information"
+
+
+SMOKE_TEST_THAT_FAILS = """
+import sys
+from qualitydesk import cli
+from qualitydesk.store import wordimport
+
+def broken(*args, **kwargs):
+    raise RuntimeError("the Word copy cannot be read")
+
+wordimport.read_plan = broken
+sys.exit(cli.main(["--smoke-test"]))
+"""
+
+
+def test_a_failing_smoke_test_says_so_and_ends(tmp_path):
+    # It once waited for ever on a crash dialog no one could close, and so did CI.
+    done = subprocess.run(
+        [sys.executable, "-c", SMOKE_TEST_THAT_FAILS],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "QUALITYDESK_HOME": str(tmp_path)},
+    )
+    assert done.returncode == 1
+    assert "smoke test failed: RuntimeError: the Word copy cannot be read" in done.stderr
+
+
+def test_a_smoke_test_with_broken_forms_ends_without_a_dialog(tmp_path):
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    (forms / "application-form.toml").write_text("not toml [", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "qualitydesk", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "QUALITYDESK_HOME": str(tmp_path),
+            "QUALITYDESK_FORMS": str(forms),
+        },
+    )
+    assert done.returncode == 2
+    assert "forms" in done.stderr
 
 
 def test_smoke_test_command():
