@@ -85,8 +85,13 @@ _STRICT = ConfigDict(extra="forbid", strict=True)
 
 
 def _fail(message: str) -> PydanticCustomError:
-    """An error whose message is ``message`` as is (no template: braces stay braces)."""
-    return PydanticCustomError(CUSTOM, "{message}", {"message": message})
+    """An error whose message is ``message`` as is (no template: braces stay braces).
+
+    An unpaired surrogate quoted from the input is written as ``\\udXXX``: pydantic cannot
+    render a message holding one (found by `make fuzz`).
+    """
+    printable = message.encode("utf-8", "backslashreplace").decode("utf-8")
+    return PydanticCustomError(CUSTOM, "{message}", {"message": printable})
 
 
 def _explained(message: Callable[[Any], str]) -> WrapValidator:

@@ -26,6 +26,7 @@ from qualitydesk.domain.forms import Forms
 from qualitydesk.domain.numbers import file_size, integer
 from qualitydesk.store import dumpschema, safewrite, schema, sizes
 from qualitydesk.store.document import DEFAULT_MAX_ATTACHMENT, Document, DocumentError
+from qualitydesk.store.jsonpath import json_path
 from qualitydesk.store.records import Declaration, Indicator, Score
 
 FORMAT = dumpschema.FORMAT
@@ -127,12 +128,28 @@ def load(
     too_long = sizes.in_dump(document, forms)  # the bounds of forms/limits.toml
     if too_long:
         raise InterchangeError(source, too_long)
+    bombs = _image_bombs(document)  # as adding the file would refuse them
+    if bombs:
+        raise InterchangeError(source, bombs)
     with safewrite.new_document(target, force=force) as temp:
         try:
             _write(document, temp)
         except (sqlite3.IntegrityError, ValueError, TypeError, KeyError) as exc:
             # The checks above should have caught it; still one clear error, and nothing left.
             raise InterchangeError(source, [f"$：无法写入（{exc}）"]) from exc
+
+
+def _image_bombs(document: dict[str, Any]) -> list[str]:
+    """Attachments that are images with more pixels than may be decoded, at their JSON paths."""
+    from qualitydesk.store import media  # Pillow loads only here
+
+    found = []
+    for index, attachment in enumerate(document.get("attachments", [])):
+        data = attachment["data"]
+        refused = media.refusal(data, attachment["file_name"], attachment["media_type"])
+        if refused:
+            found.append(f"{json_path(['attachments', index, 'data'])}：{refused}")
+    return found
 
 
 def _write(data: dict[str, Any], path: Path) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
+from qualitydesk.ui.pdfium_lock import PDFIUM
 from qualitydesk.ui.widgets.pageview import render_page
 
 MAX_DPI = 600  # finer adds minutes to a package and nothing a laser printer shows
@@ -33,11 +34,12 @@ DIALOG_OPTIONS = (
 def pdf_page_count(pdf: Path) -> int:
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        return len(document)
-    finally:
-        document.close()
+    with PDFIUM:
+        document = pypdfium2.PdfDocument(str(pdf))
+        try:
+            return len(document)
+        finally:
+            document.close()
 
 
 def new_printer(pdf: Path, name: str, *, double_sided: bool = False) -> QPrinter:
@@ -47,13 +49,14 @@ def new_printer(pdf: Path, name: str, *, double_sided: bool = False) -> QPrinter
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(name)
     printer.setFullPage(True)  # the PDF's pages carry their own margins
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        if len(document):
-            width, height = document.get_page_size(0)
-            printer.setPageSize(QPageSize(QSizeF(width, height), QPageSize.Unit.Point))
-    finally:
-        document.close()
+    with PDFIUM:
+        document = pypdfium2.PdfDocument(str(pdf))
+        try:
+            size = document.get_page_size(0) if len(document) else None
+        finally:
+            document.close()
+    if size is not None:
+        printer.setPageSize(QPageSize(QSizeF(*size), QPageSize.Unit.Point))
     if double_sided:
         printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
     return printer
@@ -117,11 +120,13 @@ class PrintRun(QObject):
         import pypdfium2
 
         try:
-            self._document = pypdfium2.PdfDocument(str(self.pdf))
+            with PDFIUM:
+                self._document = pypdfium2.PdfDocument(str(self.pdf))
+                count = len(self._document)
         except pypdfium2.PdfiumError as exc:
             self.failed.emit(self.tr("无法读取要打印的 PDF：{0}").format(exc))
             return
-        self.sheets = chosen_sheets(self.printer, len(self._document))
+        self.sheets = chosen_sheets(self.printer, count)
         if not self.sheets:
             self._close()
             self.failed.emit(self.tr("所选页码范围内没有页面。"))
@@ -174,13 +179,15 @@ class PrintRun(QObject):
         if self._last is None or self._last[0] != index:
             dpi = min(self.printer.resolution(), MAX_DPI)
             grayscale = self.printer.colorMode() == QPrinter.ColorMode.GrayScale
-            page = self._document[index]
-            try:
-                self._last = (index, render_page(page, dpi / 72, grayscale=grayscale))
-            finally:
-                page.close()
+            with PDFIUM:
+                page = self._document[index]
+                try:
+                    self._last = (index, render_page(page, dpi / 72, grayscale=grayscale))
+                finally:
+                    page.close()
         image = self._last[1]
-        width, height = self._document.get_page_size(index)
+        with PDFIUM:
+            width, height = self._document.get_page_size(index)
         scale = self.printer.resolution() / 72
         paper = self.printer.paperRect(QPrinter.Unit.DevicePixel).size()
         size = QSizeF(width * scale, height * scale)
@@ -201,5 +208,6 @@ class PrintRun(QObject):
         self._running = False
         self._last = None
         if self._document is not None:
-            self._document.close()
+            with PDFIUM:
+                self._document.close()
             self._document = None

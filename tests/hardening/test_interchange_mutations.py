@@ -231,6 +231,16 @@ def test_mutated_dumps_load_or_are_refused_cleanly(seed, forms):
     mutated_dump()
 
 
+def test_an_unpaired_surrogate_quoted_in_a_message(seed, forms):
+    # Found by `make fuzz` at 10,000 examples: the message quoting the value could not be made.
+    mutations = [
+        (1, "retype", None, "", "", 0),
+        (1, "retype", None, "", "", 0),
+        (1, "random", "a\ud800b", "", "", 0),
+    ]
+    _attempt(mutate(seed, mutations), forms)
+
+
 def test_arbitrary_json_is_refused_cleanly(forms):
     @fuzz_settings(round(EXAMPLES * 0.2))
     @given(value=JSON_VALUES)

@@ -9,7 +9,9 @@ command. The target must not exist afterwards and the folder must hold nothing n
 
 from __future__ import annotations
 
+import base64
 import copy
+import hashlib
 import json
 from collections.abc import Callable
 from datetime import date
@@ -23,6 +25,7 @@ from qualitydesk.domain.limits import max_chars
 from qualitydesk.store import dumpschema, interchange
 from qualitydesk.store.document import Document
 from qualitydesk.store.records import Declaration, Indicator, Link, Score
+from tests.robustness.attachment_files import png_bomb
 
 ITEM = "4.4.2"
 RULE = "no-major-accident"
@@ -333,3 +336,21 @@ def test_the_schema_bounds_leave_room_for_the_limits_of_forms(forms):
     )
     assert limits.indicator <= dumpschema.MAX_LINE
     assert limits.file_name <= dumpschema.MAX_FILE_NAME
+
+
+def test_an_image_bomb_in_an_attachment_is_refused_at_load(seed, tmp_path, capsys):
+    # Adding the file would refuse it; a JSON archive must not be the way round that.
+    bomb = png_bomb(13_000)
+
+    def swap(data: dict[str, Any]) -> None:
+        attachment = data["attachments"][0]
+        attachment.update(
+            data=base64.b64encode(bomb).decode("ascii"),
+            file_name="扫描件.png",
+            media_type="image/png",
+            size=len(bomb),
+            sha256=hashlib.sha256(bomb).hexdigest(),
+        )
+
+    result = load(tmp_path, broken(seed, swap), capsys)
+    assert_refused(tmp_path, result, "$.attachments[0].data", "扫描件.png", "万像素")

@@ -4,8 +4,13 @@ and 检查与导出 and the export message say what happens to each attachment."
 
 from __future__ import annotations
 
+import io
+import random
+
 import pytest
+from PIL import Image
 from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer
+from reportlab.pdfgen.canvas import Canvas
 
 from qualitydesk.ui.app import create_application
 from qualitydesk.ui.mainwindow import MainWindow
@@ -82,7 +87,7 @@ def test_a_later_choice_wins_over_a_slow_decode(qtbot, preview):
     preview.show_data(noise_jpeg(4200, 3000, quality=85), "image/jpeg")
     assert preview.kind == "loading"
     preview.show_data(visible_pdf(["next"]), "application/pdf")
-    assert preview.kind == "pdf"
+    qtbot.waitUntil(lambda: preview.kind == "pdf", timeout=20_000)
     assert QThreadPool.globalInstance().waitForDone(20_000)  # the photo is decoded by now
     qtbot.wait(50)  # and its result delivered: it must be dropped
     assert preview.kind == "pdf"
@@ -100,10 +105,104 @@ def test_an_image_bomb_is_not_decoded_for_the_preview(preview, bomb):
 def test_odd_pdfs_preview_without_a_crash(qtbot, preview):
     for name, data in odd_pdfs():
         preview.show_data(data, "application/pdf")
-        qtbot.wait(10)
+        qtbot.waitUntil(lambda: not preview.loading, timeout=10_000)
         assert preview.kind in ("pdf", "error"), name
         if preview.kind == "error":
             assert "无法打开此 PDF 文件" in preview.canvas.text()
+
+
+def _pdf(pages: list[tuple[float, float]], paths: int = 0) -> bytes:
+    """Pages of the given sizes (points); the first is drawn with ``paths`` random vector paths."""
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=True)
+    shapes = random.Random(11)
+    for number, (width, height) in enumerate(pages):
+        canvas.setPageSize((width, height))
+        for _ in range(paths if number == 0 else 0):
+            path = canvas.beginPath()
+            path.moveTo(shapes.uniform(0, width), shapes.uniform(0, height))
+            for _ in range(3):
+                path.lineTo(shapes.uniform(0, width), shapes.uniform(0, height))
+            canvas.drawPath(path, stroke=1, fill=0)
+        canvas.drawString(72, 72, f"page {number + 1}")
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def heavy_pdf() -> bytes:
+    """An A4 page of 4000 vector paths (pdfium takes about half a second), then a landscape page."""
+    return _pdf([(595, 842), (842, 595)], paths=4000)
+
+
+def shown_ratio(preview) -> float:
+    pixmap = preview.canvas.pixmap()
+    return pixmap.width() / pixmap.height()
+
+
+def test_a_heavy_pdf_page_renders_while_the_window_keeps_responding(qtbot, preview, heavy_pdf):
+    turns: list[bool] = []
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(lambda: turns.append(preview.loading))
+    timer.start()
+    preview.show_data(heavy_pdf, "application/pdf")
+    assert preview.loading  # back at once: opening and rendering go on in the background
+    assert "正在载入" in preview.canvas.text()
+    qtbot.waitUntil(lambda: not preview.loading, timeout=20_000)
+    timer.stop()
+    assert True in turns  # the event loop turned while the page was rendered
+    assert preview.kind == "pdf"
+    assert preview.page_label.text() == "第 1 / 2 页"
+    assert shown_ratio(preview) == pytest.approx(595 / 842, rel=0.02)
+    assert preview.zoom_label.text().endswith("%")
+    qtbot.mouseClick(preview.next_button, Qt.MouseButton.LeftButton)
+    assert preview.page_label.text() == "第 2 / 2 页"
+    qtbot.waitUntil(lambda: not preview.loading, timeout=20_000)
+    assert shown_ratio(preview) == pytest.approx(842 / 595, rel=0.02)  # the landscape page
+    qtbot.keyClick(preview, Qt.Key.Key_Home)
+    assert "正在载入" in preview.canvas.text()  # not the other page, stretched
+    qtbot.waitUntil(lambda: not preview.loading, timeout=20_000)
+    assert shown_ratio(preview) == pytest.approx(595 / 842, rel=0.02)
+
+
+def test_zooming_while_a_page_renders_shows_the_last_size_asked_for(qtbot, preview, heavy_pdf):
+    preview.show_data(heavy_pdf, "application/pdf")
+    qtbot.waitUntil(lambda: not preview.loading, timeout=20_000)
+    fitted = preview.canvas.width()
+    preview.zoom_in()
+    preview.zoom_in()
+    preview.zoom_out()
+    assert preview.canvas.width() == pytest.approx(2 * fitted, abs=2)  # stretched meanwhile
+    qtbot.waitUntil(lambda: not preview.loading, timeout=20_000)
+    pixmap = preview.canvas.pixmap()
+    assert pixmap.width() == pytest.approx(2 * fitted * pixmap.devicePixelRatio(), abs=2)
+
+
+def test_switching_attachments_quickly_never_shows_the_old_one(qtbot, preview, heavy_pdf):
+    landscape = _pdf([(842, 595)])
+    preview.show_data(heavy_pdf, "application/pdf")
+    qtbot.waitUntil(lambda: preview.kind == "pdf", timeout=20_000)  # its page is rendering now
+    preview.show_data(landscape, "application/pdf")
+    qtbot.waitUntil(lambda: not preview.loading, timeout=20_000)
+    assert QThreadPool.globalInstance().waitForDone(20_000)  # the heavy page is rendered too
+    qtbot.wait(50)  # and its result delivered: it must be dropped
+    assert preview.page_count == 1
+    assert shown_ratio(preview) == pytest.approx(842 / 595, rel=0.02)
+    preview.show_data(heavy_pdf, "application/pdf")
+    qtbot.waitUntil(lambda: preview.kind == "pdf", timeout=20_000)
+    picture = io.BytesIO()
+    Image.new("RGB", (300, 100), "white").save(picture, format="PNG")
+    preview.show_data(picture.getvalue(), "image/png")
+    assert QThreadPool.globalInstance().waitForDone(20_000)
+    qtbot.wait(50)
+    assert preview.kind == "image"
+    assert not preview.loading
+    assert shown_ratio(preview) == pytest.approx(3, rel=0.02)
+    preview.show_data(b"%PDF-1.7\n1 0 obj <<", "application/pdf")
+    qtbot.waitUntil(lambda: preview.kind == "error", timeout=20_000)
+    assert preview.canvas.text() == "无法打开此 PDF 文件：文件已损坏或已加密"
 
 
 def _odd_and_active(doc):

@@ -88,7 +88,7 @@ def test_add_png_and_pdf_by_button_then_preview(qtbot, make_page, empty_doc, mes
     assert messages.shown[0][0] == "open_files"
     assert [page.table.item(r, 0).text() for r in range(2)] == ["营业执照.png", "审计报告.pdf"]
     assert page.table.item(1, 2).text() == "PDF 文档"
-    assert page.preview.kind == "pdf"  # the last added is selected
+    qtbot.waitUntil(lambda: page.preview.kind == "pdf")  # the last added is selected
     assert page.preview.page_label.text() == "第 1 / 1 页"
     click_row(qtbot, page, 0)
     assert page.preview.kind == "image"
@@ -226,7 +226,7 @@ def test_delete_asks_first(qtbot, make_page, empty_doc, messages):
     assert [a.file_name for a in empty_doc.attachments()] == ["b.pdf"]
     assert page.table.rowCount() == 1
     assert page.selected().file_name == "b.pdf"
-    assert page.preview.kind == "pdf"  # the editor and preview follow the new selection
+    qtbot.waitUntil(lambda: page.preview.kind == "pdf")  # the preview follows the selection
     assert page.editor.caption.text() == ""
 
 
@@ -284,6 +284,7 @@ def test_preview_pages_through_a_pdf(qtbot):
     preview.resize(500, 600)
     preview.show()
     preview.show_data(pdf_bytes(3), "application/pdf")
+    qtbot.waitUntil(lambda: not preview.loading)  # opened and rendered in the background
     assert preview.page_label.text() == "第 1 / 3 页"
     assert not preview.previous_button.isEnabled()
     click(qtbot, preview.next_button)
@@ -293,6 +294,7 @@ def test_preview_pages_through_a_pdf(qtbot):
     assert not preview.next_button.isEnabled()
     qtbot.keyClick(preview, Qt.Key.Key_PageUp)
     assert preview.page_index == 1
+    qtbot.waitUntil(lambda: not preview.loading)
     pixmap = preview.canvas.pixmap()
     assert pixmap.width() <= 500 * pixmap.devicePixelRatio()  # fitted to the width
 
@@ -304,7 +306,8 @@ def test_preview_of_other_and_damaged_files(qtbot):
     assert preview.kind == "unsupported"
     assert preview.canvas.text() == "无法预览此类型的文件"
     preview.show_data(b"%PDF-1.4 garbage", "application/pdf")
-    assert preview.kind == "error"
+    qtbot.waitUntil(lambda: preview.kind == "error")
+    assert preview.canvas.text() == "无法打开此 PDF 文件：文件已损坏或已加密"
     preview.show_data(b"not a png", "image/png")
     assert preview.kind == "error"
     preview.show_data(png_bytes(2000, 1000), "image/png")

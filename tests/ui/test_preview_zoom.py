@@ -156,10 +156,12 @@ def pdf_page() -> bytes:
 def test_a_pdf_page_zooms_the_same_way(qtbot, shown):
     preview = shown.preview
     preview.show_data(pdf_page(), "application/pdf")
+    qtbot.waitUntil(lambda: not preview.loading)  # the page is rendered in the background
     wait_fitted(qtbot, preview)
     fitted = preview.canvas.width()
     preview.zoom_in()
-    assert preview.canvas.width() == pytest.approx(2 * fitted, abs=1)
+    assert preview.canvas.width() == pytest.approx(2 * fitted, abs=1)  # stretched meanwhile
+    qtbot.waitUntil(lambda: not preview.loading)
     pixmap = preview.canvas.pixmap()
     assert pixmap.width() == pytest.approx(2 * fitted * pixmap.devicePixelRatio(), abs=2)
 

@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from qualitydesk.ui.pdfium_lock import PDFIUM
+
 if TYPE_CHECKING:
     import pypdfium2
 
@@ -37,7 +39,10 @@ FITS = ("width", "page")
 
 
 def render_page(page: Any, scale: float, *, grayscale: bool = False) -> QImage:
-    """``page`` (a pypdfium2 page) as an image of ``scale`` pixels per point, owning its pixels."""
+    """``page`` (a pypdfium2 page) as an image of ``scale`` pixels per point, owning its pixels.
+
+    Call it holding :data:`~qualitydesk.ui.pdfium_lock.PDFIUM`.
+    """
     if grayscale:
         bitmap = page.render(scale=scale, grayscale=True)
         pixel_format = QImage.Format.Format_Grayscale8
@@ -45,8 +50,11 @@ def render_page(page: Any, scale: float, *, grayscale: bool = False) -> QImage:
         # Blue-green-red-unused bytes are QImage's RGB32 on the little-endian machines we run on.
         bitmap = page.render(scale=scale, prefer_bgrx=True)
         pixel_format = QImage.Format.Format_RGB32
-    image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, pixel_format)
-    return image.copy()  # the bitmap's memory goes with it
+    try:
+        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, pixel_format)
+        return image.copy()  # the bitmap's memory goes with it
+    finally:
+        bitmap.close()
 
 
 class PageView(QAbstractScrollArea):
@@ -96,9 +104,10 @@ class PageView(QAbstractScrollArea):
         import pypdfium2
 
         self.close_pdf()
-        pdf = pypdfium2.PdfDocument(str(path))
-        self._pdf = pdf
-        self._sizes = [QSizeF(*pdf.get_page_size(i)) for i in range(len(pdf))]
+        with PDFIUM:
+            pdf = pypdfium2.PdfDocument(str(path))
+            self._pdf = pdf
+            self._sizes = [QSizeF(*pdf.get_page_size(i)) for i in range(len(pdf))]
         self._layout()
         self.go_to_page(0)
 
@@ -107,7 +116,8 @@ class PageView(QAbstractScrollArea):
         self._sizes, self._tops = [], []
         self.current_page = 0
         if self._pdf is not None:
-            self._pdf.close()
+            with PDFIUM:
+                self._pdf.close()
             self._pdf = None
         self.viewport().update()
 
@@ -246,11 +256,12 @@ class PageView(QAbstractScrollArea):
         image = self._cache.get(key)
         if image is None:
             assert self._pdf is not None
-            page = self._pdf[index]
-            try:
-                image = render_page(page, self._zoom * ratio)
-            finally:
-                page.close()
+            with PDFIUM:
+                page = self._pdf[index]
+                try:
+                    image = render_page(page, self._zoom * ratio)
+                finally:
+                    page.close()
             self.rendered += 1
             self._cache[key] = image
             while len(self._cache) > CACHED_PAGES:

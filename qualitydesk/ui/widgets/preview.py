@@ -6,8 +6,11 @@ fits it again — or opened in a window of its own (放大查看, or a double cl
 
 PDF pages are rendered with pypdfium2 (imported only when a PDF is shown), one page at a time at
 the size shown, so a 500-page scan opens as fast as a one-page letter. What is drawn is limited to
-:data:`MAX_PIXELS`, so zooming a large scan never takes hundreds of megabytes. (pdfium serves
-one thread at a time and the print preview uses it on the GUI thread, so pages render there.)
+:data:`MAX_PIXELS`, so zooming a large scan never takes hundreds of megabytes. Opening the PDF and
+rendering each page happen in background jobs (under the program's one pdfium lock,
+:data:`~qualitydesk.ui.pdfium_lock.PDFIUM`), so a page of a million vector paths leaves the window
+responsive: the preview says 正在载入 meanwhile — or, zooming, shows the page it has, stretched —
+and a result for a page, size or file no longer wanted is dropped.
 
 Images are checked before they are decoded: one declaring more than
 :data:`~qualitydesk.store.media.MAX_IMAGE_PIXELS` pixels is not shown (it says why), and one of
@@ -48,9 +51,10 @@ from PySide6.QtWidgets import (
 
 from qualitydesk.domain import numbers
 from qualitydesk.ui import screen
+from qualitydesk.ui.pdfium_lock import PDFIUM
 
 if TYPE_CHECKING:
-    import pypdfium2
+    from qualitydesk.ui.jobs import Job, Report
 
 RESIZE_DELAY_MS = 80
 ZOOM_STEP = 2.0  # one click, key or wheel notch doubles (or halves) the size shown
@@ -96,8 +100,9 @@ class _Scroller(QScrollArea):
 class AttachmentPreview(QWidget):
     """Shows attachment bytes: ``show_data(data, media_type)``; ``clear()`` shows nothing.
 
-    ``kind`` says what is shown: ``"none"``, ``"image"``, ``"pdf"``, ``"unsupported"`` or
-    ``"error"``; ``page_changed(index, count)`` follows PDF navigation. ``fit`` is ``"width"``
+    ``kind`` says what is shown: ``"none"``, ``"loading"``, ``"image"``, ``"pdf"``,
+    ``"unsupported"`` or ``"error"``; ``loading`` is true until the picture (or PDF page) asked
+    for is drawn; ``page_changed(index, count)`` follows PDF navigation. ``fit`` is ``"width"``
     or ``"page"`` while the picture follows the view's size, ``""`` after a zoom; ``scale`` is
     the size shown (logical pixels per image pixel or PDF point).
     """
@@ -115,7 +120,11 @@ class AttachmentPreview(QWidget):
         self._image = QImage()
         self._image_size = QSize()  # as shown (upright); the image itself may be decoded smaller
         self._loads = 0  # counts what was shown: a background decode of an earlier one is dropped
-        self._pdf: pypdfium2.PdfDocument | None = None
+        self._page_sizes: list[QSizeF] = []  # the PDF's pages, in points
+        self._page_image = QImage()  # the PDF page drawn last, and which one it is
+        self._page_shown = -1
+        self._render_job: Job | None = None  # the page being rendered, one at a time
+        self._wanted: tuple[int, float, QSize] | None = None  # page, device scale, size
         self._data = b""
         self._media_type = ""
         self._can_enlarge = can_enlarge
@@ -214,8 +223,13 @@ class AttachmentPreview(QWidget):
         self._data, self._media_type = b"", ""
         self._show_message("none", message or self.tr("未选择文件"))
 
-    def show_data(self, data: bytes, media_type: str) -> None:
-        """Show ``data`` as an image or PDF according to ``media_type``, or say it cannot."""
+    @property
+    def loading(self) -> bool:
+        """True while the picture or PDF page asked for is still being read in the background."""
+        return self.kind == "loading" or self._render_job is not None
+
+    def show_data(self, data: bytes, media_type: str, *, page: int = 0) -> None:
+        """Show ``data`` as an image or PDF (from ``page``) by ``media_type``, or say it cannot."""
         self._close_pdf()
         self._loads += 1
         self._image = QImage()
@@ -224,7 +238,7 @@ class AttachmentPreview(QWidget):
         if media_type.startswith("image/"):
             self._show_image(data)
         elif media_type == "application/pdf":
-            self._show_pdf(data)
+            self._show_pdf(data, page)
         else:
             self._show_message("unsupported", self.tr("无法预览此类型的文件"))
 
@@ -270,23 +284,34 @@ class AttachmentPreview(QWidget):
         self._show_picture_mode()
         self._refresh()
 
-    def _show_pdf(self, data: bytes) -> None:
-        import pypdfium2
+    def _show_pdf(self, data: bytes, page: int) -> None:
+        """Read the PDF's page sizes in the background, then show ``page``."""
+        from qualitydesk.ui.jobs import start_job
 
-        try:
-            pdf = pypdfium2.PdfDocument(data)
-            count = len(pdf)
-        except pypdfium2.PdfiumError:
+        load = self._loads
+        self._show_message("loading", self.tr("正在载入预览……"))
+        job = start_job(
+            lambda report: _pdf_page_sizes(data, report),
+            parent=self,
+            title=self.tr("载入预览"),
+            show_dialog=False,
+        )
+        job.finished.connect(lambda sizes: self._pdf_opened(load, sizes, page))
+        job.failed.connect(lambda _message: self._pdf_opened(load, None, page))
+
+    def _pdf_opened(self, load: int, sizes: list[QSizeF] | None, page: int) -> None:
+        if load != self._loads:  # another file is shown by now
+            return
+        if sizes is None:
             self._show_message("error", self.tr("无法打开此 PDF 文件：文件已损坏或已加密"))
             return
-        if count == 0:
-            pdf.close()
+        if not sizes:
             self._show_message("error", self.tr("此 PDF 文件没有页面"))
             return
-        self._pdf, self.kind, self.page_count = pdf, "pdf", count
+        self._page_sizes, self.kind, self.page_count = sizes, "pdf", len(sizes)
         self.navigation.show()
         self._show_picture_mode()
-        self.go_to_page(0)
+        self.go_to_page(page)
 
     def _show_picture_mode(self) -> None:
         self.scroll.setWidgetResizable(False)
@@ -355,18 +380,9 @@ class AttachmentPreview(QWidget):
         """The picture's own size: image pixels, or the PDF page in points."""
         if self.kind == "image":
             return QSizeF(self._image_size)
-        if self.kind == "pdf" and self._pdf is not None:
-            import pypdfium2
-
-            try:
-                page = self._pdf[self.page_index]
-            except pypdfium2.PdfiumError:
-                return QSizeF()
-            try:
-                width, height = page.get_size()
-            finally:
-                page.close()
-            return QSizeF(width, height) if min(width, height) >= 1 else QSizeF()
+        if self.kind == "pdf" and self.page_index < len(self._page_sizes):
+            size = self._page_sizes[self.page_index]
+            return size if min(size.width(), size.height()) >= 1 else QSizeF()
         return QSizeF()
 
     def _fit_scale(self, source: QSizeF) -> float:
@@ -406,12 +422,13 @@ class AttachmentPreview(QWidget):
         size = QSize(
             max(1, round(source.width() * self.scale)), max(1, round(source.height() * self.scale))
         )
-        image = self._image if self.kind == "image" else self._render_page(self.scale)
-        if image.isNull():
-            self._page_unreadable()
+        if self.kind == "pdf":
+            self._request_page(size, place)
+        elif self._image.isNull():
             return
-        self._set_image(image, size)
-        self._restore_place(place)
+        else:
+            self._set_image(self._image, size)
+            self._restore_place(place)
         self.zoom_out_button.setEnabled(self.scale > smallest * 1.0001)
         self.zoom_in_button.setEnabled(self.scale < largest * 0.9999)
         self.zoom_label.setText(numbers.percent(self.scale * 100, 0))
@@ -421,13 +438,15 @@ class AttachmentPreview(QWidget):
         """Say a PDF page cannot be shown (no size, or pdfium fails on it); others may be fine."""
         if self.kind != "pdf":
             return
+        self._wanted = None  # a page still being rendered is not shown instead
         self.canvas.setPixmap(QPixmap())
         self.canvas.setText(self.tr("此页无法显示：页面尺寸无效或内容已损坏"))
         self.canvas.resize(self.scroll.viewport().size())
         self.zoom_label.clear()
 
-    def _set_image(self, image: QImage, size: QSize) -> None:
-        """Show ``image`` at ``size`` logical pixels, sharp on a high-density screen."""
+    def _set_image(self, image: QImage, size: QSize, *, quick: bool = False) -> None:
+        """Show ``image`` at ``size`` logical pixels, sharp on a high-density screen (``quick``:
+        scaled roughly, until a sharper one comes)."""
         if image.isNull():
             return
         ratio = self.devicePixelRatioF()
@@ -436,7 +455,9 @@ class AttachmentPreview(QWidget):
             image = image.scaled(
                 target,
                 Qt.AspectRatioMode.IgnoreAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
+                Qt.TransformationMode.FastTransformation
+                if quick
+                else Qt.TransformationMode.SmoothTransformation,
             )
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(ratio)
@@ -460,29 +481,61 @@ class AttachmentPreview(QWidget):
         top = down * self.canvas.height() - view.height() / 2
         vertical.setValue(round(top) if down else 0)
 
-    def _render_page(self, scale: float) -> QImage:
-        """The current page rendered at ``scale`` logical pixels per point."""
-        import pypdfium2
+    def _request_page(self, size: QSize, place: tuple[float, float]) -> None:
+        """Have the current page rendered at ``size`` logical pixels; meanwhile show the page
+        drawn last, stretched, if it is the same page, or say 正在载入 where it will be."""
+        device = max(self.scale * self.devicePixelRatioF(), 0.02)
+        self._wanted = (self.page_index, device, size)
+        if self._page_shown == self.page_index and not self._page_image.isNull():
+            self._set_image(self._page_image, size, quick=True)
+        else:
+            self.canvas.setPixmap(QPixmap())
+            self.canvas.setText(self.tr("正在载入预览……"))
+            self.canvas.resize(size)
+        self._restore_place(place)
+        if self._render_job is None:
+            self._start_render()
 
-        assert self._pdf is not None
-        try:
-            page = self._pdf[self.page_index]
-        except pypdfium2.PdfiumError:
-            return QImage()
-        try:
-            device = max(scale * self.devicePixelRatioF(), 0.02)
-            bitmap = page.render(scale=device, prefer_bgrx=True, rev_byteorder=True)
-            return _to_qimage(bitmap)
-        except pypdfium2.PdfiumError:  # a damaged page: the others may still show
-            return QImage()
-        finally:
-            page.close()
+    def _start_render(self) -> None:
+        from qualitydesk.ui.jobs import start_job
+
+        assert self._wanted is not None
+        data, (index, device, _size) = self._data, self._wanted
+        job = start_job(
+            lambda report: _render_pdf_page(data, index, device, report),
+            parent=self,
+            title=self.tr("载入预览"),
+            show_dialog=False,
+        )
+        job.finished.connect(lambda image: self._page_rendered(job, index, device, image))
+        job.failed.connect(lambda _message: self._page_rendered(job, index, device, QImage()))
+        self._render_job = job
+
+    def _page_rendered(self, job: Job, index: int, device: float, image: QImage) -> None:
+        if job is not self._render_job:  # rendered for a file no longer shown
+            return
+        self._render_job = None
+        job.deleteLater()
+        wanted = self._wanted
+        if wanted is None:  # the page now shown cannot be drawn at all
+            return
+        if wanted[:2] != (index, device):  # the user moved on meanwhile
+            self._start_render()
+            return
+        self._page_image, self._page_shown = image, index
+        if image.isNull():  # a damaged page: the others may still show
+            self._page_unreadable()
+            return
+        self._set_image(image, wanted[2])
 
     def _close_pdf(self) -> None:
         self._render_timer.stop()
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+        if self._render_job is not None:
+            self._render_job.cancel()
+            self._render_job.deleteLater()
+            self._render_job = None
+        self._page_sizes, self._page_image, self._page_shown = [], QImage(), -1
+        self._wanted = None
 
     # -- a larger view --
 
@@ -582,8 +635,7 @@ class LargePreview(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
         screen.fit_to_screen(self, screen.available_geometry(self), LARGE_VIEW)
-        self.preview.show_data(data, media_type)
-        self.preview.go_to_page(page)
+        self.preview.show_data(data, media_type, page=page)
         self.preview.setFocus()
 
     def showEvent(self, event: Any) -> None:
@@ -628,6 +680,64 @@ def _decode(data: bytes, size: QSize) -> QImage:
             QSize(max(1, int(stored.width() * scale)), max(1, int(stored.height() * scale)))
         )
     return reader.read()
+
+
+def _pdf_page_sizes(data: bytes, report: Report) -> list[QSizeF] | None:
+    """The size in points of each page of the PDF in ``data`` (empty if a page's is unknown),
+    or None if pdfium cannot open it. Safe in a worker thread."""
+    import pypdfium2
+
+    sizes: list[QSizeF] = []
+    with PDFIUM:
+        _still_wanted(report)
+        try:
+            pdf = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError:
+            return None
+        try:
+            for index in range(len(pdf)):
+                try:
+                    sizes.append(QSizeF(*pdf.get_page_size(index)))
+                except pypdfium2.PdfiumError:
+                    sizes.append(QSizeF())
+        finally:
+            pdf.close()
+    return sizes
+
+
+def _render_pdf_page(data: bytes, index: int, scale: float, report: Report) -> QImage:
+    """Page ``index`` of the PDF in ``data`` at ``scale`` pixels per point; a null image if it
+    cannot be rendered. Safe in a worker thread: the document is opened and closed here."""
+    import pypdfium2
+
+    with PDFIUM:
+        _still_wanted(report)
+        try:
+            pdf = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError:
+            return QImage()
+        try:
+            page = pdf[index]
+            try:
+                bitmap = page.render(scale=scale, prefer_bgrx=True, rev_byteorder=True)
+                try:
+                    return _to_qimage(bitmap)
+                finally:
+                    bitmap.close()
+            finally:
+                page.close()
+        except pypdfium2.PdfiumError:  # a damaged page: the others may still show
+            return QImage()
+        finally:
+            pdf.close()
+
+
+def _still_wanted(report: Report) -> None:
+    """Stop a job dropped while it waited for pdfium (the user went on to another file)."""
+    from qualitydesk.ui.jobs import JobCancelled
+
+    if not report(0, 0, ""):
+        raise JobCancelled
 
 
 def _to_qimage(bitmap: Any) -> QImage:
