@@ -3,7 +3,7 @@
 ``make test`` runs the suite with ``PATH`` set to the venv's ``bin`` and a folder this script fills
 with links to the commands of Debian's *Essential* packages (coreutils, bash, grep, sed, tar …),
 which every Debian machine has. A test that calls a program someone installed by hand
-(``pdftotext`` from poppler-utils, say) then fails here as it would on a fresh machine.
+(a PDF or office tool, say) then fails here as it would on a fresh machine.
 
 On a system without dpkg the folder links a fixed list of POSIX base commands instead.
 Usage: ``python tests/tools_path.py FOLDER``.

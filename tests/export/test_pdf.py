@@ -1,5 +1,6 @@
 """The demo application exported as the package and as the internal report, read back with pypdf
-(and poppler for the lines): content, order, outline, 目录, fonts, line breaking, attachments."""
+(text, outline, fonts) and pypdfium2 (the lines): content, order, outline, 目录, fonts, line
+breaking, attachments."""
 
 from __future__ import annotations
 

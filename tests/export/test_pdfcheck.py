@@ -1,4 +1,4 @@
-"""The PDF reader the export tests rely on finds lines as a reader sees them (no poppler needed)."""
+"""The PDF reader the export tests rely on (pypdfium2) finds lines as a reader sees them."""
 
 from reportlab.pdfgen.canvas import Canvas
 
