@@ -648,25 +648,23 @@ def _load(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from qualitydesk.export.pdf import ExportError, export_pdf  # reportlab loads only for export
+    from qualitydesk.export.pdf import export_pdf  # reportlab loads only for export
 
     if Path(args.output).suffix.lower() == ".docx":
         return _export_docx(args)
     if args.item or args.category:
         raise UsageError("--item 和 --category 只用于导出 Word 副本（-o 以 .docx 结尾）")
-    forms = load_forms()
-    with _open(args.file) as doc:
-        try:
-            result = export_pdf(
-                doc,
-                forms,
-                Path(args.output),
-                kind=args.kind,
-                double_sided=args.double_sided,
-                force=args.force,
-            )
-        except ExportError as exc:
-            raise UsageError(str(exc)) from None
+    result = _exported(
+        args,
+        lambda doc, forms: export_pdf(
+            doc,
+            forms,
+            Path(args.output),
+            kind=args.kind,
+            double_sided=args.double_sided,
+            force=args.force,
+        ),
+    )
     size = numbers.file_size(result.size)
     print(f"已导出 {result.path}（{numbers.integer(result.pages)} 页，{size}）")
     for note in result.notes:  # attachments: active content removed, or unreadable
@@ -675,29 +673,39 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_docx(args: argparse.Namespace) -> int:
-    from qualitydesk.export.docx import ExportError, export_docx  # python-docx only for Word
+    from qualitydesk.export.docx import export_docx  # python-docx only for Word
 
     if args.kind != "package":
         raise UsageError("Word 副本只有申报材料一种；内部自评报告请导出为 PDF")
-    forms = load_forms()
-    with _open(args.file) as doc:
-        try:
-            result = export_docx(
-                doc,
-                forms,
-                Path(args.output),
-                item=args.item,
-                category=args.category,
-                double_sided=args.double_sided,
-                force=args.force,
-            )
-        except ExportError as exc:
-            raise UsageError(str(exc)) from None
+    result = _exported(
+        args,
+        lambda doc, forms: export_docx(
+            doc,
+            forms,
+            Path(args.output),
+            item=args.item,
+            category=args.category,
+            double_sided=args.double_sided,
+            force=args.force,
+        ),
+    )
     what = result.scope.title or "申报材料"
     print(f"已导出 Word 副本 {result.path}（{what}，{numbers.file_size(result.size)}）")
     for note in result.notes:
         print(f"注意：{note}")
     return EXIT_OK
+
+
+def _exported(args: argparse.Namespace, write: Any) -> Any:
+    """``write(doc, forms)`` on a read-only snapshot of ``args.file``; a failure is one line."""
+    from qualitydesk.export.pdf import ExportError  # the PDF and the Word copy share it
+
+    forms = load_forms()
+    with _open(args.file) as doc:
+        try:
+            return write(doc, forms)
+        except ExportError as exc:
+            raise UsageError(str(exc)) from None
 
 
 def _import_docx(args: argparse.Namespace) -> int:

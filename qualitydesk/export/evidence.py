@@ -110,7 +110,9 @@ def _charts(book: Book, prefix: str, items: list[Indicator]) -> list[Flowable]:
     return [Table(rows, colWidths=[half, half], style=style, hAlign="CENTER")]
 
 
-def _sources(book: Book, items: list[Indicator]) -> list[Flowable]:
+def source_lines(items: list[Indicator]) -> list[str]:
+    """``指标——竞争对手：…；标杆：…`` for every indicator that names where its comparisons come from
+    (the package's 数据来源 note, in the PDF and in the Word copy)."""
     lines = []
     for ind in items:
         sources = [
@@ -120,6 +122,11 @@ def _sources(book: Book, items: list[Indicator]) -> list[Flowable]:
         sources = [s for s in sources if s]
         if sources:
             lines.append(f"{ind.name}——{'；'.join(sources)}")
+    return lines
+
+
+def _sources(book: Book, items: list[Indicator]) -> list[Flowable]:
+    lines = source_lines(items)
     if not lines:
         return []
     return [Para("数据来源：\n" + "\n".join(lines), book.styles.note)]

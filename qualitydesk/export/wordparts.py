@@ -402,15 +402,7 @@ def _charts(wb: WordBook, prefix: str, items: list[Indicator]) -> None:
 
 
 def _sources(wb: WordBook, items: list[Indicator]) -> None:
-    lines = []
-    for ind in items:
-        found = [
-            f"竞争对手：{ind.competitor_source}" if ind.competitor_source else "",
-            f"标杆：{ind.benchmark_source}" if ind.benchmark_source else "",
-        ]
-        found = [s for s in found if s]
-        if found:
-            lines.append(f"{ind.name}——{'；'.join(found)}")
+    lines = evidence.source_lines(items)
     if lines:
         wb.para("数据来源：\n" + "\n".join(lines), NOTE)
 
