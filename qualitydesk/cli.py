@@ -18,11 +18,20 @@ from typing import Any, NoReturn
 
 from qualitydesk import log as applog
 from qualitydesk.domain import numbers, scoring
-from qualitydesk.domain.forms import COMPARISONS, Award, Forms, FormsError, Framework, load_forms
+from qualitydesk.domain.eligibility import Finding
+from qualitydesk.domain.forms import (
+    COMPARISONS,
+    Award,
+    Forms,
+    FormsError,
+    Framework,
+    Notice,
+    load_forms,
+)
 from qualitydesk.domain.scoring import ScoreError
 from qualitydesk.domain.validators import VALIDATORS, validate
 from qualitydesk.store import readiness, safewrite, sizes
-from qualitydesk.store.demo import build_demo
+from qualitydesk.store.demo import DEMO, build_demo, demo_names
 from qualitydesk.store.document import Document, DocumentError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -105,7 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="生成示例申报文件")
     demo.add_argument("file")
-    demo.add_argument("--award", default="suzhou-mayor")
+    demo.add_argument("--award", help="奖项编号（默认：示例自己的奖项）")
+    demo.add_argument(
+        "--demo",
+        default=DEMO,
+        choices=demo_names(),
+        help="哪一份示例：demo（苏州市市长质量奖，组织）、demo-china（中国质量奖，组织）、"
+        "demo-person（中国质量奖，个人）",
+    )
     demo.add_argument("--force", action="store_true", help=REPLACE_DOCUMENT)
 
     check = sub.add_parser("check", help="申报资格、完整性与字数检查；就绪返回 0，有问题返回 1")
@@ -222,9 +238,13 @@ def _forms(args: argparse.Namespace) -> int:
             return EXIT_PROBLEM
         fields = len(forms.form.fields) + sum(len(t.columns) for t in forms.form.tables)
         rules = sum(len(a.rules) for a in forms.awards.values())
+        notices = sum(len(n) for n in forms.notices.values())
+        suggested = sum(p.reference for a in forms.awards.values() for p in a.parts)
         print(
             f"forms/ 检查通过：{len(forms.frameworks)} 个评价准则，{len(forms.awards)} 个奖项"
-            f"（{rules} 条资格条款），申请表 {fields} 个字段"
+            f"（{rules} 条资格条款），申请表 {fields} 个字段，申报通知 {notices} 份；"
+            f"每个字数限制和须知都注明了出处（其中 {suggested} 个字数限制是参考值，"
+            "按当年申报通知核对）"
         )
         return EXIT_OK
     forms = load_forms()
@@ -234,11 +254,31 @@ def _forms(args: argparse.Namespace) -> int:
         data = framework_summary(forms.framework(args.id))
     else:
         data = award_summary(forms.award(args.id))
+        data["notices"] = [_notice_summary(n) for n in forms.notices_of(args.id)]
     if args.json:
         _emit(data)
     else:
         _print_summary(data)
     return EXIT_OK
+
+
+def _notice_summary(notice: Notice) -> dict[str, Any]:
+    """A published 申报通知 as ``forms show --json`` gives it."""
+    return {
+        "year": notice.year,
+        "title": notice.title,
+        "issuer": notice.issuer,
+        "date": notice.issued.isoformat() if notice.issued else None,
+        "source": notice.source,
+        "deadline": notice.deadline.isoformat() if notice.deadline else None,
+        "channel": notice.channel,
+        "cycle": notice.cycle,
+        "cycle_note": notice.cycle_note,
+        "limits": [{"part": x.part, "limit": x.limit, "source": x.source} for x in notice.limits],
+        "rules": [r.id for r in notice.rules],
+        "attachments": [a.id for a in notice.attachments],
+        "facts": [{"text": f.text, "source": f.source} for f in notice.facts],
+    }
 
 
 def _forms_list(forms: Forms, as_json: bool) -> int:
@@ -310,6 +350,7 @@ def framework_summary(fw: Framework) -> dict[str, Any]:
         "profile": {
             "name": fw.profile.name,
             "limit": fw.profile.limit,
+            "limit_source": fw.profile.limit_source,
             "sections": [{"id": s.id, "name": s.name} for s in fw.profile.sections],
         },
     }
@@ -365,9 +406,11 @@ def award_summary(award: Award) -> dict[str, Any]:
                 "metric": p.metric,
                 "counts_figures": p.counts_figures,
                 "figure_chars": p.figure_chars,
+                "limit_source": p.limit_source,
             }
             for p in award.parts
         ],
+        "facts": [{"text": f.text, "source": f.source} for f in award.facts],
         "attachments": [
             {"id": a.id, "name": a.name, "required": a.required} for a in award.attachments
         ],
@@ -439,9 +482,11 @@ def _score(args: argparse.Namespace) -> int:
         with _open(args.file) as doc:
             card = readiness.scorecard(doc, forms)
             award_ids = [doc.award_id, *args.award]
+            examiners = examiners_json(doc, forms.award(doc.award_id))
     elif args.framework:
         card = scoring.score(forms.framework(args.framework), _parse_pcts(args.pct))
         award_ids = list(args.award)
+        examiners = None
     else:
         raise UsageError("请给出申报文件，或用 --framework 和 --pct 给出评分")
     fw = card.framework
@@ -452,6 +497,8 @@ def _score(args: argparse.Namespace) -> int:
             raise UsageError(f"{award.name}使用评价准则 {award.framework}，不是 {fw.id}")
         tiers.extend(scoring.evaluate_tiers(award, card.total))
     data = scorecard_json(card, tiers)
+    if args.file:
+        data["examiners"] = examiners
     if args.json:
         _emit(data)
         return EXIT_OK
@@ -465,20 +512,34 @@ def _score(args: argparse.Namespace) -> int:
     names = {a: forms.award(a).name for a in award_ids}
     for t in tiers:
         verdict = {True: "达到", False: "未达到", None: "—"}[t.reached]
-        print(f"{names[t.award]} {t.tier}（{t.wording}）：{verdict}")
+        print(f"{names[t.award]} {t.tier}（{t.wording}）：自评{verdict}")
+    if tiers:
+        print(scoring.LINE_NOTE)
+    if examiners:
+        _print_examiners(examiners)
     return EXIT_OK
 
 
 def scorecard_json(card: scoring.Scorecard, tiers: list[scoring.TierResult]) -> dict[str, Any]:
-    """The score command's JSON: totals, categories and items with max, and award lines."""
+    """The score command's JSON: totals, categories and items with max, and award lines.
+
+    Scores are exact (:func:`qualitydesk.domain.numbers.json_score`): JSON numbers written with
+    exactly their decimal digits (599.75, 600; never 600.0 for 599.75), read exactly with
+    ``json.loads(text, parse_float=decimal.Decimal)``. ``reached`` is the self-score's; the
+    lines apply to the examiners' 总评分 (``note``).
+    """
+    exact = numbers.json_score
     return {
         "framework": card.framework.id,
-        "total": card.total,
-        "process": card.process,
-        "results": card.results,
-        "categories": {c.category.id: {"points": c.points, "max": c.max} for c in card.categories},
+        "total": exact(card.total),
+        "process": exact(card.process),
+        "results": exact(card.results),
+        "categories": {
+            c.category.id: {"points": exact(c.points), "max": c.max} for c in card.categories
+        },
         "items": {
-            s.item.id: {"pct": s.pct, "points": s.points, "max": s.item.points} for s in card.items
+            s.item.id: {"pct": s.pct, "points": exact(s.points), "max": s.item.points}
+            for s in card.items
         },
         "tiers": [
             {
@@ -490,6 +551,74 @@ def scorecard_json(card: scoring.Scorecard, tiers: list[scoring.TierResult]) -> 
             }
             for t in tiers
         ],
+        "note": scoring.LINE_NOTE,
+    }
+
+
+def examiners_json(doc: Document, award: Award) -> dict[str, Any] | None:
+    """The examiners' stage scores and their composite (exact, as in :func:`scorecard_json`)
+    with the clause that defines it, and each line judged on the composite; None when the
+    programme defines no composite."""
+    spec = award.composite
+    if spec is None:
+        return None
+    given = {p.id: doc.stage_score(p.id) for p in spec.parts}
+    value = scoring.composite_of(spec, given)
+    tiers = [] if value is None else scoring.evaluate_tiers(award, value)
+    return {
+        "citation": spec.citation,
+        "formula": scoring.composite_formula(spec),
+        "stages": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "weight": p.weight,
+                "score": None if given[p.id] is None else numbers.json_score(given[p.id]),
+            }
+            for p in spec.parts
+        ],
+        "composite": None if value is None else numbers.json_score(value),
+        "tiers": [
+            {"tier": t.tier, "line": t.line, "comparison": t.comparison, "reached": t.reached}
+            for t in tiers
+        ],
+    }
+
+
+def _print_examiners(examiners: dict[str, Any]) -> None:
+    stages = "、".join(
+        f"{s['name']} {'未填写' if s['score'] is None else numbers.score(s['score']) + ' 分'}"
+        for s in examiners["stages"]
+    )
+    print(f"评审得分：{stages}")
+    if examiners["composite"] is None:
+        print(f"综合得分：各环节得分填齐后计算（{examiners['citation']}）")
+        return
+    composite = numbers.score(examiners["composite"])
+    print(f"综合得分 {composite} 分（{examiners['citation']}：{examiners['formula']}）")
+    for t in examiners["tiers"]:
+        if t["reached"] is not None:
+            wording = f"{COMPARISONS[t['comparison']]} {t['line']} 分"
+            print(f"{t['tier']}（{wording}）：综合得分{'达到' if t['reached'] else '未达到'}")
+
+
+def score_json(doc: Document, forms: Forms) -> dict[str, Any] | None:
+    """The score part of ``check``: the self-score against the lines (an estimate) and the
+    examiners' stage scores with their composite; None for a programme without a score."""
+    award = forms.award(doc.award_id)
+    if not award.scored and award.composite is None:
+        return None
+    card = readiness.scorecard(doc, forms)
+    tiers = scoring.evaluate_tiers(award, card.total)
+    return {
+        "self_score": numbers.json_score(card.total),
+        "max": card.framework.total_points,
+        "tiers": [
+            {"tier": t.tier, "line": t.line, "comparison": t.comparison, "reached": t.reached}
+            for t in tiers
+        ],
+        "note": scoring.LINE_NOTE,
+        "examiners": examiners_json(doc, award),
     }
 
 
@@ -552,11 +681,37 @@ def _renew(args: argparse.Namespace, forms: Forms) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     forms = load_forms()
-    with build_demo(args.file, forms, args.award, force=args.force) as doc:
-        name = forms.award(doc.award_id).name
+    with build_demo(args.file, forms, args.award, demo=args.demo, force=args.force) as doc:
+        award = forms.award_for(doc.award_id, doc.applicant)
         total = readiness.scorecard(doc, forms).total
-    print(f"已生成示例申报文件 {args.file}（{name}，自评 {numbers.score(total)} 分）")
+    scored = f"，自评 {numbers.score(total)} 分" if award.scored else ""
+    print(f"已生成示例申报文件 {args.file}（{award.name}{scored}）")
     return EXIT_OK
+
+
+def _limit_line(c: readiness.LimitCheck) -> str:
+    """``[符合] 自评报告 45,495 / 50,000 字``; a 参考值 is shown as a suggestion, not a rule."""
+    count, limit = numbers.integer(c.count), numbers.integer(c.limit)
+    if c.reference:
+        mark = "符合" if c.ok else "超出参考值"
+        return f"[{mark}] {c.name} {count} 字（参考值 {limit} 字，按当年申报通知核对）"
+    return f"[{'符合' if c.ok else '超出'}] {c.name} {count} / {limit} 字（{c.source}）"
+
+
+def _finding_json(finding: Finding, award: Award) -> dict[str, object]:
+    """One clause's verdict for ``check --json``: what it says, what was used, where it is from."""
+    rule = finding.rule
+    return {
+        "rule": rule.id,
+        "clause": finding.clause,
+        "status": str(finding.status),
+        "verdict": finding.status.label,
+        "reason": finding.reason,
+        "text": rule.text.strip(),
+        "evidence": list(finding.evidence),
+        "reading": finding.reading,
+        "source": {"document": award.document, "clause": rule.citation},
+    }
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -564,12 +719,11 @@ def _check(args: argparse.Namespace) -> int:
     with _open(args.file) as doc:
         result = readiness.check(doc, forms)
         too_long = sizes.in_document(doc, forms)  # the export refuses these
+        score = score_json(doc, forms)
+        award = forms.award(doc.award_id)
     ready = result.ready and not too_long
     data = {
-        "eligibility": [
-            {"rule": f.rule.id, "clause": f.clause, "status": str(f.status), "reason": f.reason}
-            for f in result.eligibility
-        ],
+        "eligibility": [_finding_json(f, award) for f in result.eligibility],
         "completeness": [
             {"part": m.part, "key": m.key, "problem": m.problem} for m in result.completeness
         ],
@@ -581,10 +735,13 @@ def _check(args: argparse.Namespace) -> int:
                 "limit": c.limit,
                 "figures": c.figures,
                 "ok": c.ok,
+                "reference": c.reference,
+                "source": c.source,
             }
             for c in result.limits
         ],
         "oversized": [{"where": p.where, "size": p.size, "max": p.maximum} for p in too_long],
+        "score": score,
         "ready": ready,
     }
     if args.json:
@@ -595,12 +752,24 @@ def _check(args: argparse.Namespace) -> int:
         for m in result.completeness:
             print(f"[待完成] {m.problem}")
         for c in result.limits:
-            mark = "符合" if c.ok else "超出"
-            print(f"[{mark}] {c.name} {numbers.integer(c.count)} / {numbers.integer(c.limit)} 字")
+            print(_limit_line(c))
         for p in too_long:
             print(f"[过长] {p.message}")
+        if score is not None:
+            _print_score(score)
         print("可以提交" if ready else "尚未就绪")
     return EXIT_OK if ready else EXIT_PROBLEM
+
+
+def _print_score(score: dict[str, Any]) -> None:
+    print(f"[评分] 自评 {numbers.score(score['self_score'])} / {score['max']} 分（估计）")
+    for t in score["tiers"]:
+        if t["reached"] is not None:
+            wording = f"{COMPARISONS[t['comparison']]} {t['line']} 分"
+            print(f"[评分] {t['tier']}（{wording}）：自评{'达到' if t['reached'] else '未达到'}")
+    print(f"[评分] {score['note']}")
+    if score["examiners"]:
+        _print_examiners(score["examiners"])
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -715,7 +884,7 @@ def _import_docx(args: argparse.Namespace) -> int:
     with Document.open(args.file, read_only=args.dry_run) as doc:
         if doc.read_only and not args.dry_run:
             raise UsageError(f"{args.file}：{doc.read_only_reason}，不能导入")
-        framework = forms.framework(doc.framework_id)
+        framework = forms.framework_for(forms.award_for(doc.award_id, doc.applicant))
         plan = wordimport.read_plan(args.docx, framework)
         plan.choose_modes(doc, args.mode)
         for line in plan.warnings(doc):

@@ -182,7 +182,7 @@ def test_score_text(capsys):
     )
     assert code == 0
     assert "总分 50 / 1000" in out
-    assert "苏州市市长质量奖 市长质量奖（不低于 600 分）：未达到" in out
+    assert "苏州市市长质量奖 市长质量奖（不低于 600 分）：自评未达到" in out
 
 
 @pytest.mark.parametrize(
@@ -258,10 +258,10 @@ def test_new_check_history_dump_load(capsys, tmp_path):
     code, out, _ = run(capsys, "check", str(path), "--json")
     assert code == 1
     data = json.loads(out)
-    assert set(data) == {"eligibility", "completeness", "limits", "oversized", "ready"}
+    assert set(data) == {"eligibility", "completeness", "limits", "oversized", "score", "ready"}
     assert data["oversized"] == []
     first = data["eligibility"][0]
-    assert set(first) == {"rule", "clause", "status", "reason"}
+    assert {"rule", "clause", "status", "reason", "evidence", "reading", "source"} <= set(first)
     assert first["status"] == "needs-data"
     assert {"part": "profile", "count": 0, "limit": 3000, "ok": True}.items() <= data["limits"][
         0
@@ -290,3 +290,26 @@ def test_document_command_errors(capsys, tmp_path, argv, message):
     assert (code, out) == (2, "")
     assert err.count("\n") == 1
     assert message in err
+
+
+def test_check_json_shows_each_clause_with_its_evidence_and_source(capsys, tmp_path):
+    path = tmp_path / "demo.qdesk"
+    assert run(capsys, "demo", str(path))[0] == 0
+    _, out, _ = run(capsys, "check", str(path), "--json")
+    clauses = {c["rule"]: c for c in json.loads(out)["eligibility"]}
+    region = clauses["registered-in-suzhou"]
+    assert (region["status"], region["verdict"], region["clause"]) == (
+        "pass",
+        "符合",
+        "第十一条（一）",
+    )
+    assert region["text"] == "在苏州市行政区域内依法登记注册"
+    assert any(e.startswith("注册地址：") for e in region["evidence"])
+    assert any(e.startswith("统一社会信用代码行政区划码：") for e in region["evidence"])
+    assert region["source"] == {
+        "document": "苏州市市长质量奖评定管理办法",
+        "clause": "第十一条（一）",
+    }
+    honour = clauses["prior-honour"]
+    assert "满足其一" in honour["reading"]
+    assert all(e.startswith("获奖荣誉：") for e in honour["evidence"])

@@ -104,6 +104,7 @@ def _loaded_files() -> dict[str, list[str]]:
         "fonts/OFL.txt",  # the fonts' licence travels with them
         "i18n/qualitydesk_en.qm",
         "icons/qualitydesk.png",
+        "places/divisions.tsv",  # the division table qualitydesk/domain/places.py reads
         *sorted(
             p.relative_to(ROOT / "resources").as_posix()
             for p in [*demo.glob("*.toml"), *demo.rglob("*.md")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,13 @@ class RadarChart:
 
 
 def radar_chart(
-    categories: Sequence[tuple[str, float, float]], rings: Sequence[tuple[str, float]] = ()
+    categories: Sequence[tuple[str, float | Decimal, float]],
+    rings: Sequence[tuple[str, float]] = (),
 ) -> RadarChart:
-    """From (label, points, max) per category; rings are drawn as circles at their share."""
+    """From (label, points, max) per category (points exact or not: the shares are floats, for
+    drawing); rings are drawn as circles at their share."""
     return RadarChart(
         tuple(c[0] for c in categories),
-        tuple(c[1] / c[2] if c[2] else 0.0 for c in categories),
+        tuple(float(c[1]) / c[2] if c[2] else 0.0 for c in categories),
         tuple(rings),
     )

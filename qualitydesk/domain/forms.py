@@ -9,9 +9,10 @@ The result is a tree of frozen dataclasses; nothing here knows about Qt or SQL.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from importlib import resources
@@ -36,16 +37,71 @@ VALIDATORS = (
     "percent",
 )
 HONOUR_LEVELS = ("国际", "国家级", "省级", "市级", "区县级", "行业", "其他")
+# The source of a value that no published text gives: the program's own suggestion, shown as such.
+REFERENCE = "参考值 — 按当年申报通知核对"
+# Who applies: an organisation (its branches, units, 班组 and QC小组 included) or a person.
+APPLICANTS = ("organisation", "individual")
+ORGANISATION = "organisation"
 
 # The parameters each eligibility rule kind takes: name -> (type, element type for lists).
+# Patterns (recognised, accepted, names, quality …) are regular expressions; see forms/README.md.
 RULE_PARAMS: dict[str, dict[str, tuple[type, type | None]]] = {
     "years_since": {"field": (str, None), "years": (int, None)},
-    "certification": {"standards": (list, str), "min_years": (int, None)},
+    "certification": {
+        "recognised": (list, str),
+        "accepted": (list, str),
+        "any_system": (bool, None),
+        "min_years": (int, None),
+    },
     "no_loss": {"years": (int, None)},
-    "region": {"area": (str, None), "codes": (list, str), "address_keywords": (list, str)},
-    "excluded_award": {"keywords": (list, str)},
-    "honour": {"keywords": (list, str), "levels": (list, str), "within_years": (int, None)},
+    "region": {
+        "area": (str, None),
+        "area_codes": (list, str),
+        "overlaps": (list, str),
+    },
+    "excluded_award": {
+        "names": (list, str),
+        "unsure_names": (list, str),
+        "quality": (list, str),
+        "min_level": (str, None),
+        "home": (str, None),
+        "national": (list, str),
+    },
+    "honour": {
+        "quality": (list, str),
+        "min_level": (str, None),
+        "home": (str, None),
+        "valid_years": (int, None),
+        "national": (list, str),
+        "named": (list, str),
+        "named_within_years": (int, None),
+    },
+    "reapply": {
+        "names": (list, str),
+        "years": (int, None),
+        "revoked_names": (list, str),
+        "revoked_years": (int, None),
+    },
     "declaration": {},
+}
+# The parameters a rule may leave out, with the value it then has.
+RULE_DEFAULTS: dict[str, dict[str, Any]] = {
+    "certification": {"accepted": (), "any_system": False},
+    "region": {"overlaps": ()},
+    "excluded_award": {
+        "unsure_names": (),
+        "quality": (),
+        "min_level": "",
+        "home": "",
+        "national": (),
+    },
+    "honour": {
+        "home": "",
+        "national": (),
+        "named": (),
+        "named_within_years": 0,
+    },
+    "reapply": {"revoked_names": (), "revoked_years": 0},
 }
 
 
@@ -114,6 +170,8 @@ class Profile:
     name: str
     limit: int
     sections: tuple[ProfileSection, ...]
+    limit_source: str = REFERENCE  # the clause or notice the limit comes from, or REFERENCE
+    applicants: tuple[str, ...] = (ORGANISATION,)  # an award's own profile: for whom
 
 
 @dataclass(frozen=True)
@@ -182,6 +240,8 @@ class Rule:
     kind: str
     params: Mapping[str, Any]
     check_notice: bool
+    applicants: tuple[str, ...] = APPLICANTS  # whom the clause is about (default: everyone)
+    reading: str = ""  # how an ambiguous clause is read (shown with the verdict)
 
 
 @dataclass(frozen=True)
@@ -193,6 +253,22 @@ class Part:
     counts_figures: bool
     figure_chars: int | None
     limit_editable: bool
+    optional: bool = False  # an appendix the package may leave out (not required by readiness)
+    applicants: tuple[str, ...] = APPLICANTS
+    limit_source: str | None = None  # where the limit comes from (clause, notice or REFERENCE)
+
+    @property
+    def reference(self) -> bool:
+        """The limit is the program's suggestion (REFERENCE), not a published rule."""
+        return self.limit_source == REFERENCE
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Something a user should know about a programme (quota, reward, validity), with its source."""
+
+    text: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -202,6 +278,25 @@ class AttachmentSpec:
     required: bool
     rules: tuple[str, ...]
     note: str
+    applicants: tuple[str, ...] = APPLICANTS
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round (届) of a programme that numbers its rounds: 第五届 — the year it was declared."""
+
+    number: int
+    year: int
+    source: str
+
+    @property
+    def name(self) -> str:
+        return f"第{_CHINESE_NUMBERS.get(self.number, str(self.number))}届"
+
+
+_CHINESE_NUMBERS = dict(enumerate("零一二三四五六七八九十", 0)) | {
+    n: f"十{'一二三四五六七八九'[n - 11]}" for n in range(11, 20)
+}
 
 
 @dataclass(frozen=True)
@@ -224,12 +319,28 @@ class Award:
     recommender: str | None
     source: str
     check_notice: bool
-    notes: tuple[str, ...]
+    facts: tuple[Fact, ...]
     tiers: tuple[Tier, ...]
     composite: Composite | None
     rules: tuple[Rule, ...]
     parts: tuple[Part, ...]
     attachments: tuple[AttachmentSpec, ...]
+    applicants: tuple[str, ...] = (ORGANISATION,)  # who may apply: organisations, people
+    profiles: tuple[Profile, ...] = ()  # the award's own 组织概述 / 个人事迹 (over the framework's)
+    rounds: tuple[Round, ...] = ()  # numbered rounds (届), where the programme numbers them
+    applicant: str = ORGANISATION  # the applicant this award was narrowed to (Forms.award_for)
+
+    @property
+    def individual(self) -> bool:
+        """Narrowed to a person's application (:meth:`Forms.award_for`)."""
+        return self.applicant == "individual"
+
+    def round_for(self, year: int) -> Round | None:
+        return next((r for r in self.rounds if r.year == year), None)
+
+    def profile_for(self, applicant: str) -> Profile | None:
+        """The award's own profile for ``applicant``; None: the framework's is used."""
+        return next((p for p in self.profiles if applicant in p.applicants), None)
 
     @property
     def version(self) -> str:
@@ -245,6 +356,47 @@ class Award:
 
     def part(self, part_id: str) -> Part | None:
         return next((p for p in self.parts if p.id == part_id), None)
+
+
+# --- yearly notices (awards/<id>/notices/<year>.toml) -------------------------------------
+
+
+@dataclass(frozen=True)
+class NoticeLimit:
+    """A part's 字数 limit as a notice sets it, over the award's part (None: as the part says)."""
+
+    part: str
+    limit: int
+    metric: str | None
+    counts_figures: bool | None
+    figure_chars: int | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One round's 申报通知: deadline, limits, extra conditions and attachments over the 办法."""
+
+    award: str
+    year: int
+    title: str
+    issuer: str
+    document_number: str | None
+    issued: date | None  # the notice's own date (TOML key ``date``)
+    source: str
+    deadline: date | None
+    channel: str | None
+    cycle: str | None
+    cycle_note: str
+    limits: tuple[NoticeLimit, ...]
+    rules: tuple[Rule, ...]
+    attachments: tuple[AttachmentSpec, ...]
+    facts: tuple[Fact, ...]
+
+    @property
+    def cited(self) -> str:
+        """How a value from this notice is cited: title, number and date where known."""
+        return _cited(self.title, self.document_number, self.issued)
 
 
 # --- the 申请表 -----------------------------------------------------------------------------
@@ -269,6 +421,11 @@ class FieldGroup:
     name: str
     name_en: str
     fields: tuple[FieldSpec, ...]
+    applicants: tuple[str, ...] = (ORGANISATION,)  # whose form the group belongs to
+    awards: tuple[str, ...] = ()  # only these programmes' forms (empty: every programme)
+
+    def belongs_to(self, award: Award) -> bool:
+        return award.applicant in self.applicants and (not self.awards or award.id in self.awards)
 
 
 @dataclass(frozen=True)
@@ -279,6 +436,7 @@ class TableSpec:
     help: str
     by_year: bool
     columns: tuple[FieldSpec, ...]
+    applicants: tuple[str, ...] = (ORGANISATION,)
 
     def column(self, column_id: str) -> FieldSpec:
         for column in self.columns:
@@ -307,6 +465,12 @@ class FormCatalogue:
             if table.id == table_id:
                 return table
         raise KeyError(table_id)
+
+    def for_award(self, award: Award) -> FormCatalogue:
+        """The groups and tables of ``award``'s form for its applicant (:meth:`Forms.award_for`)."""
+        groups = tuple(g for g in self.groups if g.belongs_to(award))
+        tables = tuple(t for t in self.tables if award.applicant in t.applicants)
+        return FormCatalogue(groups, tables)
 
 
 # --- text sizes -----------------------------------------------------------------------------
@@ -341,6 +505,14 @@ class Forms:
     awards: Mapping[str, Award]
     form: FormCatalogue = field(repr=False)
     limits: Limits = field(repr=False)
+    notices: Mapping[str, tuple[Notice, ...]] = field(default_factory=dict, repr=False)
+
+    def notices_of(self, award_id: str) -> tuple[Notice, ...]:
+        """The published notices of a programme, oldest first (empty: none shipped)."""
+        return self.notices.get(award_id, ())
+
+    def notice(self, award_id: str, year: int) -> Notice | None:
+        return next((n for n in self.notices_of(award_id) if n.year == year), None)
 
     def award(self, award_id: str) -> Award:
         try:
@@ -355,6 +527,37 @@ class Forms:
         except KeyError:
             known = "、".join(self.frameworks)
             raise FormsError(f"没有编号为 {framework_id!r} 的评价准则（可用：{known}）") from None
+
+    def award_for(self, award_id: str, applicant: str = ORGANISATION) -> Award:
+        """The award as one kind of applicant meets it: the rules, parts and attachments for
+        ``applicant`` only; scored only where that applicant writes the scored 自评报告."""
+        award = self.award(award_id)
+        if applicant not in award.applicants:
+            raise FormsError(f"{award.name}不接受{applicant_name(applicant)}申报")
+        parts = tuple(p for p in award.parts if applicant in p.applicants)
+        return replace(
+            award,
+            applicant=applicant,
+            rules=tuple(r for r in award.rules if applicant in r.applicants),
+            parts=parts,
+            attachments=tuple(a for a in award.attachments if applicant in a.applicants),
+            scored=award.scored and any(p.id == "report" for p in parts),
+        )
+
+    def framework_for(self, award: Award) -> Framework:
+        """``award``'s framework, with the award's own profile for its applicant when it has one
+        (中国质量奖: 质量管理模式介绍 instead of GB/Z 19579's 组织概述; a person's 个人事迹)."""
+        framework = self.framework(award.framework)
+        own = award.profile_for(award.applicant)
+        return framework if own is None else replace(framework, profile=own)
+
+    def scoped(self, award: Award) -> Forms:
+        """These forms with the 申请表 narrowed to ``award``'s applicant and programme."""
+        return replace(self, form=self.form.for_award(award))
+
+
+def applicant_name(applicant: str) -> str:
+    return {"organisation": "组织", "individual": "个人"}.get(applicant, applicant)
 
 
 # --- reading TOML strictly ------------------------------------------------------------------
@@ -574,7 +777,9 @@ def _profile(node: _Node) -> Profile:
         )
         sec.done()
     _unique(node, "sections", [s.id for s in sections])
-    profile = Profile(node.str("name"), node.int("limit", minimum=1), tuple(sections))
+    profile = Profile(
+        node.str("name"), node.int("limit", minimum=1), tuple(sections), node.str("limit_source")
+    )
     node.done()
     return profile
 
@@ -591,7 +796,7 @@ def _award(file: str, data: Mapping[str, Any]) -> Award:
     for key, ids in (
         ("tiers", [t.id for t in tiers]),
         ("rules", [r.id for r in rules]),
-        ("parts", [p.id for p in parts]),
+        ("parts", [f"{p.id}（{a}）" for p in parts for a in p.applicants]),
         ("attachments", [a.id for a in attachments]),
     ):
         _unique(top, key, ids)
@@ -620,15 +825,61 @@ def _award(file: str, data: Mapping[str, Any]) -> Award:
         recommender=top.opt_str("recommender"),
         source=top.str("source"),
         check_notice=top.bool("check_notice"),
-        notes=top.str_list("notes", required=False),
+        facts=tuple(_fact(node) for node in top.tables("facts", required=False)),
         tiers=tuple(tiers),
         composite=_composite(composite_node) if composite_node else None,
         rules=tuple(rules),
         parts=tuple(parts),
         attachments=tuple(attachments),
+        **_applicant_keys(top),
     )
     top.done()
+    _check_applicants(top, award)
     return award
+
+
+def _applicant_keys(top: _Node) -> dict[str, Any]:
+    """An award's optional ``applicants``, its own ``[[profiles]]`` and its ``[[rounds]]`` (届)."""
+    applicants = _applicants(top, "applicants") or (ORGANISATION,)
+    profiles = []
+    for node in top.tables("profiles", required=False):
+        own = _applicants(node, "applicants") or (ORGANISATION,)
+        profiles.append(replace(_profile(node), applicants=own))
+    rounds = []
+    for node in top.tables("rounds", required=False):
+        rounds.append(Round(node.int("number", minimum=1), node.int("year"), node.str("source")))
+        node.done()
+    _unique(top, "rounds", [str(r.number) for r in rounds])
+    return {"applicants": applicants, "profiles": tuple(profiles), "rounds": tuple(rounds)}
+
+
+def _applicants(node: _Node, key: str) -> tuple[str, ...]:
+    values = node.str_list(key, required=False)
+    for value in values:
+        if value not in APPLICANTS:
+            raise node.error(key, f"{value!r} is not one of {', '.join(APPLICANTS)}")
+    return values
+
+
+def _check_applicants(top: _Node, award: Award) -> None:
+    """Every applicant a rule, part, attachment or profile names may apply; a person has a form."""
+    for key, entries in (
+        ("rules", award.rules),
+        ("parts", award.parts),
+        ("attachments", award.attachments),
+        ("profiles", award.profiles),
+    ):
+        for i, entry in enumerate(entries):
+            if entry.applicants == APPLICANTS:  # the default: whoever the award accepts
+                continue
+            for applicant in entry.applicants:
+                if applicant not in award.applicants:
+                    raise top.error(
+                        f"{key}[{i}].applicants", f"{applicant!r} is not in the award's applicants"
+                    )
+    for applicant in award.applicants:
+        if applicant != ORGANISATION and award.profile_for(applicant) is None:
+            raise top.error("profiles", f"no profile for {applicant!r} (the framework's is not)")
 
 
 def _tier(node: _Node) -> Tier:
@@ -666,16 +917,7 @@ def _rule(node: _Node) -> Rule:
     kind = node.choice("kind", tuple(RULE_PARAMS))
     params_node = node.table("params")
     assert params_node is not None
-    params: dict[str, Any] = {}
-    for name, (expected, element) in RULE_PARAMS[kind].items():
-        if expected is list:
-            params[name] = params_node.str_list(name)
-        elif expected is int:
-            params[name] = params_node.int(name)
-        else:
-            params[name] = params_node.str(name)
-        assert element in (None, str)
-    params_node.done()
+    params = _rule_params(params_node, kind)
     rule = Rule(
         node.str("id"),
         node.str("citation"),
@@ -683,9 +925,31 @@ def _rule(node: _Node) -> Rule:
         kind,
         params,
         node.bool("check_notice", default=False),
+        _applicants(node, "applicants") or APPLICANTS,
+        node.opt_str("reading") or "",
     )
     node.done()
     return rule
+
+
+def _rule_params(node: _Node, kind: str) -> dict[str, Any]:
+    defaults = RULE_DEFAULTS.get(kind, {})
+    params: dict[str, Any] = {}
+    for name, (expected, element) in RULE_PARAMS[kind].items():
+        assert element in (None, str)
+        if name in defaults and name not in node.data:
+            node.used.add(name)
+            params[name] = defaults[name]
+        elif expected is list:
+            params[name] = node.str_list(name)
+        elif expected is int:
+            params[name] = node.int(name)
+        elif expected is bool:
+            params[name] = node.bool(name)
+        else:
+            params[name] = node.str(name)
+    node.done()
+    return params
 
 
 def _part(node: _Node) -> Part:
@@ -697,13 +961,29 @@ def _part(node: _Node) -> Part:
         counts_figures=node.bool("counts_figures"),
         figure_chars=node.opt_int("figure_chars", minimum=0),
         limit_editable=node.bool("limit_editable"),
+        optional=node.bool("optional", default=False),
+        applicants=_applicants(node, "applicants") or APPLICANTS,
+        limit_source=node.opt_str("limit_source"),
     )
     if part.metric not in METRICS:
         raise node.error("metric", f"{part.metric!r} is not one of {', '.join(METRICS)}")
     if part.counts_figures and part.figure_chars is None:
         raise node.error("figure_chars", "missing: counts_figures needs what one figure counts")
+    if (part.limit is not None or part.figure_chars is not None) and not part.limit_source:
+        raise node.error(
+            "limit_source", f'missing: where the limit comes from (a clause, or "{REFERENCE}")'
+        )
     node.done()
     return part
+
+
+def _fact(node: _Node, default_source: str | None = None) -> Fact:
+    """A ``[[facts]]`` entry: the text and where it was read (a notice's facts default to it)."""
+    text = node.str("text")
+    source = node.opt_str("source") if default_source else node.str("source")
+    fact = Fact(text, source or default_source or "")
+    node.done()
+    return fact
 
 
 def _attachment(node: _Node) -> AttachmentSpec:
@@ -713,9 +993,133 @@ def _attachment(node: _Node) -> AttachmentSpec:
         node.bool("required"),
         node.str_list("rules", required=False),
         node.opt_str("note") or "",
+        _applicants(node, "applicants") or APPLICANTS,
     )
     node.done()
     return spec
+
+
+# --- yearly notices -------------------------------------------------------------------------
+
+
+def _notice(file: str, data: Mapping[str, Any], award: Award, forms: Forms) -> Notice:
+    """awards/<id>/notices/<year>.toml: one round's notice, checked against its award."""
+    top = _Node(file, "", data)
+    year = top.int("year", minimum=1949)
+    if str(year) != Path(file).stem:
+        raise top.error("year", f"{year} differs from the file name")
+    head = {
+        "title": top.str("title"),
+        "issuer": top.str("issuer"),
+        "document_number": top.opt_str("document_number"),
+        "issued": top.opt_date("date"),
+    }
+    cited = _cited(head["title"], head["document_number"], head["issued"])
+    limits = tuple(_notice_limit(n, award, cited) for n in top.tables("limits", required=False))
+    rules = tuple(_rule(node) for node in top.tables("rules", required=False))
+    attachments = tuple(_attachment(n) for n in top.tables("attachments", required=False))
+    _unique(top, "limits", [limit.part for limit in limits])
+    _unique(top, "rules", [r.id for r in rules])
+    _unique(top, "attachments", [a.id for a in attachments])
+    known = {r.id for r in award.rules} | {r.id for r in rules}
+    for i, attachment in enumerate(attachments):
+        for rule_id in attachment.rules:
+            if rule_id not in known:
+                raise top.error(f"attachments[{i}].rules", f"no rule with id {rule_id!r}")
+    notice = Notice(
+        award=award.id,
+        year=year,
+        source=top.str("source"),
+        deadline=top.opt_date("deadline"),
+        channel=top.opt_str("channel"),
+        cycle=top.opt_str("cycle"),
+        cycle_note=top.opt_str("cycle_note") or "",
+        limits=limits,
+        rules=rules,
+        attachments=attachments,
+        facts=tuple(_fact(node, cited) for node in top.tables("facts", required=False)),
+        **head,
+    )
+    top.done()
+    _check_cycle(top, notice, award)
+    _check_notice_rules(file, award, rules, forms)
+    return notice
+
+
+def _cited(title: str, number: str | None, issued: date | None) -> str:
+    extra = "，".join(e for e in (number or "", issued.isoformat() if issued else "") if e)
+    return f"{title}（{extra}）" if extra else title
+
+
+def _notice_limit(node: _Node, award: Award, cited: str) -> NoticeLimit:
+    part_id = node.choice("part", PART_IDS)
+    part = award.part(part_id)
+    if part is None:
+        raise node.error("part", f"{award.id} has no part {part_id!r}")
+    metric = node.opt_str("metric")
+    if metric is not None and metric not in METRICS:
+        raise node.error("metric", f"{metric!r} is not one of {', '.join(METRICS)}")
+    limit = NoticeLimit(
+        part=part_id,
+        limit=node.int("limit", minimum=1),
+        metric=metric,
+        counts_figures=node._get("counts_figures", bool, "true or false", False),
+        figure_chars=node.opt_int("figure_chars", minimum=0),
+        source=node.opt_str("source") or cited,
+    )
+    counts = part.counts_figures if limit.counts_figures is None else limit.counts_figures
+    if counts and limit.figure_chars is None and part.figure_chars is None:
+        raise node.error("figure_chars", "missing: counts_figures needs what one figure counts")
+    node.done()
+    return limit
+
+
+def _check_cycle(top: _Node, notice: Notice, award: Award) -> None:
+    """A notice that changes the 办法's cycle must say so (``cycle_note``): it is a conflict."""
+    if notice.cycle_note and notice.cycle is None:
+        raise top.error("cycle_note", "given without a cycle")
+    if notice.cycle is not None and notice.cycle != award.cycle and not notice.cycle_note:
+        raise top.error(
+            "cycle_note",
+            f"missing: the notice's cycle {notice.cycle!r} differs from the award's "
+            f"{award.cycle!r}; note the conflict and which holds",
+        )
+
+
+def _check_notice_rules(file: str, award: Award, rules: tuple[Rule, ...], forms: Forms) -> None:
+    """A notice's rules meet the award's checks (fields, levels), reported in the notice's file."""
+    stand_in = f"awards/{award.id}.toml"
+    try:
+        _check_award(stand_in, replace(award, rules=rules, attachments=()), forms)
+    except FormsError as exc:
+        raise FormsError(str(exc).replace(stand_in, file, 1)) from None
+
+
+def _notices(
+    root: Traversable, awards: Mapping[str, Award], forms: Forms
+) -> dict[str, tuple[Notice, ...]]:
+    """awards/<id>/notices/*.toml for every award that has them, oldest first."""
+    found: dict[str, tuple[Notice, ...]] = {}
+    for entry in sorted(root.joinpath("awards").iterdir(), key=lambda e: e.name):
+        if not entry.is_dir() or entry.name.startswith(("_", ".")):
+            continue
+        folder = f"awards/{entry.name}"
+        if entry.name not in awards:
+            raise FormsError(f"{folder}/: no award {entry.name!r} (awards/{entry.name}.toml)")
+        for inner in entry.iterdir():
+            if inner.name != "notices" and not inner.name.startswith(("_", ".")):
+                raise FormsError(f"{folder}/{inner.name}: unknown (only notices/ belongs here)")
+        if not entry.joinpath("notices").is_dir():
+            continue
+        names = sorted(
+            f"{folder}/notices/{e.name}"
+            for e in entry.joinpath("notices").iterdir()
+            if e.name.endswith(".toml")
+        )
+        award = awards[entry.name]
+        notices = [_notice(name, _read_toml(root, name), award, forms) for name in names]
+        found[award.id] = tuple(sorted(notices, key=lambda n: n.year))
+    return found
 
 
 # --- the 申请表 -----------------------------------------------------------------------------
@@ -726,7 +1130,16 @@ def _form(file: str, data: Mapping[str, Any]) -> FormCatalogue:
     groups = []
     for node in top.tables("groups"):
         fields = tuple(_field(f) for f in node.tables("fields"))
-        groups.append(FieldGroup(node.str("id"), node.str("name"), node.str("name_en"), fields))
+        groups.append(
+            FieldGroup(
+                node.str("id"),
+                node.str("name"),
+                node.str("name_en"),
+                fields,
+                _applicants(node, "applicants") or (ORGANISATION,),
+                node.str_list("awards", required=False),
+            )
+        )
         node.done()
     tables = []
     for node in top.tables("tables"):
@@ -740,6 +1153,7 @@ def _form(file: str, data: Mapping[str, Any]) -> FormCatalogue:
                 node.opt_str("help") or "",
                 node.bool("by_year"),
                 columns,
+                _applicants(node, "applicants") or (ORGANISATION,),
             )
         )
         node.done()
@@ -791,7 +1205,7 @@ _REQUIRED_FIELDS = ("uscc", "registered_address")
 _REQUIRED_COLUMNS = {
     "financials": ("year", "profit_total"),
     "certifications": ("standard", "first_issued", "valid_until"),
-    "honours": ("name", "level", "year", "valid_until"),
+    "honours": ("name", "level", "year", "issuer", "valid_until", "revoked", "revoked_year"),
 }
 
 
@@ -826,10 +1240,29 @@ def _check_award(file: str, award: Award, forms: Forms) -> None:
                 ) from None
             if spec.type != "date":
                 raise FormsError(f"{where}.field: {spec.id!r} is not a date field")
-        if rule.kind == "honour":
-            for level in rule.params["levels"]:
-                if level not in HONOUR_LEVELS:
-                    raise FormsError(f"{where}.levels: {level!r} is not an honour level")
+        _check_rule_params(where, rule)
+
+
+def _check_rule_params(where: str, rule: Rule) -> None:
+    """Patterns must compile, levels be on the ladder, codes be 行政区划码."""
+    for name, (expected, _) in RULE_PARAMS[rule.kind].items():
+        value = rule.params[name]
+        if expected is list and name not in ("area_codes", "overlaps"):
+            for pattern in value:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise FormsError(f"{where}.{name}: {pattern!r} is no pattern ({exc})") from None
+    level = rule.params.get("min_level")
+    if level and level not in HONOUR_LEVELS[1:5]:
+        raise FormsError(f"{where}.min_level: {level!r} is not one of 国家级, 省级, 市级, 区县级")
+    if rule.kind in ("excluded_award", "honour") and rule.params["quality"] and not level:
+        raise FormsError(f"{where}.min_level: missing: quality awards need the lowest level")
+    for code in (*rule.params.get("area_codes", ()), *rule.params.get("overlaps", ())):
+        if not re.fullmatch(r"\d{6}", code):
+            raise FormsError(f"{where}: {code!r} is not a 6-digit 行政区划码")
+    if rule.kind == "certification" and not (rule.params["any_system"] or rule.params["accepted"]):
+        raise FormsError(f"{where}.accepted: missing: name the standards, or any_system = true")
 
 
 # --- entry points ---------------------------------------------------------------------------
@@ -866,8 +1299,13 @@ def load_forms(root: Traversable | None = None) -> Forms:
             )
         files[award.order] = name
         awards[award.id] = award
+    for i, group in enumerate(form.groups):
+        for award_id in group.awards:
+            if award_id not in awards:
+                raise FormsError(f"{form_file}: groups[{i}].awards: no award {award_id!r}")
     ranked = sorted(awards.values(), key=lambda a: a.order)
-    return Forms(frameworks, {a.id: a for a in ranked}, form, limits)
+    notices = _notices(root, awards, forms)
+    return Forms(frameworks, {a.id: a for a in ranked}, form, limits, notices)
 
 
 def _toml_names(root: Traversable, folder: str) -> list[str]:

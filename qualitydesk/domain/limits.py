@@ -35,7 +35,7 @@ def max_chars(forms: Forms, award: Award, part_id: str) -> int:
     part = award.part(part_id)
     limit = part.limit if part is not None else None
     if limit is None and part_id == "profile" and award.framework in forms.frameworks:
-        limit = forms.framework(award.framework).profile.limit
+        limit = forms.framework_for(award).profile.limit
     if limit is None:
         return limits.narrative_default
     return limit * limits.narrative_factor

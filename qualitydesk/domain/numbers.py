@@ -7,11 +7,14 @@
   unless ``places`` fixes them); ``fraction_percent(0.65)`` → 65% for a share of one
 - measured values (indicators, chart ticks): ``number(0.0275)`` → 0.0275, ``number(180000)`` →
   180,000 — no trailing zeros
-- scores: ``score(27.5)`` → 27.5, ``score(608)`` → 608 — points as the award rules write them
-  (不低于 600 分, 满分 1000 分): no trailing zeros and no separators
+- scores: ``score(27.5)`` → 27.5, ``score(608)`` → 608, ``score(Decimal("599.75"))`` → 599.75 —
+  points as the award rules write them (不低于 600 分, 满分 1000 分): every decimal the exact value
+  has and no more (never 600.00, never rounded: 599.75 is not 600), no separators;
+  ``json_score`` gives the same value for JSON (a number whose text is exactly those digits)
 - file sizes: ``file_size(1536)`` → 1.5 KB
 
-Halves round up (2.675 → 2.68), as people round, never to the float below. Every function takes
+Halves round up (2.675 → 2.68), as people round, never to the float below; scores are never
+rounded. Every function takes
 an int, float, Decimal or text (``"1,234.5"``, ``"12万元"``, ``"14.6%"``); text that is not a
 number comes back unchanged, so a typing mistake is shown as typed instead of vanishing.
 """
@@ -111,10 +114,34 @@ def fraction_percent(fraction: float, places: int = 0) -> str:
     return str(fraction) if exact is None else percent(exact * 100, places)
 
 
+def _exact_decimal(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros and never in exponent form or as -0 (600, not 6E+2)."""
+    trimmed = value.normalize() + 0  # + 0 brings 6E+2 back to exponent 0
+    return abs(trimmed) if trimmed == 0 else trimmed
+
+
 def score(value: Number) -> str:
-    """Points as the award rules write them: 27.5, 608, 85.25 (no trailing zeros, no separators)."""
+    """Points exactly, as the award rules write them: 27.5, 608, 599.75, 85.2625 (every decimal
+    the value has, no trailing zeros, no separators, never rounded)."""
     exact = to_decimal(value)
-    return str(value) if exact is None else _trimmed(exact, 2, group=False)
+    return str(value) if exact is None else f"{_exact_decimal(exact):f}"
+
+
+def json_score(value: Number) -> int | float:
+    """A score for JSON: an int when whole (600), else a float whose text is the exact decimal
+    (599.75; 0.15 is written 0.15). Read it with ``json.loads(text, parse_float=Decimal)`` to get
+    the exact value; ValueError if the value has more digits than a float keeps (never for a
+    score of at most 1000 with a few decimals)."""
+    exact = to_decimal(value)
+    if exact is None:
+        raise ValueError(f"not a score: {value!r}")
+    exact = _exact_decimal(exact)
+    if exact == exact.to_integral_value():
+        return int(exact)
+    as_float = float(exact)
+    if Decimal(repr(as_float)) != exact:
+        raise ValueError(f"{exact} has more digits than a JSON number keeps exactly")
+    return as_float
 
 
 def file_size(size: int) -> str:

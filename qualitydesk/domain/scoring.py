@@ -1,15 +1,29 @@
 """Scoring the way examiners do: a percentage per item, points, sums, bands, award lines, gaps.
 
 Percentages are whole numbers in the framework's step (5%: 0, 5, …, 100). An item's points are
-``points × pct / 100`` rounded half-up to 0.5, the precision examiners record (4.2.3 at 45% = 22.5).
+exactly ``points × pct / 100`` (45 points at 55% = 24.75, never rounded), kept as
+:class:`~decimal.Decimal` through every sum, gap and comparison: a total of 599.75 does not reach
+a line of 不低于 600 分. The examiners' stage scores (材料评审, 陈述答辩, 现场评审) and the weighted
+composite a programme defines are exact decimals too.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from qualitydesk.domain.forms import COMPARISONS, Award, Band, Category, Composite, Framework, Item
+from qualitydesk.domain.numbers import to_decimal
+
+ZERO = Decimal(0)
+STAGE_SCORE_MAX = 1000  # a stage score is given on the 1000-point scale of the 评价准则
+STAGE_SCORE_DECIMALS = 4  # as many as a published score (an average of examiners) may carry
+# Said wherever a self-score is compared with a line (the UI has it in tr(), same words).
+LINE_NOTE = "分数线适用于评审组给出的总评分；自评总分只是估计，不代表评审结果。"
+_STAGE_TEXT = re.compile(r"\d{1,3}(,\d{3})*(\.\d*)?|\d+(\.\d*)?|\.\d+")
 
 
 class ScoreError(ValueError):
@@ -27,23 +41,22 @@ def check_pct(pct: object, step: int = 5) -> int:
     return pct
 
 
-def item_points(points: int, pct: int) -> float:
-    """Points for an item of ``points`` scored at ``pct``, rounded half-up to 0.5."""
-    halves = (points * pct * 2 + 50) // 100  # exact integer arithmetic: no float drift
-    return halves / 2
+def item_points(points: int, pct: int) -> Decimal:
+    """Points for an item of ``points`` scored at ``pct``, exactly: 45 at 55% → 24.75."""
+    return Decimal(points * pct) / 100  # an integer over 100: exact in any Decimal context
 
 
 @dataclass(frozen=True)
 class ItemScore:
     item: Item
     pct: int
-    points: float
+    points: Decimal
 
 
 @dataclass(frozen=True)
 class CategoryScore:
     category: Category
-    points: float
+    points: Decimal
 
     @property
     def max(self) -> int:
@@ -59,16 +72,16 @@ class Scorecard:
     categories: tuple[CategoryScore, ...]
 
     @property
-    def total(self) -> float:
-        return sum(s.points for s in self.items)
+    def total(self) -> Decimal:
+        return sum((s.points for s in self.items), ZERO)
 
     @property
-    def process(self) -> float:
-        return sum(s.points for s in self.items if s.item.kind == "process")
+    def process(self) -> Decimal:
+        return sum((s.points for s in self.items if s.item.kind == "process"), ZERO)
 
     @property
-    def results(self) -> float:
-        return sum(s.points for s in self.items if s.item.kind == "results")
+    def results(self) -> Decimal:
+        return sum((s.points for s in self.items if s.item.kind == "results"), ZERO)
 
     def item(self, item_id: str) -> ItemScore:
         for score in self.items:
@@ -91,7 +104,7 @@ def score(framework: Framework, pcts: Mapping[str, object]) -> Scorecard:
             raise ScoreError(f"{item.id} {item.name}：{exc}") from None
         items.append(ItemScore(item, pct, item_points(item.points, pct)))
     categories = tuple(
-        CategoryScore(c, sum(s.points for s in items if s.item.category == c.id))
+        CategoryScore(c, sum((s.points for s in items if s.item.category == c.id), ZERO))
         for c in framework.categories
     )
     return Scorecard(framework, tuple(items), categories)
@@ -109,12 +122,23 @@ def band_of(framework: Framework, kind: str, pct: int) -> Band:
 # --- award lines ----------------------------------------------------------------------------
 
 
-def reaches(total: float, line: int, comparison: str) -> bool:
-    """Whether ``total`` reaches ``line``: 不低于 (at_least) is ≥, 高于 (above) is strictly >."""
+def exact(value: object) -> Decimal:
+    """``value`` (Decimal, int, a float as written, or text) as an exact Decimal."""
+    found = to_decimal(value)
+    if found is None:
+        raise ScoreError(f"得分应为数字，收到 {value!r}")
+    return found
+
+
+def reaches(total: Decimal | int | float, line: int, comparison: str) -> bool:
+    """Whether ``total`` reaches ``line`` exactly: 不低于 (at_least) is ≥, 高于 (above) is >.
+
+    599.75 does not reach 不低于 600; 600 does not reach 高于 600; 600.25 does.
+    """
     if comparison == "at_least":
-        return total >= line
+        return exact(total) >= line
     if comparison == "above":
-        return total > line
+        return exact(total) > line
     raise ScoreError(f"未知的分数线比较方式 {comparison!r}（应为 {'、'.join(COMPARISONS)}）")
 
 
@@ -134,7 +158,7 @@ class TierResult:
         return f"{COMPARISONS[self.comparison]} {self.line} 分"
 
 
-def evaluate_tiers(award: Award, total: float) -> list[TierResult]:
+def evaluate_tiers(award: Award, total: Decimal | int | float) -> list[TierResult]:
     """Each tier of ``award`` with whether ``total`` reaches its line."""
     results = []
     for tier in award.tiers:
@@ -155,7 +179,7 @@ class Gap:
     item: Item
     pct: int
     next_pct: int
-    gain: float
+    gain: Decimal
 
 
 def gaps(card: Scorecard) -> list[Gap]:
@@ -173,11 +197,33 @@ def gaps(card: Scorecard) -> list[Gap]:
     return sorted(found, key=lambda g: (-g.gain, order[g.item.id]))
 
 
-# --- composite ranking ----------------------------------------------------------------------
+# --- the examiners' stage scores and the composite -------------------------------------------
 
 
-def composite(spec: Composite, scores: Mapping[str, float]) -> float:
-    """The weighted composite (材料评审 15% + 陈述答辩 15% + 现场评审 70%) of per-stage scores."""
+def stage_score(value: object, name: str = "评审得分") -> Decimal:
+    """A published stage score as an exact Decimal: 0–1000, at most 4 decimals; ScoreError
+    (naming ``name``) otherwise. Text may use full-width digits, separators and a trailing 分."""
+    found = None
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip().removesuffix("分").strip()
+        if _STAGE_TEXT.fullmatch(text):
+            found = to_decimal(text)
+    elif not isinstance(value, bool):
+        found = to_decimal(value)
+    shown = f"“{value}”" if isinstance(value, str) else repr(value)
+    if found is None:
+        raise ScoreError(f"{name}应为数字，例如 612.5，收到{shown}")
+    if not 0 <= found <= STAGE_SCORE_MAX:
+        raise ScoreError(f"{name}应在 0–{STAGE_SCORE_MAX} 分之间，收到{shown}")
+    found = found.normalize() + 0  # trailing zeros dropped; + 0: 600, not 6E+2
+    if -found.as_tuple().exponent > STAGE_SCORE_DECIMALS:  # type: ignore[operator]
+        raise ScoreError(f"{name}最多保留 {STAGE_SCORE_DECIMALS} 位小数，收到{shown}")
+    return found
+
+
+def composite(spec: Composite, scores: Mapping[str, object]) -> Decimal:
+    """The weighted composite (材料评审 15% + 陈述答辩 15% + 现场评审 70%) of the stage scores,
+    exactly: 620, 700 and 610 give 625; 600.5, 599.25 and 600 give 599.9625."""
     ids = [p.id for p in spec.parts]
     missing = [p.name for p in spec.parts if p.id not in scores]
     if missing:
@@ -185,8 +231,18 @@ def composite(spec: Composite, scores: Mapping[str, float]) -> float:
     unknown = sorted(set(scores) - set(ids))
     if unknown:
         raise ScoreError(f"综合评分没有 {'、'.join(unknown)} 这一部分（应为 {'、'.join(ids)}）")
-    for part in spec.parts:
-        value = scores[part.id]
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise ScoreError(f"{part.name}得分必须是非负数，收到 {value!r}")
-    return round(sum(scores[p.id] * p.weight for p in spec.parts) / 100, 2)
+    values = {p.id: stage_score(scores[p.id], p.name) for p in spec.parts}
+    return sum((values[p.id] * p.weight for p in spec.parts), ZERO) / 100
+
+
+def composite_of(spec: Composite, stages: Mapping[str, Decimal | None]) -> Decimal | None:
+    """The composite of ``stages`` when every part has a score; None while one is missing."""
+    given = {part: value for part, value in stages.items() if value is not None}
+    if any(p.id not in given for p in spec.parts):
+        return None
+    return composite(spec, {p.id: given[p.id] for p in spec.parts})
+
+
+def composite_formula(spec: Composite) -> str:
+    """The weights as the rules give them: 材料评审 15% + 陈述答辩 15% + 现场评审 70%."""
+    return " + ".join(f"{p.name} {p.weight}%" for p in spec.parts)

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from qualitydesk.domain import numbers
-from qualitydesk.domain.forms import Award, FieldSpec, Forms, Framework
+from qualitydesk.domain.forms import Award, FieldSpec, Forms, Framework, Part
 from qualitydesk.export.flowables import Heading, Para, Picture, TextStyle, TocLine
 from qualitydesk.export.layout import TEXT_HEIGHT, TEXT_WIDTH
 from qualitydesk.export.markdown import Narrative, Numbering, Sources
@@ -39,19 +39,61 @@ class Book:
     _names: dict[int, str] | None = None
 
     def __post_init__(self) -> None:
-        self.award: Award = self.forms.award(self.doc.award_id)
-        self.framework: Framework = self.forms.framework(self.doc.framework_id)
+        self.award: Award = self.forms.award_for(self.doc.award_id, self.doc.applicant)
+        self.framework: Framework = self.forms.framework_for(self.award)
+        self.forms = self.forms.scoped(self.award)  # the 申请表 of this applicant
         self.sources = Sources({i.id: i for i in self.doc.indicators()}, self.picture)
 
     # -- names --
 
     @property
     def org(self) -> str:
+        """The applicant's name: the organisation's, or the person's for an individual."""
+        if self.award.individual:
+            return str(self.doc.field("person_name") or "") or "（未填写申报人姓名）"
         return str(self.doc.field("org_name") or "") or "（未填写组织名称）"
 
     @property
     def programme(self) -> str:
+        """2026年度苏州市市长质量奖; 第五届中国质量奖 where the programme numbers its rounds."""
+        found = self.award.round_for(self.doc.year)
+        if found is not None:
+            return f"{found.name}{self.award.name}"
         return f"{self.doc.year}年度{self.award.name}"
+
+    @property
+    def pledge(self) -> str:
+        """The 申报承诺: the organisation's, or the person's (本人) for an individual."""
+        who = "本人" if self.award.individual else "本组织"
+        texts = self.part_name("profile", "组织概述") if self.award.individual else "自评报告"
+        return (
+            f"{who}自愿申报{self.programme}，郑重承诺：所填报的申请表、{texts}及证实性材料"
+            f"内容真实、准确、完整，符合《{self.award.document}》规定的申报条件；"
+            "如有弄虚作假，愿承担由此产生的一切后果和责任。"
+        )
+
+    @property
+    def pledge_lines(self) -> list[str]:
+        """Who signs under the 申报承诺: the legal representative and seal, or the person."""
+        if self.award.individual:
+            name = str(self.doc.field("person_signatory") or "")
+            return [
+                f"申报人：{name or '　' * 6}　　签字：{'_' * 18}",
+                "日　　期：　　　　年　　月　　日",
+            ]
+        name = str(self.doc.field("signatory") or "")
+        return [
+            f"法定代表人：{name or '　' * 6}　　签字：{'_' * 18}",
+            "申报组织（盖章）：",
+            "日　　期：　　　　年　　月　　日",
+        ]
+
+    def leaves_out(self, part: Part) -> bool:
+        """An optional appendix (中国质量奖's GB/T 19580 自评) the user left empty stays out."""
+        if not part.optional:
+            return False
+        texts = {"report": self.doc.narratives, "profile": self.doc.profiles}.get(part.id)
+        return texts is not None and not any(t.strip() for t in texts().values())
 
     def part_name(self, part_id: str, default: str) -> str:
         part = self.award.part(part_id)

@@ -177,7 +177,7 @@ def export_docx(
     reporter = _Reporter(progress)
     try:
         target = safewrite.check_target(Path(out), source=doc.path, force=force)
-        framework = forms.framework(doc.framework_id)
+        framework = forms.framework_for(forms.award_for(doc.award_id, doc.applicant))
         scope = scope_of(framework, item, category)
         reporter.report(0, "正在准备内容")
         book = Book(doc, forms, check=_stepper(reporter))
@@ -243,7 +243,7 @@ def _package(wb: WordBook) -> None:
     place = wordparts.contents(wb)
     for part in wb.book.award.parts:
         build_part = wordparts.PARTS.get(part.id)
-        if build_part is not None:
+        if build_part is not None and not wb.book.leaves_out(part):
             wb.check(f"正在生成：{part.name}")
             build_part(wb)
     wordparts.fill_contents(wb, place)

@@ -187,13 +187,8 @@ def _pledge(book: Book) -> list[Flowable]:
     st = book.styles
     award = book.award
     doc = book.doc
-    signed = bool(doc.field("commitment_signed"))
-    text = (
-        f"本组织自愿申报{book.programme}，郑重承诺：所填报的申请表、自评报告及证实性材料"
-        f"内容真实、准确、完整，符合《{award.document}》规定的申报条件；"
-        "如有弄虚作假，愿承担由此产生的一切后果和责任。"
-    )
-    signatory = str(doc.field("signatory") or "")
+    signed = bool(doc.field("person_commitment" if award.individual else "commitment_signed"))
+    text = book.pledge
     sign = replace(st.plain, align="left", leading=30.0)
     out: list[Flowable] = [
         book.heading("二、申报承诺", st.section, "commitment.pledge", 1),
@@ -201,10 +196,5 @@ def _pledge(book: Book) -> list[Flowable]:
     ]
     if not signed:
         out.append(Para("（申报组织尚未在申请表中确认本承诺。）", st.note))
-    out += [
-        gap(14),
-        Para(f"法定代表人：{signatory or '　' * 6}　　签字：{'_' * 18}", sign),
-        Para("申报组织（盖章）：", sign),
-        Para("日　　期：　　　　年　　月　　日", sign),
-    ]
+    out += [gap(14), *(Para(line, sign) for line in book.pledge_lines)]
     return [gap(6), KeepTogether(out)]

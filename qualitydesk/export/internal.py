@@ -5,6 +5,7 @@ marks it); it is for the applicant's own team, never for submission."""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import ROUND_DOWN, Decimal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate
@@ -72,6 +73,8 @@ def summary(book: Book, card: scoring.Scorecard) -> list[Flowable]:
             st.body,
         ),
         book.heading("奖项分数线", st.section, "summary.lines", 1),
+        Para(scoring.LINE_NOTE, st.body),
+        *_examiners(book),
         _tiers(book, card),
         book.heading("各类目得分", st.section, "summary.categories", 1),
         _categories(book, card),
@@ -82,25 +85,58 @@ def summary(book: Book, card: scoring.Scorecard) -> list[Flowable]:
     return out
 
 
+def _composite(book: Book) -> Decimal | None:
+    spec = book.award.composite
+    if spec is None:
+        return None
+    return scoring.composite_of(spec, {p.id: book.doc.stage_score(p.id) for p in spec.parts})
+
+
+def _examiners(book: Book) -> list[Flowable]:
+    """The examiners' stage scores entered so far and their composite, with its clause."""
+    spec = book.award.composite
+    if spec is None:
+        return []
+    given = [(p.name, book.doc.stage_score(p.id)) for p in spec.parts]
+    if all(value is None for _, value in given):
+        return []
+    stages = "、".join(
+        f"{name} {'未填写' if value is None else numbers.score(value) + ' 分'}"
+        for name, value in given
+    )
+    composite = _composite(book)
+    rule = f"{spec.citation}：{scoring.composite_formula(spec)}"
+    result = "（各环节得分填齐后计算）" if composite is None else f" {numbers.score(composite)} 分"
+    text = f"评审组公布的得分：{stages}。综合得分{result}（{rule}）。"
+    return [Para(text, book.styles.body)]
+
+
 def _tiers(book: Book, card: scoring.Scorecard) -> Flowable:
     st = book.styles
     head, cell = st.head_cell, st.cell
     centre = replace(cell, align="center")
-    data: list[list[object]] = [[Para(t, head) for t in ("奖项等级", "分数线", "依据", "自评结果")]]
+    composite = _composite(book)
+    heads = ["奖项等级", "分数线", "依据", "自评结果（估计）"]
+    heads += [] if composite is None else ["综合得分结果"]
+    data: list[list[object]] = [[Para(t, head) for t in heads]]
     tiers = scoring.evaluate_tiers(book.award, card.total)
-    for tier, spec in zip(tiers, book.award.tiers, strict=True):
-        verdict = {True: "达到", False: "未达到", None: "—"}[tier.reached]
-        data.append(
-            [
-                Para(tier.tier, cell),
-                Para(tier.wording, centre),
-                Para(spec.citation, centre),
-                Para(verdict, centre),
-            ]
-        )
+    examined = [] if composite is None else scoring.evaluate_tiers(book.award, composite)
+    for index, (tier, spec) in enumerate(zip(tiers, book.award.tiers, strict=True)):
+        row = [
+            Para(tier.tier, cell),
+            Para(tier.wording, centre),
+            Para(spec.citation, centre),
+            Para(_VERDICTS[tier.reached], centre),
+        ]
+        if examined:
+            row.append(Para(_VERDICTS[examined[index].reached], centre))
+        data.append(row)
     if len(data) == 1:
-        data.append([Para("本奖项未设分数线", cell), [], [], []])
+        data.append([Para("本奖项未设分数线", cell), *([[]] * (len(heads) - 1))])
     return grid(data, book.width)
+
+
+_VERDICTS = {True: "达到", False: "未达到", None: "—"}
 
 
 def _categories(book: Book, card: scoring.Scorecard) -> Flowable:
@@ -109,13 +145,12 @@ def _categories(book: Book, card: scoring.Scorecard) -> Flowable:
     right = replace(cell, align="right")
     data: list[list[object]] = [[Para(t, head) for t in ("类目", "满分", "得分", "得分率")]]
     for cat in card.categories:
-        share = cat.points / cat.max * 100 if cat.max else 0.0
         data.append(
             [
                 Para(f"{cat.category.id} {cat.category.name}", cell),
                 Para(str(cat.max), right),
                 Para(numbers.score(cat.points), right),
-                Para(numbers.percent(share, 1), right),
+                Para(_share(cat.points, cat.max), right),
             ]
         )
     data.append(
@@ -123,10 +158,19 @@ def _categories(book: Book, card: scoring.Scorecard) -> Flowable:
             Para("合计", st.head_cell),
             Para(str(book.framework.total_points), right),
             Para(numbers.score(card.total), right),
-            Para(numbers.percent(card.total / book.framework.total_points * 100, 1), right),
+            Para(_share(card.total, book.framework.total_points), right),
         ]
     )
     return grid(data, book.width)
+
+
+def _share(points: Decimal, maximum: int) -> str:
+    """The share of ``maximum``, one decimal cut (not rounded) off: 599.75 of 1000 is 59.9%,
+    never a 60.0% beside a line of 600 that the total does not reach."""
+    if not maximum:
+        return numbers.percent(0, 1)
+    share = (points * 100 / maximum).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+    return numbers.percent(share, 1)
 
 
 def _radar(book: Book, card: scoring.Scorecard) -> Flowable:

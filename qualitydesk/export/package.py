@@ -32,7 +32,7 @@ def story(book: Book) -> list[Flowable]:
     body: list[Flowable] = []
     for part in book.award.parts:
         build = builders.get(part.id)
-        if build is None:
+        if build is None or book.leaves_out(part):
             continue
         book.check(f"正在排版：{part.name}")
         body += [PartBreak(), *build(book)]
@@ -59,11 +59,16 @@ def _clip(value: str) -> str:
 def cover(book: Book) -> list[Flowable]:
     st = book.styles
     doc = book.doc
+    applicant = "申　报　人" if book.award.individual else "申报组织（盖章）"
     fields = [
-        ("申报组织（盖章）", book.org),
+        (applicant, book.org),
         ("推荐单位（盖章）", str(doc.field("recommender") or "")),
         ("联　系　人", str(doc.field("contact_name") or "")),
         ("联系电话", _join(doc.field("contact_phone"), doc.field("contact_mobile"), sep="　")),
+    ]
+    if book.award.individual:  # a person is his own contact
+        fields[1:3] = [("联系电话", str(doc.field("person_mobile") or ""))]
+    fields += [
         ("填表日期", chinese_date(str(doc.field("filled_on") or doc.application_date))),
     ]
     rows = [
@@ -91,7 +96,7 @@ def cover(book: Book) -> list[Flowable]:
         gap(36),
         table,
         gap(20),
-        SealBoxes(("申报组织盖章", "推荐单位盖章")),
+        SealBoxes(("所在单位盖章" if book.award.individual else "申报组织盖章", "推荐单位盖章")),
         gap(10),
         Para("一式三份，其中一份标明“原始件”", replace(st.note, align="center")),
     ]

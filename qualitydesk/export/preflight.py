@@ -85,7 +85,7 @@ def texts(doc: Document, forms: Forms) -> Iterator[tuple[str, str]]:
         where = f"资格声明 {_citation(doc, forms, rule_id)}"
         yield where, declaration.statement
         yield where, declaration.evidence
-    framework = forms.framework(doc.framework_id)
+    framework = forms.framework_for(forms.award_for(doc.award_id, doc.applicant))
     for section in framework.profile.sections:
         yield f"组织概述 {section.id}", doc.profile(section.id)
     for item in framework.items:

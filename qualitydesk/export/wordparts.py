@@ -280,19 +280,11 @@ def _pledge(wb: WordBook) -> None:
     book = wb.book
     doc = book.doc
     wb.heading("二、申报承诺", 2)
-    wb.para(
-        f"本组织自愿申报{book.programme}，郑重承诺：所填报的申请表、自评报告及证实性材料"
-        f"内容真实、准确、完整，符合《{book.award.document}》规定的申报条件；"
-        "如有弄虚作假，愿承担由此产生的一切后果和责任。"
-    )
-    if not doc.field("commitment_signed"):
+    wb.para(book.pledge)
+    signed = doc.field("person_commitment" if book.award.individual else "commitment_signed")
+    if not signed:
         wb.para("（申报组织尚未在申请表中确认本承诺。）", NOTE)
-    signatory = str(doc.field("signatory") or "")
-    lines = [
-        f"法定代表人：{signatory or '　' * 6}　　签字：{'_' * 18}",
-        "申报组织（盖章）：",
-        "日　　期：　　　　年　　月　　日",
-    ]
+    lines = book.pledge_lines
     for i, line in enumerate(lines):
         paragraph = wb.para(line, NOTE)
         paragraph.paragraph_format.line_spacing = 2.0

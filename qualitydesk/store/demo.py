@@ -22,10 +22,18 @@ from qualitydesk.store.records import Declaration, Indicator, Link, Score
 from qualitydesk.store.safewrite import new_document
 
 DEMO_AWARD = "suzhou-mayor"
+DEMO = "demo"  # the default demo's folder; others are demo-<name> (a programme family each)
 
 
-def demo_root() -> Traversable:
-    return resources.files("qualitydesk.resources").joinpath("demo")
+def demo_root(name: str = DEMO) -> Traversable:
+    return resources.files("qualitydesk.resources").joinpath(name)
+
+
+def demo_names() -> list[str]:
+    """The demos shipped: ``demo`` and every ``demo-<name>`` folder with an application.toml."""
+    root = resources.files("qualitydesk.resources")
+    found = [e.name for e in root.iterdir() if e.name == DEMO or e.name.startswith(DEMO + "-")]
+    return sorted(n for n in found if root.joinpath(n, "application.toml").is_file())
 
 
 def _toml(root: Traversable, name: str) -> dict[str, Any]:
@@ -33,17 +41,25 @@ def _toml(root: Traversable, name: str) -> dict[str, Any]:
 
 
 def build_demo(
-    path: str | Path, forms: Forms, award_id: str = DEMO_AWARD, *, force: bool = False
+    path: str | Path,
+    forms: Forms,
+    award_id: str | None = None,
+    *,
+    demo: str = DEMO,
+    force: bool = False,
 ) -> Document:
-    """Create the demo application at ``path`` for ``award_id`` and return it open.
+    """Create the demo ``demo`` (a folder under resources/) at ``path`` and return it open.
 
-    It is built under a temporary name and moved into place when complete; an existing file is
-    replaced only with ``force`` (:func:`qualitydesk.store.safewrite.new_document`).
+    The demo names its programme and applicant (``award``, ``applicant`` in application.toml);
+    ``award_id`` builds it for another programme of the same family instead. It is built under a
+    temporary name and moved into place when complete; an existing file is replaced only with
+    ``force`` (:func:`qualitydesk.store.safewrite.new_document`).
     """
-    root = demo_root()
+    root = demo_root(demo)
     data = _toml(root, "application.toml")
-    award = forms.award(award_id)
-    fw = forms.framework(award.framework)
+    applicant = str(data.get("applicant", "organisation"))
+    award = forms.award_for(award_id or str(data.get("award", DEMO_AWARD)), applicant)
+    fw = forms.framework_for(award)
     with new_document(path, force=force) as temp:
         doc = Document.create(
             temp,
@@ -54,6 +70,8 @@ def build_demo(
             application_date=date.fromisoformat(data["date"]),
         )
         try:
+            if award.individual:
+                doc.put_setting("applicant", applicant)
             _fill(doc, root, data, award, fw)
         finally:
             doc.discard()  # all is saved by now, unless the build failed
@@ -65,14 +83,17 @@ def _fill(
 ) -> None:
     for field_id, value in data["fields"].items():
         doc.set_field(field_id, value)
-    for table_id, rows in data["tables"].items():
+    for table_id, rows in data.get("tables", {}).items():
         doc.set_rows(table_id, [{k: str(v) for k, v in row.items()} for row in rows])
     _declare(doc, award, data.get("declarations", []))
     for section in fw.profile.sections:
         doc.set_profile(section.id, _text(root, f"profile/{section.id}.md"))
-    for item in fw.items:
-        doc.set_narrative(item.id, _text(root, f"narratives/{item.id}.md"))
-    for entry in _toml(root, "scores.toml")["scores"]:
+    if root.joinpath("narratives").is_dir():  # a demo may leave an optional 自评 out
+        for item in fw.items:
+            doc.set_narrative(item.id, _text(root, f"narratives/{item.id}.md"))
+    has_scores = root.joinpath("scores.toml").is_file()
+    scores = _toml(root, "scores.toml")["scores"] if has_scores else []
+    for entry in scores:
         doc.set_score(
             entry["item"],
             Score(
@@ -84,9 +105,11 @@ def _fill(
             ),
         )
     doc.save()
-    for entry in _toml(root, "indicators.toml")["indicators"]:
-        doc.put_indicator(_indicator(entry))
-    org = str(data["fields"].get("org_name", ""))
+    if root.joinpath("indicators.toml").is_file():
+        for entry in _toml(root, "indicators.toml")["indicators"]:
+            doc.put_indicator(_indicator(entry))
+    fields = data["fields"]
+    org = str(fields.get("org_name") or fields.get("person_name") or "")
     financials = doc.rows("financials")
     for spec in award.attachments:
         data_bytes, name, media = _attachment_file(spec, org, financials)
@@ -106,7 +129,8 @@ def _declare(doc: Document, award: Award, entries: list[dict[str, str]]) -> None
         if rule.kind != "declaration":
             continue
         entry = written.get(rule.id, {})
-        statement = entry.get("statement") or f"本组织确认符合：{rule.text.strip()}"
+        who = "本人" if award.individual else "本组织"
+        statement = entry.get("statement") or f"{who}确认符合：{rule.text.strip()}"
         doc.set_declaration(rule.id, Declaration(True, statement, entry.get("evidence", "")))
 
 

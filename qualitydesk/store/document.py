@@ -21,12 +21,16 @@ import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, replace
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from qualitydesk import __version__
+from qualitydesk.domain import numbers, scoring
+from qualitydesk.domain.forms import PART_IDS
+from qualitydesk.domain.notices import UserNotice
 from qualitydesk.domain.numbers import file_size
 from qualitydesk.store import schema
 from qualitydesk.store.lock import WriterLock
@@ -46,6 +50,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_MAX_ATTACHMENT = 100 * 1024 * 1024
 COALESCE = timedelta(minutes=5)
 HISTORY_KINDS = ("field", "rows", "narrative", "profile", "score", "declaration", "meta")
+STAGE_PREFIX = "stage."  # meta: the examiners' stage scores, stage.<composite part id> = "612.5"
+NOTICE_PREFIX = "notice."  # meta: this year's 申报通知 as the user set it (notice.deadline …)
+NOTICE_KEYS = ("choice", "deadline", "channel", "notes")
 
 
 class DocumentError(Exception):
@@ -381,6 +388,11 @@ class Document:
     def application_date(self) -> date:
         return date.fromisoformat(self.meta["date"])
 
+    @property
+    def applicant(self) -> str:
+        """Who applies: "organisation" (the default) or "individual" (the setting ``applicant``)."""
+        return self.setting("applicant") or "organisation"
+
     def limit(self, part: str) -> int | None:
         """A part's limit set for this application (e.g. 自评报告 60,000 字), if any."""
         value = self._get("meta", f"limit.{part}", self.meta.get(f"limit.{part}"))
@@ -388,6 +400,44 @@ class Document:
 
     def set_limit(self, part: str, limit: int | None) -> None:
         self._set("meta", f"limit.{part}", str(limit) if limit else "")
+
+    def notice_value(self, key: str) -> str:
+        """This year's 申报通知 as set on its page: ``choice`` (a published notice's year, or
+        ``none``), ``deadline`` (YYYY-MM-DD), ``channel`` or ``notes``; "" when unset."""
+        name = NOTICE_PREFIX + key
+        return str(self._get("meta", name, self.meta.get(name)) or "")
+
+    def set_notice_value(self, key: str, value: str) -> None:
+        if key not in NOTICE_KEYS:
+            raise KeyError(key)
+        self._set("meta", NOTICE_PREFIX + key, value.strip())
+
+    def user_notice(self) -> UserNotice:
+        """The notice values and the parts' limits set for this application (notices.effective)."""
+        try:
+            deadline = date.fromisoformat(self.notice_value("deadline"))
+        except ValueError:
+            deadline = None
+        return UserNotice(
+            self.notice_value("choice"),
+            deadline,
+            self.notice_value("channel"),
+            self.notice_value("notes"),
+            {part: limit for part in PART_IDS if (limit := self.limit(part))},
+        )
+
+    def stage_score(self, part: str) -> Decimal | None:
+        """The examiners' published score of a stage (材料评审 …, a composite part id), exact;
+        None when not entered (or not a valid score)."""
+        text = self._get("meta", STAGE_PREFIX + part, self.meta.get(STAGE_PREFIX + part))
+        try:
+            return scoring.stage_score(text) if text else None
+        except scoring.ScoreError:
+            return None
+
+    def set_stage_score(self, part: str, value: Decimal | None) -> None:
+        """Record (or with None clear) a stage score; kept as its exact text, with history."""
+        self._set("meta", STAGE_PREFIX + part, "" if value is None else numbers.score(value))
 
     def setting(self, key: str) -> str:
         """A file setting kept beside the file information (``needs_update`` …); "" if unset."""

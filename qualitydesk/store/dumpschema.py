@@ -49,8 +49,8 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
-from qualitydesk.domain.forms import Award, Forms
-from qualitydesk.domain.scoring import ScoreError, check_pct
+from qualitydesk.domain.forms import Award, Forms, Framework
+from qualitydesk.domain.scoring import ScoreError, check_pct, stage_score
 from qualitydesk.store import schema
 from qualitydesk.store.document import DEFAULT_MAX_ATTACHMENT, HISTORY_KINDS
 from qualitydesk.store.jsonpath import json_path
@@ -195,6 +195,34 @@ LimitText = Annotated[
     StringConstraints(pattern=r"^(|[1-9][0-9]{0,8})$"),
     _explained(lambda v: f"字数上限应为正整数（或空，表示用奖项的规定），收到 {_shown(v)}"),
 ]
+
+
+def _stage_text(text: str) -> str:
+    """An examiners' stage score as the program reads it (0–1000, at most 4 decimals), or ""."""
+    if text:
+        try:
+            stage_score(text)
+        except ScoreError as exc:
+            raise _fail(str(exc)) from None
+    return text
+
+
+StageText = Annotated[str, StringConstraints(max_length=32), AfterValidator(_stage_text)]
+
+
+def _optional_date(text: str) -> str:
+    return _date(text) if text else text
+
+
+# 申报通知 (qualitydesk/ui/pages/notice.py): the published notice chosen, this year's values
+NOTICE_META: dict[str, Any] = {
+    "notice.choice": NotRequired[Annotated[str, StringConstraints(pattern=r"^(|none|\d{4})$")]],
+    "notice.deadline": NotRequired[
+        Annotated[str, StringConstraints(max_length=16), AfterValidator(_optional_date)]
+    ],
+    "notice.channel": NotRequired[FieldText],
+    "notice.notes": NotRequired[FieldText],
+}
 
 
 def _file_name(name: str) -> str:
@@ -425,17 +453,30 @@ class DeclarationEntry(TypedDict):
 
 @with_config(_STRICT)
 class MetaEntry(TypedDict):
-    """A setting's earlier value: only 字数上限 (``limit.<part>``) are set after creation."""
+    """A setting's earlier value: only 字数上限 (``limit.<part>``) and the examiners' stage
+    scores (``stage.<part>``) are set after creation."""
 
     id: RowId
     kind: Literal["meta"]
     key: Annotated[
         str,
-        StringConstraints(pattern=r"^limit\.\S{1,100}$"),
-        _explained(lambda v: f"应为 limit.<部分编号>，收到 {_shown(v)}"),
+        StringConstraints(pattern=r"^(limit|stage|notice)\.\S{1,100}$"),
+        _explained(
+            lambda v: f"应为 limit.<部分编号>、stage.<评审环节> 或 notice.<项>，收到 {_shown(v)}"
+        ),
     ]
-    value: LimitText | None
+    value: FieldText | None
     at: Stamp
+
+
+def _meta_value(entry: MetaEntry) -> MetaEntry:
+    """The value fits its key: a 字数上限 for limit.<part>, a stage score for stage.<part>."""
+    value = entry["value"]
+    if value and entry["key"].startswith("limit.") and not re.fullmatch(r"[1-9][0-9]{0,8}", value):
+        raise _fail(f"字数上限应为正整数（或空，表示用奖项的规定），收到 {_shown(value)}")
+    if value and entry["key"].startswith("stage."):
+        _stage_text(value)
+    return entry
 
 
 def _history_kind(value: Any) -> str | None:
@@ -452,7 +493,7 @@ _ENTRIES = {
     "profile": ProfileEntry,
     "score": ScoreEntry,
     "declaration": DeclarationEntry,
-    "meta": MetaEntry,
+    "meta": Annotated[MetaEntry, AfterValidator(_meta_value)],
 }
 assert set(_ENTRIES) == set(HISTORY_KINDS), "a history kind without its schema"
 HistoryEntry = Annotated[
@@ -490,11 +531,12 @@ META: dict[str, Any] = {
     "modified": Stamp,
     "app_version": Line,
     "award_version": NotRequired[Line],
+    "applicant": NotRequired[Literal["organisation", "individual"]],  # who applies
     # 以往年申报为基础新建 (store/renew.py): the items still to update, and where it came from
     "needs_update": NotRequired[Line],
     "renewed_from": NotRequired[Line],
     "renewed_from_year": NotRequired[YearText],
-}
+} | NOTICE_META
 
 # --- the document -----------------------------------------------------------------------------
 
@@ -523,6 +565,8 @@ def _containers(forms: Forms, award: Award | None) -> dict[str, Any]:
     framework = forms.framework(award.framework)
     items = [i.id for i in framework.items]
     limits = {f"limit.{p.id}": NotRequired[LimitText] for p in award.parts}
+    if award.composite is not None:  # the examiners' stage scores (stage.<part>)
+        limits |= {f"stage.{p.id}": NotRequired[StageText] for p in award.composite.parts}
     tables = {
         t.id: _counted(list[_keyed(f"Row_{t.id}", [c.id for c in t.columns], FieldValue)], MAX_ROWS)
         for t in forms.form.tables
@@ -532,10 +576,16 @@ def _containers(forms: Forms, award: Award | None) -> dict[str, Any]:
         "fields": _keyed("Fields", [f.id for f in forms.form.fields], FieldValue),
         "tables": with_config(_STRICT)(TypedDict("Tables", tables, total=False)),
         "declarations": _keyed("Declarations", [r.id for r in award.rules], Declaration),
-        "profile": _keyed("Profile", [s.id for s in framework.profile.sections], LongText),
+        "profile": _keyed("Profile", _profile_sections(framework, award), LongText),
         "narratives": _keyed("Narratives", items, LongText),
         "scores": _keyed("Scores", items, Score),
     }
+
+
+def _profile_sections(framework: Framework, award: Award) -> list[str]:
+    """The framework's profile sections and those of the award's own profiles (any applicant)."""
+    profiles = (framework.profile, *award.profiles)
+    return list(dict.fromkeys(s.id for p in profiles for s in p.sections))
 
 
 def document_type(forms: Forms, award: Award | None) -> Any:
@@ -645,6 +695,8 @@ def _unknown_key(loc: tuple[int | str, ...]) -> str:
     if len(loc) == 2 and loc[0] == "meta":
         if str(loc[1]).startswith("limit."):
             return "该奖项没有这一部分，不能设字数上限"
+        if str(loc[1]).startswith("stage."):
+            return "该奖项没有这一评审环节的得分"
         return "不是已知的文件信息"
     return "未知的键"
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qualitydesk.domain import eligibility, scoring
+from qualitydesk.domain import eligibility, notices, scoring
 from qualitydesk.domain.eligibility import Finding, Status
 from qualitydesk.domain.forms import Award, Forms, Part
-from qualitydesk.domain.textmetrics import count, markdown_text, with_figures
+from qualitydesk.domain.textmetrics import measure, with_figures
 from qualitydesk.domain.validators import validate
 from qualitydesk.store.document import Document
 from qualitydesk.store.renew import needs_update
@@ -32,6 +32,8 @@ class LimitCheck:
     count: int
     limit: int
     figures: int
+    reference: bool = False  # the limit is the program's suggestion (参考值), not a rule
+    source: str = ""  # where the limit comes from: a clause, the notice, the user, or 参考值
 
     @property
     def ok(self) -> bool:
@@ -47,7 +49,8 @@ class Readiness:
     @property
     def ready(self) -> bool:
         eligible = all(f.status in (Status.PASS, Status.DECLARED) for f in self.eligibility)
-        return eligible and not self.completeness and all(c.ok for c in self.limits)
+        within = all(c.ok or c.reference for c in self.limits)  # a 参考值 only warns
+        return eligible and not self.completeness and within
 
 
 def application(doc: Document) -> eligibility.Application:
@@ -63,9 +66,10 @@ def scorecard(doc: Document, forms: Forms) -> scoring.Scorecard:
 
 
 def check(doc: Document, forms: Forms) -> Readiness:
-    award = forms.award(doc.award_id)
+    award = effective(doc, forms, forms.award_for(doc.award_id, doc.applicant)).award
     findings = eligibility.evaluate_all(award, application(doc), forms.form)
-    return Readiness(findings, completeness(doc, forms, award), limits(doc, forms, award))
+    scoped = forms.scoped(award)  # the 申请表 of this applicant
+    return Readiness(findings, completeness(doc, scoped, award), limits(doc, scoped, award))
 
 
 def completeness(doc: Document, forms: Forms, award: Award) -> list[Missing]:
@@ -93,8 +97,8 @@ def completeness(doc: Document, forms: Forms, award: Award) -> list[Missing]:
                     if not result.ok:
                         problem = f"{where}{column.label}：{result.message}"
                         missing.append(Missing("form", key, problem))
-    fw = forms.framework(doc.framework_id)
-    part_ids = {p.id for p in award.parts}
+    fw = forms.framework_for(award)
+    part_ids = {p.id for p in award.parts if not p.optional}  # an appendix is not required
     if "profile" in part_ids:
         for section in fw.profile.sections:
             if not doc.profile(section.id).strip():
@@ -122,21 +126,31 @@ def completeness(doc: Document, forms: Forms, award: Award) -> list[Missing]:
 
 def limits(doc: Document, forms: Forms, award: Award) -> list[LimitCheck]:
     texts = {"profile": list(doc.profiles().values()), "report": list(doc.narratives().values())}
+    this_year = effective(doc, forms, award)
     checks = []
-    for part in award.parts:
-        limit = doc.limit(part.id) or part.limit
+    for part in this_year.award.parts:
+        limit = this_year.limit(part.id)
         if limit is None or part.id not in texts:
             continue
         checks.append(_limit(part, limit, texts[part.id]))
     return checks
 
 
-def _limit(part: Part, limit: int, markdowns: list[str]) -> LimitCheck:
+def effective(doc: Document, forms: Forms, award: Award | None = None) -> notices.Effective:
+    """The award as it holds this year: the chosen 申报通知 and the user's values (申报通知
+    page) over the 办法 — the limits, rules and attachments every check and counter uses."""
+    base = award or forms.award_for(doc.award_id, doc.applicant)
+    return notices.effective(forms, base, doc.user_notice(), doc.year)
+
+
+def _limit(part: Part, limit: notices.EffectiveLimit, markdowns: list[str]) -> LimitCheck:
     total = figures = 0
     for markdown in markdowns:
-        text, found = markdown_text(markdown)
-        total += count(text).metric(part.metric)
+        counts, found = measure(markdown)  # as the editor and the package count it
+        total += counts.metric(part.metric)
         figures += found
     if part.counts_figures and part.figure_chars is not None:
         total = with_figures(total, figures, part.figure_chars)
-    return LimitCheck(part.id, part.name, total, limit, figures)
+    return LimitCheck(
+        part.id, part.name, total, limit.limit, figures, limit.reference, limit.source
+    )

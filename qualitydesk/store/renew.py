@@ -30,7 +30,7 @@ from pathlib import Path
 from qualitydesk import __version__
 from qualitydesk.domain.forms import Forms, FormsError
 from qualitydesk.store import safewrite
-from qualitydesk.store.document import Document, DocumentError, now
+from qualitydesk.store.document import NOTICE_KEYS, STAGE_PREFIX, Document, DocumentError, now
 from qualitydesk.store.records import FieldValue
 
 NEEDS_UPDATE = "needs_update"  # meta: the items not yet reviewed for the new year, by id
@@ -115,6 +115,14 @@ def _make_new_year(
         doc.put_setting(key, value)
     items = [item.id for item in framework.items]
     doc.put_setting(NEEDS_UPDATE, " ".join(items))
+    for key in [k for k, v in doc.meta.items() if k.startswith(STAGE_PREFIX) and v]:
+        doc.set_stage_score(key.removeprefix(STAGE_PREFIX), None)  # last year's examiners' scores
+    for key in NOTICE_KEYS:  # last year's 申报通知: a new round has its own
+        if doc.notice_value(key):
+            doc.set_notice_value(key, "")
+    for part in [k.removeprefix("limit.") for k, v in doc.meta.items() if k.startswith("limit.")]:
+        if doc.limit(part):
+            doc.set_limit(part, None)
     dropped, added = _shift_tables(doc, forms, year)
     return Renewed(
         path=doc.path,

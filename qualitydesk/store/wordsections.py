@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from qualitydesk.domain.forms import Category, Framework
-from qualitydesk.domain.textmetrics import count, markdown_text
+from qualitydesk.domain.textmetrics import measure
 from qualitydesk.store.wordbody import Block, Picture, escape, join_markdown
 
 PROFILE = "profile:"  # target prefix of a 组织概述 section: profile:B.1.1
@@ -427,8 +427,7 @@ class Builder:
         for opened in self.sections:
             section = opened.section
             section.markdown = join_markdown(opened.blocks)
-            text, _ = markdown_text(section.markdown)
-            section.characters = count(text).characters
+            section.characters = measure(section.markdown)[0].characters  # tables included
             if section.markdown.strip() or section.images:
                 out.append(section)
             if opened.container == "profile-root" and section in out:

@@ -208,13 +208,13 @@ class MainWindow(QMainWindow):
             self.messages.critical(self, self.tr("无法打开"), str(exc))
             return False
         try:
-            award = self.forms.award(doc.award_id)
-            framework = self.forms.framework(doc.framework_id)
+            award = self.forms.award_for(doc.award_id, doc.applicant)
+            framework = self.forms.framework_for(award)
         except FormsError as exc:
             doc.close()
             self.messages.critical(self, self.tr("无法打开"), f"{path}：{exc}")
             return False
-        context = PageContext(self.forms, award, framework, self.messages)
+        context = PageContext(self.forms.scoped(award), award, framework, self.messages)
         # Read before the view shows: showing it reports its first step, which is saved too.
         last = self.settings.last_page(doc.path)
         self.view = WizardView(doc, context)
@@ -289,16 +289,24 @@ class MainWindow(QMainWindow):
     def _create(self, wizard: NewApplicationWizard) -> None:
         award_id, year, org, path = wizard.choice()
         award = self.forms.award(award_id)
+        individual = wizard.applicant() == "individual"
         try:
-            Document.create(
+            doc = Document.create(
                 path,
                 award=award.id,
                 award_version=award.version,
                 framework=award.framework,
                 year=year,
                 application_date=date.today(),
-                org_name=org,
-            ).close()
+                org_name="" if individual else org,
+            )
+            try:
+                if individual:
+                    doc.put_setting("applicant", "individual")
+                    doc.set_field("person_name", org)
+                    doc.save()
+            finally:
+                doc.close()
         except DocumentError as exc:
             self.messages.critical(self, self.tr("无法新建"), str(exc))
             return

@@ -1,4 +1,5 @@
-"""新建申报: a QWizard for programme and year, organisation name, and where to save."""
+"""新建申报: a QWizard for programme, applicant (组织 or 个人, where the programme awards people)
+and year, the organisation's or person's name, and where to save."""
 
 from __future__ import annotations
 
@@ -41,6 +42,11 @@ class ProgrammePage(QWizardPage):
             self.award.addItem(f"{award.name}{notice}", award.id)
         default = self.award.findData("suzhou-mayor")
         self.award.setCurrentIndex(max(default, 0))
+        self.forms = forms
+        self.applicant = QComboBox()
+        self.applicant.setAccessibleName(self.tr("申报主体"))
+        self.award.currentIndexChanged.connect(self._fill_applicants)
+        self._fill_applicants()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
@@ -50,24 +56,53 @@ class ProgrammePage(QWizardPage):
         award_label.setBuddy(self.award)
         year_label = QLabel(self.tr("申报年度(&Y)："))
         year_label.setBuddy(self.year)
+        applicant_label = QLabel(self.tr("申报主体(&P)："))
+        applicant_label.setBuddy(self.applicant)
         form.addRow(award_label, self.award)
+        form.addRow(applicant_label, self.applicant)
         form.addRow(year_label, self.year)
         self.registerField("award", self.award, "currentData")
+        self.registerField("applicant", self.applicant, "currentData")
         self.registerField("year", self.year)
+
+    def _fill_applicants(self) -> None:
+        """组织申报, and 个人申报 where the programme awards people too."""
+        award = self.forms.awards.get(str(self.award.currentData()))
+        accepted = award.applicants if award is not None else ("organisation",)
+        names = {"organisation": self.tr("组织申报"), "individual": self.tr("个人申报")}
+        self.applicant.clear()
+        for applicant in accepted:
+            self.applicant.addItem(names.get(applicant, applicant), applicant)
+        self.applicant.setEnabled(len(accepted) > 1)
 
 
 class OrganisationPage(QWizardPage):
+    """The organisation's name, or the person's where one applies as an individual."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("申报组织"))
-        self.setSubTitle(self.tr("组织名称按营业执照填写；其余信息稍后在申请表中填写。"))
         self.org = QLineEdit()
-        self.org.setAccessibleName(self.tr("组织名称"))
-        label = QLabel(self.tr("组织名称(&N)："))
-        label.setBuddy(self.org)
+        self.label = QLabel()
+        self.label.setBuddy(self.org)
         form = QFormLayout(self)
-        form.addRow(label, self.org)
+        form.addRow(self.label, self.org)
         self.registerField("org*", self.org)
+        self._show_for(individual=False)
+
+    def initializePage(self) -> None:
+        self._show_for(individual=self.field("applicant") == "individual")
+
+    def _show_for(self, *, individual: bool) -> None:
+        if individual:
+            self.setTitle(self.tr("申报人"))
+            self.setSubTitle(self.tr("填写申报人姓名；其余信息稍后在申请表中填写。"))
+            self.org.setAccessibleName(self.tr("申报人姓名"))
+            self.label.setText(self.tr("姓名(&N)："))
+        else:
+            self.setTitle(self.tr("申报组织"))
+            self.setSubTitle(self.tr("组织名称按营业执照填写；其余信息稍后在申请表中填写。"))
+            self.org.setAccessibleName(self.tr("组织名称"))
+            self.label.setText(self.tr("组织名称(&N)："))
 
 
 class LocationPage(QWizardPage):
@@ -130,6 +165,10 @@ class NewApplicationWizard(QWizard):
         self.setPage(PageId.PROGRAMME, ProgrammePage(forms))
         self.setPage(PageId.ORGANISATION, OrganisationPage())
         self.setPage(PageId.LOCATION, LocationPage(messages, folder))
+
+    def applicant(self) -> str:
+        """ "organisation" or "individual", as chosen (individual only where the award allows)."""
+        return str(self.field("applicant") or "organisation")
 
     def choice(self) -> tuple[str, int, str, Path]:
         """(award id, year, organisation name, file path) as entered."""

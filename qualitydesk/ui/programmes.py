@@ -33,6 +33,7 @@ KIND_LABELS = {
     "region": QT_TRANSLATE_NOOP("ProgrammeBrowser", "注册地"),
     "excluded_award": QT_TRANSLATE_NOOP("ProgrammeBrowser", "已获奖项"),
     "honour": QT_TRANSLATE_NOOP("ProgrammeBrowser", "荣誉"),
+    "reapply": QT_TRANSLATE_NOOP("ProgrammeBrowser", "重新申报"),
     "declaration": QT_TRANSLATE_NOOP("ProgrammeBrowser", "声明"),
 }
 
@@ -130,8 +131,14 @@ class ProgrammeBrowser(QWidget):
                 self.rules.setItem(row, col, QTableWidgetItem(value))
         self.rules.resizeRowsToContents()
         limit = self.tr("（≤ %1 字）")
+        suggested = self.tr("（参考值 %1 字，按当年申报通知核对）")
         parts = " → ".join(
-            p.name + (limit.replace("%1", numbers.integer(p.limit)) if p.limit else "")
+            p.name
+            + (
+                (suggested if p.reference else limit).replace("%1", numbers.integer(p.limit))
+                if p.limit
+                else ""
+            )
             for p in award.parts
         )
         self.parts.setText(self.tr("申报材料：%1").replace("%1", parts))

@@ -51,6 +51,12 @@ class RevisionWords:
                 return QCoreApplication.translate("RevisionWords", "%1 篇幅限制").replace(
                     "%1", name
                 )
+            if kind == "meta" and key.startswith("stage.") and self.award.composite is not None:
+                stage = key.removeprefix("stage.")
+                names = {p.id: p.name for p in self.award.composite.parts}
+                return QCoreApplication.translate("RevisionWords", "评审得分：%1").replace(
+                    "%1", names.get(stage, stage)
+                )
         except (KeyError, StopIteration):
             pass
         return key
@@ -85,6 +91,10 @@ class RevisionWords:
         if kind == "meta" and key.startswith("limit."):
             return QCoreApplication.translate("RevisionWords", "%1 字").replace(
                 "%1", numbers.integer(str(value))
+            )
+        if kind == "meta" and key.startswith("stage."):
+            return QCoreApplication.translate("RevisionWords", "%1 分").replace(
+                "%1", numbers.score(str(value))
             )
         return str(value)
 

@@ -1,6 +1,6 @@
 """The wizard's steps in order, and the page that shows each one.
 
-Step keys: ``form``, ``eligibility``, ``profile``, ``report``, ``item:4.1.2`` (one per scored
+Step keys: ``form``, ``notice``, ``eligibility``, ``profile``, ``report``, ``item:4.1.2`` (one per scored
 item), ``indicators``, ``evidence``, ``summary``, ``preflight``.
 """
 
@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from qualitydesk.domain.forms import Framework
+from qualitydesk.domain.forms import Award, Framework
 from qualitydesk.ui.pages.base import Page, PageContext
 
 _TITLES = {
     "form": QT_TRANSLATE_NOOP("Steps", "申请表"),
+    "notice": QT_TRANSLATE_NOOP("Steps", "申报通知"),
     "eligibility": QT_TRANSLATE_NOOP("Steps", "资格自查"),
     "profile": QT_TRANSLATE_NOOP("Steps", "组织概述"),
     "report": QT_TRANSLATE_NOOP("Steps", "自评报告"),
@@ -23,8 +24,9 @@ _TITLES = {
     "summary": QT_TRANSLATE_NOOP("Steps", "评分汇总"),
     "preflight": QT_TRANSLATE_NOOP("Steps", "检查与导出"),
 }
-_BEFORE_ITEMS = ("form", "eligibility", "profile", "report")
+_BEFORE_ITEMS = ("form", "notice", "eligibility", "profile", "report")
 _AFTER_ITEMS = ("indicators", "evidence", "summary", "preflight")
+_OWN_NAMES = ("profile", "report")  # steps titled by the award's part name where it differs
 
 
 @dataclass(frozen=True)
@@ -34,15 +36,34 @@ class Step:
     category: str = ""  # for items: the category id (4.1 …)
 
 
-def steps(framework: Framework) -> list[Step]:
-    """Every step of the wizard in order, items included."""
-    found = [Step(key, title(key)) for key in _BEFORE_ITEMS]
-    found += [Step(f"item:{i.id}", f"{i.id} {i.name}", i.category) for i in framework.items]
-    found += [Step(key, title(key)) for key in _AFTER_ITEMS]
+def steps(framework: Framework, award: Award | None = None) -> list[Step]:
+    """Every step of the wizard in order, items included.
+
+    With ``award``, only the steps of its parts (a person's application has no 自评报告, no
+    items, no 评分汇总), titled with the award's own part names where they differ
+    (质量管理模式介绍, 个人事迹, 附录：GB/T 19580 自评（可选）).
+    """
+    found = [Step(key, title(key, award)) for key in _BEFORE_ITEMS if _shown(key, award)]
+    if _shown("report", award):
+        found += [Step(f"item:{i.id}", f"{i.id} {i.name}", i.category) for i in framework.items]
+    found += [Step(key, title(key, award)) for key in _AFTER_ITEMS if _shown(key, award)]
     return found
 
 
-def title(key: str) -> str:
+def _shown(key: str, award: Award | None) -> bool:
+    if award is None or key in ("form", "notice", "eligibility", "preflight"):
+        return True
+    if key == "summary":
+        return award.scored
+    return award.part(key) is not None
+
+
+def title(key: str, award: Award | None = None) -> str:
+    """The step's title: the award's name for its narrative part where it has its own (质量管理
+    模式介绍 for 组织概述), else the usual one."""
+    part = award.part(key) if award is not None and key in _OWN_NAMES else None
+    if part is not None and part.name != _TITLES.get(key):
+        return part.name
     return QCoreApplication.translate("Steps", _TITLES[key]) if key in _TITLES else key
 
 
@@ -56,6 +77,10 @@ def create_page(key: str, context: PageContext) -> Page:
         from qualitydesk.ui.pages.form import FormPage
 
         return FormPage(context)
+    if key == "notice":
+        from qualitydesk.ui.pages.notice import NoticePage
+
+        return NoticePage(context)
     if key == "eligibility":
         from qualitydesk.ui.pages.eligibility import EligibilityPage
 

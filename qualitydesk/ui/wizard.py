@@ -48,7 +48,7 @@ class WizardView(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.context = context
-        self.steps: list[Step] = steps(context.framework)
+        self.steps: list[Step] = steps(context.framework, context.award)
         self.keys = [s.key for s in self.steps]
         self.pages: dict[str, Page] = {}
         self.session = Session(doc, self.page, self)
@@ -218,7 +218,10 @@ class WizardView(QWidget):
 
     def _update_header(self) -> None:
         award = self.context.award
-        org = self.doc.field("org_name") or self.tr("（未填写组织名称）")
+        if award.individual:
+            org = self.doc.field("person_name") or self.tr("（未填写申报人姓名）")
+        else:
+            org = self.doc.field("org_name") or self.tr("（未填写组织名称）")
         year = self.tr("{0} 年度").format(self.doc.year)
         self.title_label.setText(f"<b>{_escape(str(org))}</b>　{award.name} · {year}")
         if award.scored:
@@ -231,6 +234,9 @@ class WizardView(QWidget):
                 lines.append(f"{tier.tier}（{tier.wording}）{mark}")
             text = self.tr("自评 {0} 分").format(numbers.score(card.total))
             self.score_label.setText("　".join([text, *lines]))
+            self.score_label.setToolTip(
+                self.tr("分数线适用于评审组给出的总评分；自评总分只是估计，不代表评审结果。")
+            )
         self._show_save_state(*self.session.state())
 
 

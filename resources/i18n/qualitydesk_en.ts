@@ -232,8 +232,8 @@
         <translation>This award has no eligibility requirements, so no eligibility check is needed.</translation>
     </message>
     <message>
-        <source>{total} 条：符合 {ok} · 已声明 {declared} · 待补充 {missing} · 不符合 {fail}</source>
-        <translation>{total} clauses: Met {ok} · Declared {declared} · Needs data {missing} · Not met {fail}</translation>
+        <source>{total} 条：符合 {ok} · 已声明 {declared} · 需确认 {unsure} · 待补充 {missing} · 不符合 {fail}</source>
+        <translation>{total} clauses: Met {ok} · Declared {declared} · To confirm {unsure} · Needs data {missing} · Not met {fail}</translation>
     </message>
 </context>
 <context>
@@ -1086,16 +1086,12 @@
         <translation>This item: {n} characters</translation>
     </message>
     <message>
-        <source>、图表 {n} 个</source>
-        <translation>, figures: {n}</translation>
+        <source>、图 {n} 幅</source>
+        <translation>, {n} figure(s)</translation>
     </message>
     <message>
         <source> · 自评报告合计 {total}</source>
         <translation> · Self-assessment report total: {total}</translation>
-    </message>
-    <message>
-        <source>，已超出 {n} 字</source>
-        <translation>, {n} characters over the limit</translation>
     </message>
 </context>
 <context>
@@ -1481,8 +1477,44 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation> characters</translation>
     </message>
     <message>
-        <source>（含图表 {figures} 个，每个按 {chars} 字计）</source>
-        <translation> (including figures: {figures}, each counted as {chars} characters)</translation>
+        <source>（含图 {figures} 幅，每幅按 {chars} 字计）</source>
+        <translation> (incl. {figures} figure(s), each counted as {chars} characters)</translation>
+    </message>
+    <message>
+        <source>按 Word“字数统计”的字数计：汉字、中文标点和全角字符每个计 1 字，英文单词、数字（如 ISO、9001:2015、12.5%）每个计 1 字；表格中的文字和图题计入，空格和换行不计。</source>
+        <translation>Counted as Word&apos;s Word Count does: each Chinese character, Chinese punctuation mark and full-width character counts 1; each English word or number (ISO, 9001:2015, 12.5%) counts 1; text in tables and figure titles counts; spaces and line breaks do not.</translation>
+    </message>
+    <message>
+        <source>按字符数（不计空格）计；表格中的文字和图题计入。</source>
+        <translation>Counted as characters without spaces; text in tables and figure titles counts.</translation>
+    </message>
+    <message>
+        <source>按字符数计，空格和标点不计；表格中的文字和图题计入。</source>
+        <translation>Counted as characters without spaces and punctuation; text in tables and figure titles counts.</translation>
+    </message>
+    <message>
+        <source>只计汉字；表格中的文字和图题计入。</source>
+        <translation>Only Chinese characters count; text in tables and figure titles counts.</translation>
+    </message>
+    <message>
+        <source>本部分含图表：每幅图按 {chars} 字计，表格按其文字计。</source>
+        <translation>Figures count toward this part: each figure as {chars} characters, each table by its text.</translation>
+    </message>
+    <message>
+        <source>参考值 {limit} 字（按当年申报通知核对）</source>
+        <translation>suggested {limit} characters (check the year&apos;s notice)</translation>
+    </message>
+    <message>
+        <source>{limit} 字</source>
+        <translation>{limit} characters</translation>
+    </message>
+    <message>
+        <source>，已超出参考值 {n} 字</source>
+        <translation>, {n} over the suggested length</translation>
+    </message>
+    <message>
+        <source>，已超出 {n} 字</source>
+        <translation>, {n} over the limit</translation>
     </message>
 </context>
 <context>
@@ -1504,7 +1536,181 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     </message>
 </context>
 <context>
+    <name>NoticeOrigin</name>
+    <message>
+        <source>办法</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>申报通知</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>本年填写</source>
+        <translation>Entered for this year</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePage</name>
+    <message>
+        <source>申报通知</source>
+        <translation>Call for applications</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>报送方式</source>
+        <translation>How to submit</translation>
+    </message>
+    <message>
+        <source>其他要求</source>
+        <translation>Other requirements</translation>
+    </message>
+    <message>
+        <source>不用已收录的通知（只按办法和下面填写的值）</source>
+        <translation>No shipped notice (only the rules and the values below)</translation>
+    </message>
+    <message>
+        <source>{year} 年：{title}</source>
+        <translation>{year}: {title}</translation>
+    </message>
+    <message>
+        <source>每轮申报以当年的申报通知为准：截止日期、字数要求、附加条件和报送方式可能与办法不同。选择已收录的通知，或按手头的通知填写本年的值（填写的值优先）。</source>
+        <translation>Each round follows that year&apos;s call for applications: its deadline, length limits, extra conditions and way of submission may differ from the rules. Choose a shipped notice, or enter this year&apos;s values from the notice you have (values entered here win).</translation>
+    </message>
+    <message>
+        <source>已收录的申报通知</source>
+        <translation>Shipped notices</translation>
+    </message>
+    <message>
+        <source>本年的值（按手头的申报通知填写，留空则沿用通知或办法）</source>
+        <translation>This year&apos;s values (from the notice you have; empty keeps the notice&apos;s or the rules&apos; value)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>截止日期(&amp;D)</source>
+        <translation>&amp;Deadline</translation>
+    </message>
+    <message>
+        <source>按通知或办法</source>
+        <translation>As the notice or rules say</translation>
+    </message>
+    <message>
+        <source> 字</source>
+        <translation> characters</translation>
+    </message>
+    <message>
+        <source>{part}字数上限</source>
+        <translation>Length limit of {part}</translation>
+    </message>
+    <message>
+        <source>报送方式(&amp;C)</source>
+        <translation>How to &amp;submit</translation>
+    </message>
+    <message>
+        <source>其他要求(&amp;O)</source>
+        <translation>&amp;Other requirements</translation>
+    </message>
+    <message>
+        <source>本年适用（括号内为出处）</source>
+        <translation>What holds this year (source in brackets)</translation>
+    </message>
+    <message>
+        <source>须知</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>截止日期：{problem}</source>
+        <translation>Deadline: {problem}</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>未选用已收录的通知：按办法（{document}），加上下面填写的值。</source>
+        <translation>No shipped notice chosen: the rules ({document}) plus the values entered below.</translation>
+    </message>
+    <message>
+        <source>发文机关：{issuer}</source>
+        <translation>Issued by: {issuer}</translation>
+    </message>
+    <message>
+        <source>日期：{date}</source>
+        <translation>Date: {date}</translation>
+    </message>
+    <message>
+        <source>未能核对</source>
+        <translation>not verified</translation>
+    </message>
+    <message>
+        <source>出处：{source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+        <source>文号：{number}</source>
+        <translation>Document number: {number}</translation>
+    </message>
+    <message>
+        <source>截止日期：{date}（{origin}）</source>
+        <translation>Deadline: {date} ({origin})</translation>
+    </message>
+    <message>
+        <source>{part}：参考值 {n} 字（按当年申报通知核对）</source>
+        <translation>{part}: suggested {n} characters (check the year&apos;s notice)</translation>
+    </message>
+    <message>
+        <source>{part}：{n} 字（{origin}）</source>
+        <translation>{part}: {n} characters ({origin})</translation>
+    </message>
+    <message>
+        <source>{part}：{n} 字（{origin}：{source}）</source>
+        <translation>{part}: {n} characters ({origin}: {source})</translation>
+    </message>
+    <message>
+        <source>报送方式：{channel}（{origin}）</source>
+        <translation>How to submit: {channel} ({origin})</translation>
+    </message>
+    <message>
+        <source>【{origin}】{citation} {text}</source>
+        <translation>[{origin}] {citation} {text}</translation>
+    </message>
+    <message>
+        <source>【{origin}】证实性材料：{name}</source>
+        <translation>[{origin}] Supporting document: {name}</translation>
+    </message>
+    <message>
+        <source>评选周期：{cycle}（申报通知；与办法的“{rules}”不一致：{note}）</source>
+        <translation>Cycle: {cycle} (the notice; differs from the rules&apos; “{rules}”: {note})</translation>
+    </message>
+    <message>
+        <source>评选周期：{cycle}</source>
+        <translation>Cycle: {cycle}</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationPage</name>
+    <message>
+        <source>申报人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>填写申报人姓名；其余信息稍后在申请表中填写。</source>
+        <translation>Enter the applicant&apos;s name; the rest goes into the application form later.</translation>
+    </message>
+    <message>
+        <source>申报人姓名</source>
+        <translation>Applicant&apos;s name</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
     <message>
         <source>申报组织</source>
         <translation>Applicant organisation</translation>
@@ -1574,6 +1780,10 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>尚未完成</source>
         <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>{0}共 {1} 字，超过参考值 {2} 字（按当年申报通知核对）</source>
+        <translation>{0} has {1} characters, more than the suggested {2} (check the year&apos;s notice)</translation>
     </message>
     <message>
         <source>{0}共 {1} 字，超过 {2} 字的限制</source>
@@ -1689,8 +1899,12 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
 <context>
     <name>ProfilePage</name>
     <message>
-        <source>组织概述字数</source>
-        <translation>Organisational profile character count</translation>
+        <source>{0}字数</source>
+        <translation>{0} length</translation>
+    </message>
+    <message>
+        <source>按{award}的申报要求分节撰写{name}，全文一般不超过 {limit} 字。</source>
+        <translation>Write the {name} section by section as {award} asks; as a rule no more than {limit} characters in all.</translation>
     </message>
     <message>
         <source>按 {guide} 附录B 简要说明组织的基本情况和面临的挑战，全文一般不超过 {limit} 字。</source>
@@ -1705,6 +1919,10 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Organisational profile {id} {name} is not filled in yet</translation>
     </message>
     <message>
+        <source>组织概述共 {total} 字，超过{limit}</source>
+        <translation>The organisational profile has {total} characters, more than {limit}</translation>
+    </message>
+    <message>
         <source>组织概述共 {total} 字，超过 {limit} 字的限制</source>
         <translation>The organisational profile has {total} characters, over the {limit}-character limit</translation>
     </message>
@@ -1715,10 +1933,6 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>合计 {count}</source>
         <translation>Total: {count}</translation>
-    </message>
-    <message>
-        <source>，已超出 {n} 字</source>
-        <translation>, {n} characters over the limit</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1964,10 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>荣誉</source>
         <translation>Honours</translation>
+    </message>
+    <message>
+        <source>重新申报</source>
+        <translation>Re-application</translation>
     </message>
     <message>
         <source>声明</source>
@@ -1804,6 +2022,10 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation> (≤ %1 characters)</translation>
     </message>
     <message>
+        <source>（参考值 %1 字，按当年申报通知核对）</source>
+        <translation> (suggested %1 characters, check the year&apos;s notice)</translation>
+    </message>
+    <message>
         <source>申报材料：%1</source>
         <translation>Application package: %1</translation>
     </message>
@@ -1827,6 +2049,10 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation> (check against this year&apos;s call for applications)</translation>
     </message>
     <message>
+        <source>申报主体</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
         <source>申报年度</source>
         <translation>Application year</translation>
     </message>
@@ -1837,6 +2063,18 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>申报年度(&amp;Y)：</source>
         <translation>Application &amp;year:</translation>
+    </message>
+    <message>
+        <source>申报主体(&amp;P)：</source>
+        <translation>A&amp;pplicant:</translation>
+    </message>
+    <message>
+        <source>组织申报</source>
+        <translation>An organisation</translation>
+    </message>
+    <message>
+        <source>个人申报</source>
+        <translation>A person</translation>
     </message>
 </context>
 <context>
@@ -1959,7 +2197,7 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Characters</translation>
     </message>
     <message>
-        <source>图表</source>
+        <source>图</source>
         <translation>Figures</translation>
     </message>
     <message>
@@ -1979,6 +2217,10 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Open {id} {name}</translation>
     </message>
     <message>
+        <source>自评报告共 {total} 字，超过{limit}</source>
+        <translation>The self-assessment report has {total} characters, more than {limit}</translation>
+    </message>
+    <message>
         <source>自评报告共 {total} 字，超过 {limit} 字的限制</source>
         <translation>The self-assessment report has {total} characters, over the {limit}-character limit</translation>
     </message>
@@ -1995,10 +2237,6 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Self-assessment report total: {count}</translation>
     </message>
     <message>
-        <source>，已超出 {n} 字</source>
-        <translation>, {n} characters over the limit</translation>
-    </message>
-    <message>
         <source>自评总分 {total} / {max} 分（过程 {process} 分，结果 {results} 分）；已打分 {scored} / {items} 项</source>
         <translation>Total self-score {total} / {max} points (process {process}, results {results}); {scored} / {items} items scored</translation>
     </message>
@@ -2010,8 +2248,16 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>%1 length limit</translation>
     </message>
     <message>
+        <source>评审得分：%1</source>
+        <translation>Examiners&apos; score: %1</translation>
+    </message>
+    <message>
         <source>%1 字</source>
         <translation>%1 characters</translation>
+    </message>
+    <message>
+        <source>%1 分</source>
+        <translation>%1 points</translation>
     </message>
     <message>
         <source>是</source>
@@ -2059,6 +2305,14 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>按当年申报通知核对</source>
         <translation>Check against this year&apos;s call for applications</translation>
+    </message>
+    <message>
+        <source>出自申报通知</source>
+        <translation>From the year&apos;s notice</translation>
+    </message>
+    <message>
+        <source>条款读法：{reading}</source>
+        <translation>How the clause is read: {reading}</translation>
     </message>
     <message>
         <source>数据来源：申请表 · {where}</source>
@@ -2121,12 +2375,22 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Finding: {reason}</translation>
     </message>
     <message>
+        <source>依据的数据：
+{evidence}</source>
+        <translation>Data used:
+{evidence}</translation>
+    </message>
+    <message>
         <source>符合</source>
         <translation>Met</translation>
     </message>
     <message>
         <source>不符合</source>
         <translation>Not met</translation>
+    </message>
+    <message>
+        <source>需确认</source>
+        <translation>To confirm</translation>
     </message>
     <message>
         <source>待补充</source>
@@ -2193,6 +2457,10 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Application form</translation>
     </message>
     <message>
+        <source>申报通知</source>
+        <translation>Call for applications</translation>
+    </message>
+    <message>
         <source>资格自查</source>
         <translation>Eligibility check</translation>
     </message>
@@ -2240,8 +2508,36 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Award lines</translation>
     </message>
     <message>
-        <source>%1达线情况</source>
-        <translation>%1: award line status</translation>
+        <source>评审组公布的%1得分，0–1000 分，可带小数（如 612.5）</source>
+        <translation>The examiners&apos; published %1 score, 0–1000, decimals allowed (e.g. 612.5)</translation>
+    </message>
+    <message>
+        <source>分</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>分数线适用于评审组给出的总评分；自评总分只是估计，不代表评审结果。</source>
+        <translation>The award lines apply to the examiners&apos; total score; the self-score is only an estimate, not the examiners&apos; result.</translation>
+    </message>
+    <message>
+        <source>%1达线情况（自评）</source>
+        <translation>%1 lines (self-score)</translation>
+    </message>
+    <message>
+        <source>%1达线情况（综合得分）</source>
+        <translation>%1 lines (composite score)</translation>
+    </message>
+    <message>
+        <source>评审得分</source>
+        <translation>Examiners&apos; scores</translation>
+    </message>
+    <message>
+        <source>评审组公布各环节得分后在此填写（0–1000 分，可带小数），程序按%1的权重计算综合得分，并与分数线对照。</source>
+        <translation>Enter the stage scores once the examiners publish them (0–1000, decimals allowed); the composite is computed with the weights of %1 and compared with the lines.</translation>
+    </message>
+    <message>
+        <source>综合得分</source>
+        <translation>Composite score</translation>
     </message>
     <message>
         <source>各类目得分</source>
@@ -2288,6 +2584,10 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Possible gain</translation>
     </message>
     <message>
+        <source>综合得分 %1 分，未达到“%2”的分数线（%3）</source>
+        <translation>Composite score %1 does not reach the “%2” line (%3)</translation>
+    </message>
+    <message>
         <source>自评总分 %1 分，尚未达到“%2”的分数线（%3）</source>
         <translation>Total self-score %1 points, below the award line for “%2” (%3)</translation>
     </message>
@@ -2298,6 +2598,10 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>过程 %1 / %2 分&#x3000;&#x3000;结果 %3 / %4 分</source>
         <translation>Process %1 / %2 points&#x3000;&#x3000;Results %3 / %4 points</translation>
+    </message>
+    <message>
+        <source>自评 %1</source>
+        <translation>Self-score %1</translation>
     </message>
     <message>
         <source>按评审结果确定</source>
@@ -2314,6 +2618,18 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>○ 未达到：还差 %1 分</source>
         <translation>○ Not reached: %1 points short</translation>
+    </message>
+    <message>
+        <source>综合得分：三个环节的得分填齐后计算（%1）</source>
+        <translation>Composite score: computed once all three stage scores are in (%1)</translation>
+    </message>
+    <message>
+        <source>综合得分 %1 分（%2）</source>
+        <translation>Composite score %1 (%2)</translation>
+    </message>
+    <message>
+        <source>综合得分 %1</source>
+        <translation>Composite %1</translation>
     </message>
     <message>
         <source>%1 分线</source>
@@ -2500,8 +2816,16 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Save status</translation>
     </message>
     <message>
+        <source>（未填写申报人姓名）</source>
+        <translation>(applicant&apos;s name not entered)</translation>
+    </message>
+    <message>
         <source>自评 {0} 分</source>
         <translation>Self-score {0}</translation>
+    </message>
+    <message>
+        <source>分数线适用于评审组给出的总评分；自评总分只是估计，不代表评审结果。</source>
+        <translation>The award lines apply to the examiners&apos; total score; the self-score is only an estimate, not the examiners&apos; result.</translation>
     </message>
     <message>
         <source>（未填写组织名称）</source>

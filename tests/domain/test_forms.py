@@ -307,3 +307,193 @@ def test_the_rank_is_data_a_user_can_change(broken):
 )
 def test_a_missing_or_clashing_order_is_named(broken, old, new, expected):
     assert expected in _error(broken("awards/sip.toml", old, new))
+
+
+# --- every limit and fact carries its source --------------------------------------------------
+
+
+def test_every_limit_and_fact_has_a_source(forms):
+    assert forms.framework("gbt19580-2012").profile.limit_source == forms_module.REFERENCE
+    for award in forms.awards.values():
+        assert award.facts, award.id
+        for fact in award.facts:
+            assert fact.text.strip(), (award.id, fact)
+            assert fact.source.strip(), (award.id, fact)
+        for part in award.parts:
+            if part.limit is not None or part.figure_chars is not None:
+                assert part.limit_source, (award.id, part.id)
+    for award_notices in forms.notices.values():
+        for notice in award_notices:
+            assert notice.source
+            assert all(f.source for f in notice.facts)
+            assert all(limit.source for limit in notice.limits)
+
+
+def test_the_programs_own_limits_are_marked_as_suggestions(forms):
+    """No seed gives a 字数 limit: 50,000 / 3,000 / 300 per figure are the program's 参考值."""
+    seeds = Path(__file__).parents[3] / "shared" / "seeds"
+    if seeds.is_dir():
+        text = "".join(p.read_text(encoding="utf-8") for p in seeds.glob("*.txt"))
+        assert "万字" not in text
+        assert "字数" not in text
+    for award in forms.awards.values():
+        for part in award.parts:
+            if part.limit in (50000, 3000) or part.figure_chars == 300:
+                assert part.reference, (award.id, part.id)
+
+
+def test_no_award_file_keeps_unsourced_notes():
+    for path in (REPO_FORMS / "awards").glob("*.toml"):
+        assert "\nnotes = " not in path.read_text(encoding="utf-8"), path.name
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "expected"),
+    [
+        (
+            "awards/suzhou-mayor.toml",
+            'limit = 50000\nlimit_source = "参考值 — 按当年申报通知核对"\n',
+            "limit = 50000\n",
+            "awards/suzhou-mayor.toml: parts[3].limit_source: missing",
+        ),
+        (
+            "awards/sip.toml",
+            'source = "《苏州工业园区质量奖评定管理办法》第四条',
+            'sauce = "《苏州工业园区质量奖评定管理办法》第四条',
+            "awards/sip.toml: facts[0].source: missing",
+        ),
+        (
+            "frameworks/gbt19580-2012.toml",
+            'limit = 3000\nlimit_source = "参考值 — 按当年申报通知核对"\n',
+            "limit = 3000\n",
+            "frameworks/gbt19580-2012.toml: profile.limit_source: missing",
+        ),
+    ],
+)
+def test_a_limit_or_fact_without_a_source_is_refused(broken, relative, old, new, expected):
+    assert expected in _error(broken(relative, old, new))
+
+
+# --- yearly notices: awards/<id>/notices/<year>.toml ----------------------------------------
+
+NOTICE = """year = 2026
+title = "2026年度申报通知（测试）"
+issuer = "评定办（测试）"
+source = "测试"
+"""
+
+
+@pytest.fixture
+def with_notice(broken, tmp_path):
+    """A forms/ copy with one notice for 苏州市市长质量奖, written as given."""
+
+    def write(text: str, name: str = "2026.toml", award: str = "suzhou-mayor") -> Path:
+        root = broken("limits.toml", "caption = ", "caption = ")  # the copy, unchanged
+        folder = root / "awards" / award / "notices"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+        return root
+
+    return write
+
+
+def test_a_notice_loads_with_its_limits_rules_attachments_and_facts(with_notice):
+    root = with_notice(
+        NOTICE
+        + 'date = 2026-03-02\ndeadline = 2026-05-29\nchannel = "网上申报"\n'
+        + '[[limits]]\npart = "report"\nlimit = 40000\nsource = "通知第五条"\n'
+        + '[[rules]]\nid = "extra"\ncitation = "通知第二条"\ntext = "附加条件"\n'
+        + 'kind = "declaration"\nparams = {}\n'
+        + '[[attachments]]\nid = "extra-proof"\nname = "附加证明"\nrequired = true\n'
+        + 'rules = ["extra"]\n'
+        + '[[facts]]\ntext = "名额另定"\n'
+    )
+    (notice,) = load_forms(root).notices_of("suzhou-mayor")
+    assert (notice.year, notice.issued, notice.deadline) == (
+        2026,
+        date(2026, 3, 2),
+        date(2026, 5, 29),
+    )
+    assert notice.limits[0].limit == 40000
+    assert notice.limits[0].source == "通知第五条"
+    assert [r.id for r in notice.rules] == ["extra"]
+    assert [a.id for a in notice.attachments] == ["extra-proof"]
+    assert notice.facts[0].source == "2026年度申报通知（测试）（2026-03-02）"
+
+
+@pytest.mark.parametrize(
+    ("extra", "name", "expected"),
+    [
+        (
+            "",
+            "2025.toml",
+            "awards/suzhou-mayor/notices/2025.toml: year: 2026 differs from the file name",
+        ),
+        ("deadlin = 2026-05-01\n", "2026.toml", "notices/2026.toml: deadlin: unknown key"),
+        ('deadline = "5月底"\n', "2026.toml", "notices/2026.toml: deadline: expected a date"),
+        (
+            '[[limits]]\npart = "recommendation-letter"\nlimit = 100\n',
+            "2026.toml",
+            "notices/2026.toml: limits[0].part: 'recommendation-letter' is not one of",
+        ),
+        (
+            '[[limits]]\npart = "report"\nlimit = 0\n',
+            "2026.toml",
+            "notices/2026.toml: limits[0].limit: must be at least 1, found 0",
+        ),
+        (
+            '[[rules]]\nid = "x"\ncitation = "二"\ntext = "t"\nkind = "years_since"\n'
+            'params = { field = "founded", years = 3 }\n',
+            "2026.toml",
+            "suzhou-mayor/notices/2026.toml: rules[0].params.field: no 申请表 field 'founded'",
+        ),
+        (
+            '[[attachments]]\nid = "a"\nname = "n"\nrequired = true\nrules = ["nope"]\n',
+            "2026.toml",
+            "notices/2026.toml: attachments[0].rules: no rule with id 'nope'",
+        ),
+        (
+            'cycle = "每两年"\n',
+            "2026.toml",
+            "notices/2026.toml: cycle_note: missing: the notice's cycle",
+        ),
+        ('[[facts]]\nsource = "x"\n', "2026.toml", "notices/2026.toml: facts[0].text: missing"),
+    ],
+)
+def test_notice_mistakes_name_the_file_and_the_key(with_notice, extra, name, expected):
+    assert expected in _error(with_notice(NOTICE + extra, name))
+
+
+def test_a_notice_folder_needs_its_award(with_notice):
+    root = with_notice(NOTICE, award="suzhou-county")
+    assert "awards/suzhou-county/: no award 'suzhou-county'" in _error(root)
+
+
+def test_a_notice_for_a_part_the_award_lacks_is_refused(with_notice):
+    limit = '[[limits]]\npart = "recommendation"\nlimit = 100\n'
+    root = with_notice(NOTICE + limit, award="self-assessment")
+    expected = "self-assessment/notices/2026.toml: limits[0].part: self-assessment has no part"
+    assert expected in _error(root)
+
+
+# --- qualitydesk forms check ------------------------------------------------------------------
+
+
+def test_forms_check_fails_on_a_limit_without_a_source(broken, monkeypatch, capsys):
+    from qualitydesk.cli import main
+
+    root = broken("awards/sip.toml", 'limit_source = "参考值 — 按当年申报通知核对"\n', "")
+    monkeypatch.setenv("QUALITYDESK_FORMS", str(root))
+    assert main(["forms", "check"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "awards/sip.toml: parts[2].limit_source: missing" in err
+
+
+def test_forms_check_counts_notices_and_suggestions(monkeypatch, capsys):
+    from qualitydesk.cli import main
+
+    assert main(["forms", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "申报通知 1 份" in out
+    assert "参考值" in out

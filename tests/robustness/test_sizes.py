@@ -179,7 +179,7 @@ def test_every_field_and_cell_has_its_maximum(qtbot, context, doc):
     page.resize(1100, 680)
     show(qtbot, page, doc)
     lines = multiline = 0
-    for spec in context.forms.form.fields:
+    for spec in context.forms.form.for_award(context.award).fields:  # the organisation's form
         widget = page.editors[spec.id].input
         if isinstance(widget, QLineEdit):
             assert widget.maxLength() == limits.field, spec.id

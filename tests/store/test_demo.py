@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from qualitydesk.domain.textmetrics import count, markdown_text
+from qualitydesk.domain.textmetrics import count, markdown_text, narrative
 from qualitydesk.domain.validators import check_uscc, region_code
 from qualitydesk.store import interchange, readiness
 from qualitydesk.store.demo import build_demo
@@ -35,7 +35,8 @@ def test_demo_is_ready_for_the_suzhou_mayor_award(demo, forms):
 
 def test_every_application_form_field_is_filled_and_valid(demo, forms):
     fields = demo.fields()
-    assert {f.id for f in forms.form.fields} == set(fields)
+    catalogue = forms.form.for_award(forms.award_for(demo.award_id))  # the organisation's form
+    assert {f.id for f in catalogue.fields} == set(fields)
     uscc = check_uscc(str(fields["uscc"]))
     assert uscc.ok
     assert region_code(uscc.value).startswith("3205")
@@ -50,7 +51,7 @@ def test_narratives_are_substantial_and_varied(demo, forms):
     assert all(texts)
     hanzi = sum(count(markdown_text(t)[0]).hanzi for t in texts)
     assert hanzi >= 30_000
-    tables = sum(markdown_text(t)[1] for t in texts)
+    tables = sum(narrative(t).tables for t in texts)
     assert tables >= 8
     assert sum("\n- " in t or "\n1. " in t for t in texts) >= 8  # lists
     assert len(set(texts)) == len(texts)  # no item repeats another

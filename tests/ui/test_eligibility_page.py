@@ -31,23 +31,28 @@ def test_every_clause_in_order_with_citation(qtbot, page, context, empty_doc):
     card = page.cards["no-loss-3-years"]
     assert card.citation.text() == "第十一条（六）"
     assert "最近3年未发生亏损" in card.text.text()
-    # A clause with a 核对说明 shows the clause and the note apart.
+    # A clause read one way of several shows how it is read, apart from its published words.
     honour = page.cards["prior-honour"]
-    assert "核对说明" not in honour.text.text()
-    assert honour.note.text().startswith("核对说明")
+    assert "满足其一" not in honour.text.text()
+    assert honour.reading.text().startswith("条款读法：")
+    assert "满足其一" in honour.reading.text()
     assert not card.notice.isVisibleTo(page)  # 苏州 is a published programme
 
 
 def test_empty_application_needs_every_declaration(qtbot, page, context, empty_doc):
     show(qtbot, page, empty_doc)
     found = statuses(page)
-    assert set(found.values()) == {RuleStatus.NEEDS_DATA}
+    # Nothing entered: every clause waits for data, but no earlier award bars re-applying.
+    bars = {r.id for r in context.award.rules if r.kind == "reapply"}
+    assert {found[r] for r in bars} == {RuleStatus.PASS}
+    assert {s for r, s in found.items() if r not in bars} == {RuleStatus.NEEDS_DATA}
     for rule in context.award.rules:
-        assert page.cards[rule.id].declaration_box.isVisibleTo(page), rule.id
-        assert "待补充" in page.cards[rule.id].status.text()
-    assert page.summary.text() == "15 条：符合 0 · 已声明 0 · 待补充 15 · 不符合 0"
+        if rule.id not in bars:
+            assert page.cards[rule.id].declaration_box.isVisibleTo(page), rule.id
+            assert "待补充" in page.cards[rule.id].status.text()
+    assert page.summary.text() == "16 条：符合 1 · 已声明 0 · 需确认 0 · 待补充 15 · 不符合 0"
     assert all(i.severity == "missing" for i in page.issues())
-    assert {i.anchor for i in page.issues()} == set(found)
+    assert {i.anchor for i in page.issues()} == set(found) - bars
     assert page.status() is Status.NOT_STARTED
     page.save(empty_doc)
     assert not empty_doc.pending  # nothing was touched: no declarations written
@@ -65,7 +70,7 @@ def test_affirming_a_clause_declares_it_and_is_saved(qtbot, page, empty_doc):
     assert statuses(page)["policy-compliance"] is RuleStatus.DECLARED
     assert "已声明" in card.status.text()
     assert card.status.accessibleName() == "状态：已声明"
-    assert page.summary.text() == "15 条：符合 0 · 已声明 1 · 待补充 14 · 不符合 0"
+    assert page.summary.text() == "16 条：符合 1 · 已声明 1 · 需确认 0 · 待补充 14 · 不符合 0"
     assert page.status() is Status.IN_PROGRESS
 
     with qtbot.waitSignal(page.changed):
@@ -109,7 +114,7 @@ def test_demo_is_eligible(qtbot, page, demo_doc):
     found = statuses(page)
     assert RuleStatus.FAIL not in found.values()
     assert RuleStatus.NEEDS_DATA not in found.values()
-    assert page.summary.text() == "15 条：符合 5 · 已声明 10 · 待补充 0 · 不符合 0"
+    assert page.summary.text() == "16 条：符合 6 · 已声明 10 · 需确认 0 · 待补充 0 · 不符合 0"
     assert page.issues() == []
     assert page.status() is Status.DONE
     # Data-driven clauses that pass offer no declaration; declaration clauses show theirs.
@@ -120,6 +125,27 @@ def test_demo_is_eligible(qtbot, page, demo_doc):
     assert "证实性材料中已关联本条" in dishonesty.linked.text()
     page.save(demo_doc)
     assert not demo_doc.pending
+
+
+def test_an_unsure_clause_shows_its_evidence_and_can_be_affirmed(qtbot, page, demo_doc):
+    demo_doc.set_rows(
+        "certifications",
+        [{"standard": "SGS-2020 认证", "first_issued": "2015-01-01", "valid_until": "2030-01-01"}],
+    )
+    show(qtbot, page, demo_doc)
+    card = page.cards["qms-certified"]
+    assert statuses(page)["qms-certified"] is RuleStatus.UNSURE
+    assert "需确认" in card.status.text()
+    assert "SGS-2020 认证" in card.reason.text()
+    assert "认证标准：SGS-2020 认证" in card.evidence_list.text()
+    assert card.reading.isVisibleTo(page)
+    assert "需确认 1" in page.summary.text()
+    assert [i.severity for i in page.issues()] == ["missing"]
+    page.scroll.ensureWidgetVisible(card.affirm)
+    card.affirm.setFocus()
+    with qtbot.waitSignal(page.changed):
+        qtbot.keyClick(card.affirm, Qt.Key.Key_Space)
+    assert statuses(page)["qms-certified"] is RuleStatus.DECLARED
 
 
 def test_a_loss_fails_the_clause(qtbot, page, demo_doc):
@@ -156,3 +182,39 @@ def test_focus_anchor_focuses_the_clause(qtbot, page, empty_doc):
     show(qtbot, page, empty_doc)
     page.focus_anchor("no-major-accident")
     assert QApplication.focusWidget() is page.cards["no-major-accident"].affirm
+
+
+def test_a_clause_this_years_notice_adds_gets_its_card(qtbot, tmp_path, messages, empty_doc):
+    """A condition the year's notice adds is checked, can be declared and says where it comes
+    from; the 办法's clauses stay."""
+    import shutil
+    from pathlib import Path
+
+    from qualitydesk.domain.forms import load_forms
+    from qualitydesk.ui.pages.base import PageContext
+
+    root = tmp_path / "forms"
+    shutil.copytree(Path(__file__).parents[2] / "forms", root)
+    folder = root / "awards" / "suzhou-mayor" / "notices"
+    folder.mkdir(parents=True)
+    (folder / "2026.toml").write_text(
+        'year = 2026\ntitle = "2026年申报通知（测试）"\nissuer = "评定办"\nsource = "测试"\n'
+        '[[rules]]\nid = "carbon-report"\ncitation = "2026年申报通知 二（三）"\n'
+        'text = "近3年发布社会责任报告"\nkind = "declaration"\nparams = {}\n',
+        encoding="utf-8",
+    )
+    forms = load_forms(root)
+    award = forms.award("suzhou-mayor")
+    context = PageContext(forms, award, forms.framework(award.framework), messages)
+    page = EligibilityPage(context)
+    qtbot.addWidget(page)
+    page.load(empty_doc)
+    card = page.cards["carbon-report"]
+    assert card.citation.text() == "2026年申报通知 二（三）"
+    assert not card.origin.isHidden()
+    assert page.cards["no-loss-3-years"].origin.isHidden()
+    assert len(page.cards) == len(award.rules) + 1
+    assert any(f.rule.id == "carbon-report" for f in page.findings)
+    card.affirm.setChecked(True)
+    page.save(empty_doc)
+    assert empty_doc.declaration("carbon-report") is not None

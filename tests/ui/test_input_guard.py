@@ -35,7 +35,7 @@ from tests.ui.conftest import commit_text, place
 # Every step of the wizard, the scored items included.
 FORMS = load_forms()
 ITEMS = FORMS.framework(FORMS.award("suzhou-mayor").framework).items
-PAGE_KEYS = ["form", "eligibility", "profile", "report"]
+PAGE_KEYS = ["form", "notice", "eligibility", "profile", "report"]
 PAGE_KEYS += [f"item:{item.id}" for item in ITEMS]
 PAGE_KEYS += ["indicators", "evidence", "summary", "preflight"]
 NOTCH = 120  # one wheel notch, in eighths of a degree

@@ -32,7 +32,10 @@ def test_typing_a_narrative_counts_live_and_is_saved(empty_page, empty_doc, qtbo
     with qtbot.waitSignal(page.changed), qtbot.waitSignal(page.editor.counted):
         commit_text(page.editor.editor, "高层领导每季度主持经营分析会。")
     assert "本项 15 字" in page.counts_label.text()
-    assert "自评报告合计 15 / 50,000 字（含图表 0 个，每个按 300 字计）" in page.counts_label.text()
+    assert (  # the 50,000 字 is the program's suggestion, not the programme's rule
+        "自评报告合计 15 字（含图 0 幅，每幅按 300 字计） · 参考值 50,000 字（按当年申报通知核对）"
+        in page.counts_label.text()
+    )
     assert [i.anchor for i in page.issues()] == ["score"]
     assert page.status() == Status.IN_PROGRESS
 
@@ -125,18 +128,22 @@ def test_demo_item_shows_its_saved_score(qtbot, context, demo_doc):
 def test_report_total_counts_figures_as_the_programme_says(qtbot, context, demo_doc, forms):
     page = _page(qtbot, context, demo_doc, "4.7.2")
     report = next(c for c in limits(demo_doc, forms, context.award) if c.part == "report")
-    expected = f"{report.count:,} / 50,000 字（含图表 {report.figures} 个，每个按 300 字计）"
+    expected = (
+        f"{report.count:,} 字（含图 {report.figures} 幅，每幅按 300 字计） · 参考值 50,000 字"
+    )
     assert expected in page.counts_label.text()
     assert page.report_total() == (report.count, report.figures)
-    assert "图表 2 个" in page.counts_label.text()
+    assert "、图" not in page.counts_label.text()  # its two tables count as their text
 
     page.editor.editor.moveCursor(page.editor.editor.textCursor().MoveOperation.End)
     with qtbot.waitSignal(page.editor.counted):
         page.editor.insert_table(2, 2)
-    assert page.report_total() == (report.count + 300, report.figures + 1)
-    assert f"{report.count + 300:,} / 50,000 字" in page.counts_label.text()
+    assert page.report_total() == (report.count, report.figures)  # a table is no 300-字 figure
+    commit_text(page.editor.editor, "合格率")  # in its first cell
+    qtbot.waitUntil(lambda: page.report_total() == (report.count + 3, report.figures))
+    assert f"{report.count + 3:,} 字（含图" in page.counts_label.text()
 
-    demo_doc.set_limit("report", 45_000)
+    demo_doc.set_limit("report", report.count)  # this year's notice: the report as it was
     page.load(demo_doc)
     assert page.counts_label.property("over") is True
     assert "已超出" in page.counts_label.text()

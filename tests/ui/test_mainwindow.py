@@ -34,7 +34,7 @@ def test_welcome_then_open_the_demo(window, qtbot):
     assert window.view is not None
     assert window.view.current_key == "form"
     assert "苏州市市长质量奖" in window.view.title_label.text()
-    assert "自评 608 分" in window.view.score_label.text()
+    assert "自评 607.5 分" in window.view.score_label.text()
     assert "示例申报.qdesk" in window.windowTitle()
 
 

@@ -29,7 +29,7 @@ def test_sections_are_grouped_with_their_prompts(empty_page, context):
     first = context.framework.profile.sections[0]
     assert page.guidance["B.1.1"].body.text().startswith(f"1. {first.prompts[0]}")
     assert page.guidance["B.1.1"].is_expanded()  # nothing written yet: the prompts show
-    assert page.total_label.text() == "合计 0 / 3,000 字"
+    assert page.total_label.text() == "合计 0 字 · 参考值 3,000 字（按当年申报通知核对）"
     assert page.status() == Status.NOT_STARTED
     assert [i.anchor for i in page.issues()] == SECTIONS
     assert {i.severity for i in page.issues()} == {"missing"}
@@ -40,7 +40,7 @@ def test_typing_in_a_section_counts_and_saves(empty_page, empty_doc, qtbot):
     with qtbot.waitSignal(page.changed), qtbot.waitSignal(page.editors["B.2.1"].counted):
         commit_text(page.editors["B.2.1"].editor, "公司在苏州液压元件企业中列第3位。")
     assert page.section_counts["B.2.1"].text() == "本节 17 字"
-    assert page.total_label.text() == "合计 17 / 3,000 字"
+    assert page.total_label.text() == "合计 17 字 · 参考值 3,000 字（按当年申报通知核对）"
     assert page.status() == Status.IN_PROGRESS
     assert "B.2.1" not in [i.anchor for i in page.issues()]
 
@@ -50,14 +50,23 @@ def test_typing_in_a_section_counts_and_saves(empty_page, empty_doc, qtbot):
         assert saved.profiles() == {"B.2.1": "公司在苏州液压元件企业中列第3位。\n"}
 
 
-def test_over_the_limit_is_an_error(empty_page, qtbot):
+def test_over_the_limit_is_an_error(empty_page, empty_doc, qtbot):
     page = empty_page
     with qtbot.waitSignal(page.editors["B.1.1"].counted):
         commit_text(page.editors["B.1.1"].editor, "质" * 2000)
     with qtbot.waitSignal(page.editors["B.2.2"].counted):
         commit_text(page.editors["B.2.2"].editor, "量" * 1001)
-    assert page.total_label.text() == "合计 3,001 / 3,000 字，已超出 1 字"
+    assert page.total_label.text() == (  # 3,000 字 is a suggestion: a warning, not an error
+        "合计 3,001 字 · 参考值 3,000 字（按当年申报通知核对），已超出参考值 1 字"
+    )
     assert page.total_label.property("over") is True
+    warnings = [i for i in page.issues() if i.severity == "warning"]
+    assert [w.message for w in warnings] == [
+        "组织概述共 3,001 字，超过参考值 3,000 字（按当年申报通知核对）"
+    ]
+    empty_doc.set_limit("profile", 3000)  # this year's notice says 3,000: now it is a rule
+    page.load(empty_doc)
+    assert page.total_label.text() == "合计 3,001 / 3,000 字，已超出 1 字"
     errors = [i for i in page.issues() if i.severity == "error"]
     assert [e.message for e in errors] == ["组织概述共 3,001 字，超过 3,000 字的限制"]
     assert errors[0].target == "profile"
@@ -68,7 +77,10 @@ def test_demo_profile_matches_the_check_command(qtbot, context, demo_doc, forms)
     page = _page(qtbot, context, demo_doc)
     check = next(c for c in limits(demo_doc, forms, context.award) if c.part == "profile")
     assert page.total() == (check.count, check.figures)
-    assert page.total_label.text() == f"合计 {check.count:,} / 3,000 字"
+    assert (
+        page.total_label.text()
+        == f"合计 {check.count:,} 字 · 参考值 3,000 字（按当年申报通知核对）"
+    )
     assert page.status() == Status.DONE
     assert not page.guidance["B.1.1"].is_expanded()
     page.save(demo_doc)

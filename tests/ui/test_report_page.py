@@ -26,9 +26,10 @@ def test_demo_overview_shows_counts_scores_and_totals(demo_page, demo_doc, conte
     check = next(c for c in limits(demo_doc, forms, context.award) if c.part == "report")
     assert page.total() == (check.count, check.figures)
     assert page.total_label.text() == (
-        f"自评报告合计 {check.count:,} / 50,000 字（含图表 {check.figures} 个，每个按 300 字计）"
+        f"自评报告合计 {check.count:,} 字（含图 {check.figures} 幅，每幅按 300 字计）"
+        " · 参考值 50,000 字（按当年申报通知核对）"
     )
-    assert page.score_label.text().startswith("自评总分 608 / 1000 分")
+    assert page.score_label.text().startswith("自评总分 607.5 / 1000 分")
     row = page.items["4.2.3"]
     assert row.text(0) == "4.2.3 战略部署"
     assert row.text(1) == "50"
@@ -79,7 +80,8 @@ def test_empty_application_is_not_started(qtbot, context, empty_doc):
     assert page.status() == Status.NOT_STARTED
     assert page.items["4.1.2"].text(2) == "未填写"
     assert page.items["4.1.2"].text(4) == "未评分"
-    assert page.total_label.text().startswith("自评报告合计 0 / 50,000 字")
+    assert page.total_label.text().startswith("自评报告合计 0 字")
+    assert page.total_label.text().endswith(" · 参考值 50,000 字（按当年申报通知核对）")
     empty_doc.set_narrative("4.5.2", "过程识别。\n")
     page.load(empty_doc)
     assert page.started()

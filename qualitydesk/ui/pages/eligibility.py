@@ -1,9 +1,11 @@
 """资格自查: every eligibility clause of the programme with its status, reason and declaration.
 
 Each clause is a card: its citation (第十一条（六）) and text, the status evaluated by
-``qualitydesk.domain.eligibility`` from the application's data (符合 / 不符合 / 待补充 / 已声明, in
-colour and in words), the reason, and where its data comes from with a link to the 申请表. Clauses
-only the applicant can affirm, and data-driven clauses whose data is missing, offer a declaration:
+``qualitydesk.domain.eligibility`` from the application's data (符合 / 不符合 / 需确认 / 待补充 /
+已声明, in colour and in words), the reason, the data it used, how an ambiguous clause is read, and
+where its data comes from with a link to the 申请表. Clauses only the applicant can affirm, and
+data-driven clauses whose data is missing or that the program cannot decide (需确认), offer a
+declaration:
 a tick, a statement and the evidence (one of the document's attachments, or free text). Ticking
 re-evaluates at once.
 """
@@ -31,10 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualitydesk.domain.eligibility import Application, Finding, Status, evaluate
+from qualitydesk.domain.eligibility import AFFIRMABLE, Application, Finding, Status, evaluate
 from qualitydesk.domain.forms import Award, FormCatalogue, Rule
+from qualitydesk.domain.notices import Origin
 from qualitydesk.store.document import Document
-from qualitydesk.store.readiness import application
+from qualitydesk.store.readiness import application, effective
 from qualitydesk.store.records import Attachment, Declaration
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
 
@@ -42,6 +45,7 @@ from qualitydesk.ui.pages.base import Issue, Page, PageContext
 STATUS_LOOK = {
     Status.PASS: ("✓", "#1b5e20", "#e6f4ea"),
     Status.FAIL: ("✗", "#b3261e", "#fdecea"),
+    Status.UNSURE: ("?", "#6a1b9a", "#f3e5f5"),
     Status.NEEDS_DATA: ("○", "#7a4f00", "#fff3d6"),
     Status.DECLARED: ("✎", "#0b4f9c", "#e3eefb"),
 }
@@ -58,6 +62,7 @@ SOURCE_ANCHORS = {
     "no_loss": "table:financials",
     "excluded_award": "table:honours",
     "honour": "table:honours",
+    "reapply": "table:honours",
 }
 
 
@@ -108,6 +113,10 @@ class RuleCard(QFrame):
         self.notice = QLabel(self.tr("按当年申报通知核对"), self)
         self.notice.setProperty("role", "notice")
         self.notice.setVisible(rule.check_notice or award.check_notice)
+        # 申报通知: a clause this year's notice adds or rewords (set by the page on load).
+        self.origin = QLabel(self.tr("出自申报通知"), self)
+        self.origin.setProperty("role", "notice")
+        self.origin.setVisible(False)
         clause, _, note = rule.text.strip().partition("\n\n")
         self.text = QLabel(clause.strip())
         self.text.setWordWrap(True)
@@ -119,17 +128,24 @@ class RuleCard(QFrame):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.evidence_list = _hint(self, "")
+        self.evidence_list.setVisible(False)
+        self.reading = _hint(self, self.tr("条款读法：{reading}").format(reading=rule.reading))
+        self.reading.setVisible(bool(rule.reading))
 
         header = QHBoxLayout()
         header.addWidget(self.citation)
         header.addWidget(self.status)
         header.addWidget(self.notice)
+        header.addWidget(self.origin)
         header.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.text)
         layout.addWidget(self.note)
         layout.addWidget(self.reason)
+        layout.addWidget(self.evidence_list)
+        layout.addWidget(self.reading)
         layout.addLayout(self._source_row(form))
         self.declaration_box = self._declaration_box()
         layout.addWidget(self.declaration_box)
@@ -218,7 +234,7 @@ class RuleCard(QFrame):
             affirmed = declaration is not None and declaration.affirmed
             self.can_declare = (
                 self.rule.kind == "declaration"
-                or base.status is Status.NEEDS_DATA
+                or base.status in AFFIRMABLE
                 or declaration is not None
             )
             self.declaration_box.setVisible(self.can_declare)
@@ -270,11 +286,15 @@ class RuleCard(QFrame):
         )
         self.status.setAccessibleName(self.tr("状态：{status}").format(status=words))
         self.reason.setText(self.tr("判断：{reason}").format(reason=finding.reason))
+        used = "\n".join(f"· {e}" for e in finding.evidence)
+        self.evidence_list.setText(self.tr("依据的数据：\n{evidence}").format(evidence=used))
+        self.evidence_list.setVisible(bool(finding.evidence))
 
     def status_words(self, status: Status) -> str:
         words = {
             Status.PASS: self.tr("符合"),
             Status.FAIL: self.tr("不符合"),
+            Status.UNSURE: self.tr("需确认"),
             Status.NEEDS_DATA: self.tr("待补充"),
             Status.DECLARED: self.tr("已声明"),
         }
@@ -314,14 +334,12 @@ class EligibilityPage(Page):
         column = QVBoxLayout(content)
         column.addWidget(self.summary)
         column.addWidget(intro)
-        self.cards: dict[str, RuleCard] = {}
-        for rule in award.rules:
-            card = RuleCard(rule, award, context.forms.form)
-            card.edited.connect(self._declaration_edited)
-            card.go_to_form.connect(lambda anchor: self.navigate.emit("form", anchor))
-            self.cards[rule.id] = card
-            column.addWidget(card)
+        self.cards_box = QVBoxLayout()
+        column.addLayout(self.cards_box)
         column.addStretch(1)
+        self.rules: tuple[Rule, ...] = ()
+        self.cards: dict[str, RuleCard] = {}
+        self._show_rules(award, frozenset())
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -331,6 +349,24 @@ class EligibilityPage(Page):
         layout.addWidget(self.scroll)
         self.refresh()
 
+    def _show_rules(self, award: Award, from_notice: frozenset[str]) -> None:
+        """One card per clause of ``award`` (this year's: the 办法 with the notice's clauses);
+        cards are rebuilt only when the clauses change."""
+        if award.rules != self.rules:
+            for card in self.cards.values():
+                card.hide()
+                card.deleteLater()
+            self.cards = {}
+            for rule in award.rules:
+                card = RuleCard(rule, award, self.context.forms.form)
+                card.edited.connect(self._declaration_edited)
+                card.go_to_form.connect(lambda anchor: self.navigate.emit("form", anchor))
+                self.cards[rule.id] = card
+                self.cards_box.addWidget(card)
+            self.rules = award.rules
+        for rule_id, card in self.cards.items():
+            card.origin.setVisible(rule_id in from_notice)
+
     # -- evaluation --
 
     def refresh(self) -> None:
@@ -338,7 +374,7 @@ class EligibilityPage(Page):
         declared = frozenset(rid for rid, card in self.cards.items() if card.affirmed)
         app = replace(self._app, declared=declared)
         form = self.context.forms.form
-        self.findings = [evaluate(rule, app, form) for rule in self.context.award.rules]
+        self.findings = [evaluate(rule, app, form) for rule in self.rules]
         for finding in self.findings:
             self.cards[finding.rule.id].show_finding(finding)
         self.summary.setText(self._summary_text())
@@ -348,11 +384,13 @@ class EligibilityPage(Page):
             return self.tr("本项目没有申报资格条件，无需自查。")
         counts = {s: sum(f.status is s for f in self.findings) for s in Status}
         return self.tr(
-            "{total} 条：符合 {ok} · 已声明 {declared} · 待补充 {missing} · 不符合 {fail}"
+            "{total} 条：符合 {ok} · 已声明 {declared} · 需确认 {unsure} · 待补充 {missing} · "
+            "不符合 {fail}"
         ).format(
             total=len(self.findings),
             ok=counts[Status.PASS],
             declared=counts[Status.DECLARED],
+            unsure=counts[Status.UNSURE],
             missing=counts[Status.NEEDS_DATA],
             fail=counts[Status.FAIL],
         )
@@ -364,10 +402,15 @@ class EligibilityPage(Page):
     # -- the page contract --
 
     def load(self, doc: Document) -> None:
+        this_year = effective(doc, self.context.forms, self.context.award)
+        from_notice = frozenset(
+            r.id for r in this_year.award.rules if this_year.origin(r.id) is not Origin.RULES
+        )
+        self._show_rules(this_year.award, from_notice)
         self._app = replace(application(doc), declared=frozenset())
         attachments = doc.attachments()
         form = self.context.forms.form
-        for rule in self.context.award.rules:
+        for rule in self.rules:
             base = evaluate(rule, self._app, form)
             self.cards[rule.id].load(doc.declaration(rule.id), base, attachments)
         self.refresh()
@@ -383,7 +426,7 @@ class EligibilityPage(Page):
     def issues(self) -> list[Issue]:
         found = []
         for finding in self.findings:
-            if finding.status not in (Status.FAIL, Status.NEEDS_DATA):
+            if finding.status not in (Status.FAIL, *AFFIRMABLE):
                 continue
             severity = "error" if finding.status is Status.FAIL else "missing"
             message = f"{finding.clause} {_short(finding.rule.text)}：{finding.reason}"
@@ -399,6 +442,16 @@ class EligibilityPage(Page):
         if card is not None:
             self.scroll.ensureWidgetVisible(card, 0, 20)
             card.focus()
+
+
+def _hint(parent: QWidget, text: str) -> QLabel:
+    """A grey, wrapped, selectable plain-text line of a card (the evidence, the reading)."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setProperty("role", "hint")
+    return label
 
 
 def _short(text: str, limit: int = 30) -> str:

@@ -65,9 +65,10 @@ class FormPage(Page):
         )
         intro.setWordWrap(True)
         column.addWidget(intro)
-        for group in context.forms.form.groups:
+        catalogue = context.forms.form.for_award(context.award)  # this applicant's 申请表
+        for group in catalogue.groups:
             column.addWidget(self._group_box(group.name, group.fields))
-        for spec in context.forms.form.tables:
+        for spec in catalogue.tables:
             editor = TableEditor(spec, max_length=context.forms.limits.table_cell)
             editor.edited.connect(self._edited)
             self.tables[spec.id] = editor
@@ -125,7 +126,7 @@ class FormPage(Page):
                 doc.set_field(field_id, value)
         for table_id, editor in self.tables.items():
             rows = editor.rows()
-            if rows != doc.rows(table_id):
+            if _filled(rows) != _filled(doc.rows(table_id)):
                 doc.set_rows(table_id, rows)
 
     def issues(self) -> list[Issue]:
@@ -161,3 +162,9 @@ def _same(stored: FieldValue, value: FieldValue) -> bool:
     if isinstance(value, bool):
         return bool(stored is True) == value and (stored is not None or not value)
     return ("" if stored is None else str(stored)) == value
+
+
+def _filled(rows: list[dict[str, FieldValue]]) -> list[dict[str, FieldValue]]:
+    """``rows`` without their empty cells: a row saved before a column was added to the 申请表
+    (honours' 是否撤销) is the same row with that cell empty, and opening it changes nothing."""
+    return [{k: v for k, v in row.items() if v not in ("", None)} for row in rows]

@@ -40,12 +40,18 @@ from qualitydesk.domain.forms import Band, Factor
 from qualitydesk.domain.limits import max_chars
 from qualitydesk.domain.textmetrics import TextCounts
 from qualitydesk.store.document import Document, DocumentError
+from qualitydesk.store.readiness import effective
 from qualitydesk.store.records import Attachment, Indicator, Link, Score
 from qualitydesk.store.renew import RENEWED_FROM_YEAR, mark_updated, needs_update
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
 from qualitydesk.ui.widgets.autoheight import grow_to_content
 from qualitydesk.ui.widgets.guidance import Guidance
-from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, Measure, measure_markdown
+from qualitydesk.ui.widgets.markdown_edit import (
+    MarkdownEdit,
+    Measure,
+    measure_markdown,
+    over_style,
+)
 from qualitydesk.ui.widgets.trend_chart import TrendChartWidget
 
 FIGURE_SIZE = (560, 300)  # a chart placed in the narrative, in pixels
@@ -368,7 +374,8 @@ class ItemPage(Page):
     def load(self, doc: Document) -> None:
         self._loading = True
         try:
-            self.measure = Measure.of(self.part, doc.limit("report"))
+            this_year = effective(doc, self.context.forms, self.context.award)
+            self.measure = Measure.of_limit(self.part, this_year.limit("report"))
             self._other_texts = {
                 item.id: doc.narrative(item.id)
                 for item in self.context.framework.items
@@ -646,19 +653,17 @@ class ItemPage(Page):
         own = self.measure.text_count(counts)
         text = self.tr("本项 {n} 字").format(n=numbers.integer(own))
         if figures:
-            text += self.tr("、图表 {n} 个").format(n=figures)
+            text += self.tr("、图 {n} 幅").format(n=figures)
         total, total_figures = self.report_total()
         text += self.tr(" · 自评报告合计 {total}").format(
             total=self.measure.describe(total, total_figures)
         )
         over = self.measure.over(total)
-        if over:
-            text += self.tr("，已超出 {n} 字").format(
-                n=numbers.integer(total - (self.measure.limit or 0))
-            )
+        text += self.measure.over_text(total)
         self.counts_label.setText(text)
+        self.counts_label.setToolTip(self.measure.rule())  # how the count is made
         self.counts_label.setProperty("over", over)
-        self.counts_label.setStyleSheet("color: #b3261e; font-weight: bold;" if over else "")
+        self.counts_label.setStyleSheet(over_style(self.measure) if over else "")
 
     def report_total(self) -> tuple[int, int]:
         """The whole report's count as the limit is measured (this item live) and its figures."""

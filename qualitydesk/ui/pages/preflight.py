@@ -131,14 +131,19 @@ class PreflightPage(Page):
             self._issues.append(Issue(text, severity, *target))
 
         for finding in result.eligibility:
-            if finding.status in (Eligibility.FAIL, Eligibility.NEEDS_DATA):
+            if finding.status in (Eligibility.FAIL, Eligibility.UNSURE, Eligibility.NEEDS_DATA):
                 severity = "error" if finding.status is Eligibility.FAIL else "missing"
                 text = f"{finding.clause}【{finding.status.label}】{finding.reason}"
                 add(self.tr("资格条件"), text, severity, ("eligibility", finding.rule.id))
         for missing in result.completeness:
             add(self.tr("尚未完成"), missing.problem, "missing", _missing_target(missing))
         for limit in result.limits:
-            if not limit.ok:
+            if not limit.ok and limit.reference:  # the program's suggestion: a warning
+                text = self.tr("{0}共 {1} 字，超过参考值 {2} 字（按当年申报通知核对）").format(
+                    limit.name, numbers.integer(limit.count), numbers.integer(limit.limit)
+                )
+                add(self.tr("字数"), text, "warning", (limit.part, ""))
+            elif not limit.ok:
                 text = self.tr("{0}共 {1} 字，超过 {2} 字的限制").format(
                     limit.name, numbers.integer(limit.count), numbers.integer(limit.limit)
                 )

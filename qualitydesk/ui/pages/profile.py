@@ -1,4 +1,5 @@
-"""组织概述: the sections of GB/Z 19579 附录B with their prompts and a live count against the limit."""
+"""组织概述: the sections of GB/Z 19579 附录B with their prompts and a live count against the limit —
+or the award's own sections where it has them (质量管理模式介绍, a person's 个人事迹)."""
 
 from __future__ import annotations
 
@@ -20,10 +21,11 @@ from qualitydesk.domain.forms import ProfileSection
 from qualitydesk.domain.limits import max_chars
 from qualitydesk.domain.textmetrics import TextCounts, count
 from qualitydesk.store.document import Document
+from qualitydesk.store.readiness import effective
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
 from qualitydesk.ui.widgets.autoheight import grow_to_content
 from qualitydesk.ui.widgets.guidance import Guidance
-from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, Measure
+from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, Measure, over_style
 
 EDITOR_LINES = 6  # a section's editor is as tall as its text, and at least this many lines
 
@@ -47,17 +49,12 @@ class ProfilePage(Page):
         self.total_label = QLabel(self)
         self.total_label.setObjectName("profileTotal")
         self.total_label.setWordWrap(True)
-        self.total_label.setAccessibleName(self.tr("组织概述字数"))
+        self.total_label.setAccessibleName(self.tr("{0}字数").format(self.profile.name))
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self._sections())
-        hint = QLabel(
-            self.tr(
-                "按 {guide} 附录B 简要说明组织的基本情况和面临的挑战，全文一般不超过 {limit} 字。"
-            ).format(guide=context.framework.guide, limit=numbers.integer(self.measure.limit or 0)),
-            self,
-        )
+        hint = QLabel(self._hint(), self)
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -69,6 +66,17 @@ class ProfilePage(Page):
         chain = [w for s in self.editors for w in (self.guidance[s].toggle, self.editors[s].editor)]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _hint(self) -> str:
+        limit = numbers.integer(self.measure.limit or 0)
+        award = self.context.award
+        if award.profile_for(award.applicant) is not None:  # the award's own 质量管理模式, 个人事迹
+            return self.tr("按{award}的申报要求分节撰写{name}，全文一般不超过 {limit} 字。").format(
+                award=award.name, name=self.profile.name, limit=limit
+            )
+        return self.tr(
+            "按 {guide} 附录B 简要说明组织的基本情况和面临的挑战，全文一般不超过 {limit} 字。"
+        ).format(guide=self.context.framework.guide, limit=limit)
 
     # -- building --
 
@@ -125,7 +133,11 @@ class ProfilePage(Page):
     # -- the page contract --
 
     def load(self, doc: Document) -> None:
-        self.measure = Measure.of(self.part, doc.limit("profile"), self.profile.limit)
+        this_year = effective(doc, self.context.forms, self.context.award).limit("profile")
+        if this_year is None and self.part is None:  # no such part: the framework's 参考值
+            self.measure = Measure.of(None, doc.limit("profile"), self.profile.limit)
+        else:
+            self.measure = Measure.of_limit(self.part, this_year)
         for section_id, editor in self.editors.items():
             text = doc.profile(section_id)
             if section_id in self._saved and text == self._saved[section_id]:
@@ -156,7 +168,12 @@ class ProfilePage(Page):
             if self.editors[s.id].is_empty()
         ]
         total, _ = self.total()
-        if self.measure.over(total):
+        if self.measure.over(total) and self.measure.reference:  # a suggestion: a warning
+            message = self.tr("组织概述共 {total} 字，超过{limit}").format(
+                total=numbers.integer(total), limit=self.measure.limit_text()
+            )
+            found.append(Issue(message, "warning", self.key, ""))
+        elif self.measure.over(total):
             found.append(
                 Issue(
                     self.tr("组织概述共 {total} 字，超过 {limit} 字的限制").format(
@@ -199,10 +216,8 @@ class ProfilePage(Page):
         total, figures = self.total()
         text = self.tr("合计 {count}").format(count=self.measure.describe(total, figures))
         over = self.measure.over(total)
-        if over:
-            text += self.tr("，已超出 {n} 字").format(
-                n=numbers.integer(total - (self.measure.limit or 0))
-            )
+        text += self.measure.over_text(total)
         self.total_label.setText(text)
+        self.total_label.setToolTip(self.measure.rule())  # how the count is made
         self.total_label.setProperty("over", over)
-        self.total_label.setStyleSheet("color: #b3261e; font-weight: bold;" if over else "")
+        self.total_label.setStyleSheet(over_style(self.measure) if over else "")

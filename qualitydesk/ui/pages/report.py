@@ -20,11 +20,12 @@ from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.forms import Category, Item
 from qualitydesk.domain.textmetrics import TextCounts
 from qualitydesk.store.document import Document
+from qualitydesk.store.readiness import effective
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
-from qualitydesk.ui.widgets.markdown_edit import Measure, measure_markdown
+from qualitydesk.ui.widgets.markdown_edit import Measure, measure_markdown, over_style
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = 6  # 评分项, 分值, 字数, 图表, 自评, 得分
+COLUMNS = 6  # 评分项, 分值, 字数 (tables included), 图 (pictures and charts), 自评, 得分
 
 
 class ReportPage(Page):
@@ -59,7 +60,7 @@ class ReportPage(Page):
                 self.tr("评分项"),
                 self.tr("分值"),
                 self.tr("字数"),
-                self.tr("图表"),
+                self.tr("图"),
                 self.tr("自评"),
                 self.tr("得分"),
             ]
@@ -114,7 +115,8 @@ class ReportPage(Page):
     # -- the page contract --
 
     def load(self, doc: Document) -> None:
-        self.measure = Measure.of(self.part, doc.limit("report"))
+        this_year = effective(doc, self.context.forms, self.context.award)
+        self.measure = Measure.of_limit(self.part, this_year.limit("report"))
         scores = doc.scores()
         self._scored = set(scores)
         card = scoring.score(self.context.framework, {i: s.pct for i, s in scores.items()})
@@ -151,6 +153,11 @@ class ReportPage(Page):
         total, _ = self._total
         if not self.measure.over(total):
             return []
+        if self.measure.reference:  # a suggestion: worth a look, not an error
+            message = self.tr("自评报告共 {total} 字，超过{limit}").format(
+                total=numbers.integer(total), limit=self.measure.limit_text()
+            )
+            return [Issue(message, "warning", self.key, "")]
         return [
             Issue(
                 self.tr("自评报告共 {total} 字，超过 {limit} 字的限制").format(
@@ -209,16 +216,13 @@ class ReportPage(Page):
     ) -> None:
         text = self.tr("自评报告合计 {count}").format(count=self.measure.describe(total, figures))
         over = self.measure.over(total)
-        if over:
-            text += self.tr("，已超出 {n} 字").format(
-                n=numbers.integer(total - (self.measure.limit or 0))
-            )
+        text += self.measure.over_text(total)
         self.total_label.setText(text)
         self.total_label.setProperty("over", over)
         bold = QFont(self.total_label.font())
         bold.setBold(True)
         self.total_label.setFont(bold)
-        self.total_label.setStyleSheet("color: #b3261e;" if over else "")
+        self.total_label.setStyleSheet(over_style(self.measure) if over else "")
         self.score_label.setText(
             self.tr(
                 "自评总分 {total} / {max} 分（过程 {process} 分，结果 {results} 分）；"

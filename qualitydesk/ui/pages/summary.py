@@ -1,16 +1,24 @@
-"""评分汇总: the self-score at a glance — totals, category bars, radar, award lines, gap list.
+"""评分汇总: the self-score at a glance — totals, category bars, radar, award lines, gap list —
+and the examiners' published stage scores with the programme's composite.
 
-Read-only: everything is recomputed from the document's item scores on ``load``, so it follows the
-scores set on the item pages. Activating a row of the gap list asks the window to show that item's
-score panel.
+The self-score is recomputed from the document's item scores on ``load``, so it follows the
+scores set on the item pages; it is exact (599.75 is shown as 599.75 and does not reach 不低于
+600). The page says plainly that the lines apply to the examiners' 总评分 and the self-score is an
+estimate. Where the programme defines a composite (``[composite]`` in forms/awards), a 评审得分
+group takes the three stage scores (saved through the session like any field) and shows the
+composite, exact, beside the lines with its clause. Activating a row of the gap list asks the
+window to show that item's score panel.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -26,9 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from qualitydesk.domain import charts, numbers, scoring
+from qualitydesk.domain.forms import CompositePart, FieldSpec
+from qualitydesk.domain.validators import Check
 from qualitydesk.store import readiness
 from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
+from qualitydesk.ui.pages.form import STYLE_SHEET
+from qualitydesk.ui.widgets.field_editor import FieldEditor
 from qualitydesk.ui.widgets.radar_chart import RadarChartWidget
 
 REACHED_COLOUR = "#2e7d32"
@@ -36,8 +48,53 @@ MISSED_COLOUR = "#b00020"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
+class StageScoreEditor(FieldEditor):
+    """The input for one stage score (材料评审 …): 0–1000, exact decimals, checked as the
+    application form's fields are (red border and the reason under it when wrong)."""
+
+    def __init__(self, part: CompositePart, parent: QWidget | None = None) -> None:
+        help_text = QCoreApplication.translate(
+            "SummaryPage", "评审组公布的%1得分，0–1000 分，可带小数（如 612.5）"
+        ).replace("%1", part.name)
+        spec = FieldSpec(
+            id=f"stage_{part.id}",
+            label=part.name,
+            label_en="",
+            type="text",
+            required=False,
+            validator=None,
+            unit=QCoreApplication.translate("SummaryPage", "分"),
+            choices=(),
+            help=help_text,
+        )
+        super().__init__(spec, parent, max_length=24)
+        self.part = part
+        self.hint.setVisible(False)  # the group's note says it once for all three
+        self.input.setObjectName(f"stage_{part.id}")
+        self.input.setMaximumWidth(self.input.fontMetrics().horizontalAdvance("0") * 16)
+
+    def current_check(self) -> Check | None:
+        """0–1000 with at most 4 decimals (the domain's rule); the exact value as it is shown."""
+        text = self.text()
+        if not text:
+            return None
+        try:
+            value = scoring.stage_score(text, self.part.name)
+        except scoring.ScoreError as exc:
+            return Check(False, text, str(exc))
+        return Check(True, numbers.score(value))
+
+    def score(self) -> Decimal | None:
+        """The exact score typed, or None when empty or not a valid score."""
+        found = self.current_check()
+        return scoring.stage_score(found.value) if found is not None and found.ok else None
+
+    def show_score(self, value: Decimal | None) -> None:
+        self.set_value("" if value is None else numbers.score(value))
+
+
 class SummaryPage(Page):
-    """The 评分汇总 step (read-only)."""
+    """The 评分汇总 step: the self-score (read-only) and the examiners' stage scores."""
 
     key = "summary"
 
@@ -50,6 +107,11 @@ class SummaryPage(Page):
         self.bars: list[QProgressBar] = []
         self.bar_values: list[QLabel] = []
         self.tier_labels: list[tuple[QLabel, QLabel, QLabel]] = []
+        self.composite_status: list[QLabel] = []  # per tier: the composite against the line
+        self.stage_editors: list[StageScoreEditor] = []
+        self.composite: Decimal | None = None
+        self._loading = False
+        self._stages_entered = False
         self._build()
 
     # -- building --
@@ -59,6 +121,8 @@ class SummaryPage(Page):
         column = QVBoxLayout(content)
         column.addLayout(self._build_totals())
         column.addWidget(self._build_lines())
+        if self.context.award.composite is not None:
+            column.addWidget(self._build_examiners())
         charts_row = QHBoxLayout()
         charts_row.addWidget(self._build_bars(), 1)
         charts_row.addWidget(self._build_radar(), 1)
@@ -98,18 +162,62 @@ class SummaryPage(Page):
 
     def _build_lines(self) -> QGroupBox:
         group = QGroupBox(self.tr("奖项分数线"))
-        self.lines_grid = QGridLayout(group)
-        self.lines_grid.setColumnStretch(2, 1)
+        box = QVBoxLayout(group)
+        self.line_note = QLabel(
+            self.tr("分数线适用于评审组给出的总评分；自评总分只是估计，不代表评审结果。")
+        )
+        self.line_note.setWordWrap(True)
+        box.addWidget(self.line_note)
+        self.lines_grid = QGridLayout()
+        box.addLayout(self.lines_grid)
+        self.lines_grid.setColumnStretch(3, 1)  # the composite's verdict right after the self's
+        self.lines_grid.setHorizontalSpacing(self.fontMetrics().horizontalAdvance("中") * 2)
         for row, tier in enumerate(self.context.award.tiers):
             name = QLabel(tier.name)
             wording = QLabel()
             status = QLabel()
             status.setWordWrap(True)
-            status.setAccessibleName(self.tr("%1达线情况").replace("%1", tier.name))
+            status.setAccessibleName(self.tr("%1达线情况（自评）").replace("%1", tier.name))
+            examined = QLabel()
+            examined.setWordWrap(True)
+            examined.setAccessibleName(self.tr("%1达线情况（综合得分）").replace("%1", tier.name))
+            examined.setVisible(False)
             self.lines_grid.addWidget(name, row, 0)
             self.lines_grid.addWidget(wording, row, 1)
             self.lines_grid.addWidget(status, row, 2)
+            self.lines_grid.addWidget(examined, row, 3)
             self.tier_labels.append((name, wording, status))
+            self.composite_status.append(examined)
+        return group
+
+    def _build_examiners(self) -> QGroupBox:
+        """评审得分: the three stage scores as published, and the composite with its clause."""
+        spec = self.context.award.composite
+        assert spec is not None
+        group = QGroupBox(self.tr("评审得分"))
+        group.setStyleSheet(STYLE_SHEET)
+        note = QLabel(
+            self.tr(
+                "评审组公布各环节得分后在此填写（0–1000 分，可带小数），"
+                "程序按%1的权重计算综合得分，并与分数线对照。"
+            ).replace("%1", spec.citation)
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for part in spec.parts:
+            editor = StageScoreEditor(part, self)
+            editor.edited.connect(self._stage_edited)
+            self.stage_editors.append(editor)
+            form.addRow(editor.label, editor.box)
+        self.composite_label = QLabel()
+        self.composite_label.setWordWrap(True)
+        self.composite_label.setAccessibleName(self.tr("综合得分"))
+        self.composite_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QVBoxLayout(group)
+        box.addWidget(note)
+        box.addLayout(form)
+        box.addWidget(self.composite_label)
         return group
 
     def _build_bars(self) -> QGroupBox:
@@ -119,7 +227,7 @@ class SummaryPage(Page):
         for row, category in enumerate(self.context.framework.categories):
             name = QLabel(f"{category.id} {category.name}")
             bar = QProgressBar()
-            bar.setRange(0, category.points * 2)  # half points: scores step by 0.5
+            bar.setRange(0, category.points * 100)  # hundredths: scores are exact (24.75)
             bar.setTextVisible(False)
             value = QLabel()
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -191,28 +299,56 @@ class SummaryPage(Page):
         self._show_bars(self.card)
         self._show_radar(self.card)
         self._show_gaps()
+        self._loading = True
+        try:
+            for editor in self.stage_editors:
+                editor.show_score(doc.stage_score(editor.part.id))
+        finally:
+            self._loading = False
+        self._show_composite()
 
     def save(self, doc: Document) -> None:
-        """Nothing to save: the summary only reads the scores."""
-        del doc
+        """The stage scores typed (a wrong one is not saved: it stays marked until corrected)."""
+        for editor in self.stage_editors:
+            if editor.text() and editor.score() is None:
+                continue
+            if doc.stage_score(editor.part.id) != editor.score():
+                doc.set_stage_score(editor.part.id, editor.score())
 
     def issues(self) -> list[Issue]:
-        """A warning while the total is below the programme's first published line."""
+        """A stage score that is not one (an error); a warning while the total (the composite
+        once the examiners' scores are in, else the self-score) is below the first line."""
+        found = [
+            Issue(f"{editor.part.name}：{check.message}", "error", self.key, editor.spec.id)
+            for editor in self.stage_editors
+            if (check := editor.current_check()) is not None and not check.ok
+        ]
         if self.card is None:
-            return []
-        first = next((t for t in self.tiers if t.line is not None), None)
+            return found
+        if self.composite is not None:
+            tiers = scoring.evaluate_tiers(self.context.award, self.composite)
+            message = self.tr("综合得分 %1 分，未达到“%2”的分数线（%3）")
+            total = self.composite
+        else:
+            tiers, total = self.tiers, self.card.total
+            message = self.tr("自评总分 %1 分，尚未达到“%2”的分数线（%3）")
+        first = next((t for t in tiers if t.line is not None), None)
         if first is None or first.reached:
-            return []
-        message = self.tr("自评总分 %1 分，尚未达到“%2”的分数线（%3）")
-        message = message.replace("%1", numbers.score(self.card.total)).replace("%2", first.tier)
-        return [Issue(message.replace("%3", first.wording), "warning", self.key, "")]
+            return found
+        message = message.replace("%1", numbers.score(total)).replace("%2", first.tier)
+        return [*found, Issue(message.replace("%3", first.wording), "warning", self.key, "")]
 
     def started(self) -> bool:
-        """Any item scored."""
-        return self._scored
+        """Any item scored, or a stage score entered."""
+        return self._scored or any(editor.text() for editor in self.stage_editors)
 
     def focus_anchor(self, anchor: str) -> None:
-        """Select the gap row of item ``anchor`` (or the first row) and focus the list."""
+        """Focus a stage score (``stage_<part>``), or select the gap row of item ``anchor`` (or
+        the first row) and focus the list."""
+        for editor in self.stage_editors:
+            if editor.spec.id == anchor:
+                editor.input.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
         for row in range(self.gap_table.rowCount()):
             item = self.gap_table.item(row, 0)
             if item is not None and item.data(ITEM_ROLE) == anchor:
@@ -237,19 +373,25 @@ class SummaryPage(Page):
             parts.replace("%3", numbers.score(card.results)).replace("%4", str(results_max))
         )
 
-    def _show_lines(self, total: float) -> None:
+    def _show_lines(self, total: Decimal) -> None:
         for (_, wording, status), tier in zip(self.tier_labels, self.tiers, strict=True):
             wording.setText(tier.wording)
-            status.setText(self._tier_status(tier, total))
-            colour = REACHED_COLOUR if tier.reached else MISSED_COLOUR
-            palette = status.palette()
-            if tier.reached is None:
-                palette = self.palette()
-            else:
-                palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
-            status.setPalette(palette)
+            text = self._tier_status(tier, total)
+            if tier.reached is not None:
+                text = self.tr("自评 %1").replace("%1", text)
+            status.setText(text)
+            self._colour(status, tier.reached)
 
-    def _tier_status(self, tier: scoring.TierResult, total: float) -> str:
+    def _colour(self, label: QLabel, reached: bool | None) -> None:
+        palette = label.palette()
+        if reached is None:
+            palette = self.palette()
+        else:
+            colour = REACHED_COLOUR if reached else MISSED_COLOUR
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        label.setPalette(palette)
+
+    def _tier_status(self, tier: scoring.TierResult, total: Decimal) -> str:
         if tier.reached is None or tier.line is None:
             return self.tr("按评审结果确定")
         if tier.reached:
@@ -259,9 +401,45 @@ class SummaryPage(Page):
         shortfall = numbers.score(tier.line - total)
         return self.tr("○ 未达到：还差 %1 分").replace("%1", shortfall)
 
+    # -- the examiners' scores --
+
+    def _stage_edited(self) -> None:
+        if self._loading:
+            return
+        self._show_composite()
+        self.changed.emit()
+
+    def _show_composite(self) -> None:
+        """The composite of the stage scores typed (exact), beside each line with its clause."""
+        spec = self.context.award.composite
+        if spec is None:
+            return
+        stages = {editor.part.id: editor.score() for editor in self.stage_editors}
+        self.composite = scoring.composite_of(spec, stages)
+        rule = f"{spec.citation}：{scoring.composite_formula(spec)}"
+        if self.composite is None:
+            text = self.tr("综合得分：三个环节的得分填齐后计算（%1）").replace("%1", rule)
+        else:
+            text = self.tr("综合得分 %1 分（%2）").replace("%1", numbers.score(self.composite))
+            text = text.replace("%2", rule)
+        self.composite_label.setText(text)
+        tiers = (
+            []
+            if self.composite is None
+            else scoring.evaluate_tiers(self.context.award, self.composite)
+        )
+        for index, label in enumerate(self.composite_status):
+            tier = tiers[index] if tiers else None
+            label.setVisible(tier is not None)
+            if tier is None or self.composite is None:
+                continue
+            status = self._tier_status(tier, self.composite)
+            label.setText(self.tr("综合得分 %1").replace("%1", status))
+            self._colour(label, tier.reached)
+
     def _show_bars(self, card: scoring.Scorecard) -> None:
         for bar, value, score in zip(self.bars, self.bar_values, card.categories, strict=True):
-            bar.setValue(round(score.points * 2))
+            bar.setValue(int(score.points * 100))  # item points are whole hundredths
             text = f"{numbers.score(score.points)} / {score.max}"
             value.setText(text)
             name = f"{score.category.id} {score.category.name}"

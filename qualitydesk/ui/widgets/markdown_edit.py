@@ -5,10 +5,13 @@ The Markdown is read with ``QTextDocument.setMarkdown`` and written, never wrapp
 (paragraphs, headings, lists, bold and tables kept; fonts, colours and styles lost). Images are
 dropped with a note, because attachments belong on the 证实性材料 page.
 
-Counting stays cheap on every keystroke: the text outside tables is taken block by block from
-the document and counted with :func:`qualitydesk.domain.textmetrics.count` after a short pause;
-tables and images count as figures (含图表), as :func:`~qualitydesk.domain.textmetrics.markdown_text`
-counts the saved Markdown.
+Counting stays cheap on every keystroke: the text — table cells and picture titles included —
+is taken block by block from the document (:func:`~qualitydesk.ui.widgets.markdown_io.document_text`)
+and counted with :func:`qualitydesk.domain.textmetrics.count` after a short pause; it is the same
+text and the same pictures that :func:`~qualitydesk.domain.textmetrics.measure` finds in the saved
+Markdown for the 检查 step and the package, so the three never disagree. Under 含图表 each picture
+or chart adds its ``figure_chars``; a table counts as its text (the rule is in
+:mod:`qualitydesk.domain.textmetrics`).
 
 A paste longer than the narrative may hold (:func:`qualitydesk.domain.limits.max_chars`, ten times
 its part's limit) is refused with a notice before anything is converted: turning 50 MB of HTML
@@ -59,7 +62,8 @@ from PySide6.QtWidgets import (
 
 from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import Part
-from qualitydesk.domain.textmetrics import TextCounts, count, markdown_text, with_figures
+from qualitydesk.domain.notices import EffectiveLimit
+from qualitydesk.domain.textmetrics import TextCounts, count, measure, with_figures
 from qualitydesk.ui.widgets.markdown_io import document_markdown, document_text, html_markdown
 
 GITHUB = QTextDocument.MarkdownFeature.MarkdownDialectGitHub
@@ -102,7 +106,8 @@ class Measure:
 
     metric: str = "words"
     limit: int | None = None
-    figure_chars: int | None = None  # None: charts and tables do not count toward the limit
+    figure_chars: int | None = None  # None: pictures and charts add nothing to the count
+    reference: bool = False  # the limit is a 参考值 (the program's suggestion), not a rule
 
     @classmethod
     def of(
@@ -112,7 +117,15 @@ class Measure:
         if part is None:
             return cls(limit=limit or fallback)
         figure_chars = part.figure_chars if part.counts_figures else None
-        return cls(part.metric, limit or part.limit or fallback, figure_chars)
+        reference = not limit and (part.reference if part.limit else fallback is not None)
+        return cls(part.metric, limit or part.limit or fallback, figure_chars, reference)
+
+    @classmethod
+    def of_limit(cls, part: Part | None, limit: EffectiveLimit | None) -> Measure:
+        """How ``part`` is measured this year: its limit as notices.effective gives it."""
+        if limit is None:
+            return cls.of(part)
+        return cls(limit.metric, limit.limit, limit.figure_chars, limit.reference)
 
     def text_count(self, counts: TextCounts) -> int:
         return counts.metric(self.metric)
@@ -127,22 +140,74 @@ class Measure:
         return self.limit is not None and total > self.limit
 
     def describe(self, total: int, figures: int) -> str:
-        """e.g. ``45,495 / 50,000 字（含图表 31 个，每个按 300 字计）``."""
+        """e.g. ``45,495 / 50,000 字（含图 12 幅，每幅按 300 字计）``."""
         text = numbers.integer(total)
-        if self.limit is not None:
+        if self.limit is not None and not self.reference:
             text += f" / {numbers.integer(self.limit)}"
         text += QCoreApplication.translate("Measure", " 字")
         if self.figure_chars is not None:
             text += QCoreApplication.translate(
-                "Measure", "（含图表 {figures} 个，每个按 {chars} 字计）"
+                "Measure", "（含图 {figures} 幅，每幅按 {chars} 字计）"
             ).format(figures=figures, chars=self.figure_chars)
+        if self.limit is not None and self.reference:
+            text += " · " + self.limit_text()
         return text
+
+    def rule(self) -> str:
+        """How the count is made, for a counter's tooltip (the rule of textmetrics, in words)."""
+        rules = {
+            "words": QCoreApplication.translate(
+                "Measure",
+                "按 Word“字数统计”的字数计：汉字、中文标点和全角字符每个计 1 字，"
+                "英文单词、数字（如 ISO、9001:2015、12.5%）每个计 1 字；"
+                "表格中的文字和图题计入，空格和换行不计。",
+            ),
+            "characters": QCoreApplication.translate(
+                "Measure", "按字符数（不计空格）计；表格中的文字和图题计入。"
+            ),
+            "characters_no_punct": QCoreApplication.translate(
+                "Measure", "按字符数计，空格和标点不计；表格中的文字和图题计入。"
+            ),
+            "hanzi": QCoreApplication.translate("Measure", "只计汉字；表格中的文字和图题计入。"),
+        }
+        text = rules.get(self.metric, rules["words"])
+        if self.figure_chars is not None:
+            text += QCoreApplication.translate(
+                "Measure", "本部分含图表：每幅图按 {chars} 字计，表格按其文字计。"
+            ).format(chars=self.figure_chars)
+        return text
+
+    def limit_text(self) -> str:
+        """The limit as shown: ``50,000 字``, or ``参考值 50,000 字（按当年申报通知核对）``."""
+        if self.limit is None:
+            return ""
+        if self.reference:
+            return QCoreApplication.translate(
+                "Measure", "参考值 {limit} 字（按当年申报通知核对）"
+            ).format(limit=numbers.integer(self.limit))
+        return QCoreApplication.translate("Measure", "{limit} 字").format(
+            limit=numbers.integer(self.limit)
+        )
+
+    def over_text(self, total: int) -> str:
+        """``，已超出 1,234 字`` (``，已超出参考值 1,234 字``); "" within the limit."""
+        if not self.over(total):
+            return ""
+        n = numbers.integer(total - (self.limit or 0))
+        if self.reference:
+            return QCoreApplication.translate("Measure", "，已超出参考值 {n} 字").format(n=n)
+        return QCoreApplication.translate("Measure", "，已超出 {n} 字").format(n=n)
+
+
+def over_style(measure: Measure) -> str:
+    """How a count over the limit looks: red for a rule, amber for a 参考值 (a suggestion)."""
+    colour = "#8a5300" if measure.reference else "#b3261e"
+    return f"color: {colour}; font-weight: bold;"
 
 
 def measure_markdown(markdown: str) -> tuple[TextCounts, int]:
-    """The counts and figures of a saved narrative (as the 检查 command counts it)."""
-    text, figures = markdown_text(markdown)
-    return count(text), figures
+    """The counts and pictures of a saved narrative (as the 检查 command counts it)."""
+    return measure(markdown)
 
 
 # --- the look of tables -------------------------------------------------------------------------
@@ -514,7 +579,7 @@ class MarkdownEdit(QWidget):
         return self._modified
 
     def counts(self) -> tuple[TextCounts, int]:
-        """The counts of the text (outside tables) and the number of figures, now."""
+        """The counts of the text (tables included) and the number of pictures, now."""
         text, figures = document_text(self.editor.document())
         return count(text), figures
 

@@ -351,10 +351,11 @@ def document_markdown(document: QTextDocument) -> str:
 
 
 def document_text(document: QTextDocument) -> tuple[str, int]:
-    """The countable text of ``document`` (outside tables) and its figures (tables and images).
+    """The countable text of ``document`` and its pictures and charts.
 
-    The same text and figures as ``markdown_text(document_markdown(document))``, without
-    writing Markdown: cheap enough for every keystroke.
+    The same text and figures as ``markdown_text(document_markdown(document))``
+    (:func:`qualitydesk.domain.textmetrics.narrative`: table cells and picture titles are text),
+    without writing Markdown: cheap enough for every keystroke.
     """
     parts: list[str] = []
     figures = 0
@@ -362,15 +363,44 @@ def document_text(document: QTextDocument) -> tuple[str, int]:
     while not it.atEnd():
         frame = it.currentFrame()
         if isinstance(frame, QTextTable):
-            figures += 1
+            for r in range(frame.rows()):
+                for c in range(frame.columns()):
+                    cell = frame.cellAt(r, c)
+                    if (cell.row(), cell.column()) != (r, c):
+                        continue  # the rest of a merged cell
+                    blocks = cell.begin()
+                    while not blocks.atEnd():
+                        figures += _block_text(blocks.currentBlock(), parts)
+                        blocks += 1
         elif frame is None:
-            text = it.currentBlock().text()
-            if OBJECT in text:
-                figures += text.count(OBJECT)
-                text = text.replace(OBJECT, "")
-            parts.append(text)
+            figures += _block_text(it.currentBlock(), parts)
         it += 1
     return "\n".join(parts), figures
+
+
+def _block_text(block: QTextBlock, parts: list[str]) -> int:
+    """Append ``block``'s text, each picture as its title on a line; return the pictures."""
+    text = block.text()
+    if OBJECT not in text:
+        parts.append(text)
+        return 0
+    pictures = 0
+    pieces: list[str] = []
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fragment = fragments.fragment()
+        fmt = fragment.charFormat()
+        if fragment.isValid() and fmt.isImageFormat():
+            alt = str(fmt.toImageFormat().property(QTextFormat.Property.ImageAltText) or "")
+            title = alt.replace("]", "") or IMAGE_ALT  # as the writer writes it
+            n = fragment.text().count(OBJECT)
+            pieces.append(f"\n{title}\n" * n)
+            pictures += n
+        elif fragment.isValid():
+            pieces.append(fragment.text().replace(OBJECT, ""))
+        fragments += 1
+    parts.append("".join(pieces))
+    return pictures
 
 
 # --- pastes from Word and the web ---------------------------------------------------------------
