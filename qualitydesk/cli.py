@@ -590,16 +590,17 @@ def _print_examiners(examiners: dict[str, Any]) -> None:
         f"{s['name']} {'未填写' if s['score'] is None else numbers.score(s['score']) + ' 分'}"
         for s in examiners["stages"]
     )
-    print(f"评审得分：{stages}")
+    print(f"[评审] 评审得分：{stages}")
     if examiners["composite"] is None:
-        print(f"综合得分：各环节得分填齐后计算（{examiners['citation']}）")
+        print(f"[评审] 综合得分：各环节得分填齐后计算（{examiners['citation']}）")
         return
     composite = numbers.score(examiners["composite"])
-    print(f"综合得分 {composite} 分（{examiners['citation']}：{examiners['formula']}）")
+    print(f"[评审] 综合得分 {composite} 分（{examiners['citation']}：{examiners['formula']}）")
     for t in examiners["tiers"]:
         if t["reached"] is not None:
             wording = f"{COMPARISONS[t['comparison']]} {t['line']} 分"
-            print(f"{t['tier']}（{wording}）：综合得分{'达到' if t['reached'] else '未达到'}")
+            verdict = "达到" if t["reached"] else "未达到"
+            print(f"[评审] {t['tier']}（{wording}）：综合得分{verdict}")
 
 
 def score_json(doc: Document, forms: Forms) -> dict[str, Any] | None:

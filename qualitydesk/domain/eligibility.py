@@ -93,13 +93,11 @@ def evaluate(rule: Rule, app: Application, form: FormCatalogue | None = None) ->
     """Evaluate one rule; ``form`` supplies field labels for the reasons."""
     if rule.kind == "declaration":
         if rule.id in app.declared:
-            return _finding(
-                rule, Result(Status.DECLARED, "申报组织已声明符合，由评审核验证实性材料")
-            )
-        return _finding(rule, Result(Status.NEEDS_DATA, "需申报组织逐条确认并准备证实性材料"))
+            return _finding(rule, Result(Status.DECLARED, "申报方已声明符合，由评审核验证实性材料"))
+        return _finding(rule, Result(Status.NEEDS_DATA, "需申报方逐条确认并准备证实性材料"))
     result = _KINDS[rule.kind](rule.params, app, form)
     if result.status in AFFIRMABLE and rule.id in app.declared:
-        reason = f"申报组织已声明符合（{result.reason}）"
+        reason = f"申报方已声明符合（{result.reason}）"
         result = Result(Status.DECLARED, reason, result.evidence)
     return _finding(rule, result)
 
@@ -564,14 +562,15 @@ def _excluded_award(
             continue
         if _matches(_strs(params, "names"), name):
             return Result(Status.FAIL, f"已获得“{name}”{when}，按此条不可再申报", evidence)
-        if not _matches(_strs(params, "quality"), name):
-            continue
+        if _matches(_strs(params, "lower"), name) or not _matches(_strs(params, "quality"), name):
+            continue  # not a quality award, or a lower rung of the home's ladder (苏州市质量奖)
         placed = _place(row, params)
         standing = _standing(placed, params)
-        if standing in ("at", "above"):
+        at_level = _strs(params, "at_level")  # empty: every award at the line's level excludes
+        if standing == "above" or (standing == "at" and _matches(at_level or [""], name)):
             reason = f"已获得“{name}”{when}（{placed.how}），按此条不可再申报"
             return Result(Status.FAIL, reason, evidence)
-        if standing in ("other", "unknown"):
+        if standing in ("at", "other", "unknown"):
             note = f"“{name}”{when}{placed.how}，无法确定是否属于排除申报的奖项，请填写授予单位"
             unsure.append(note)
     if unsure:

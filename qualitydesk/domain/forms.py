@@ -62,7 +62,9 @@ RULE_PARAMS: dict[str, dict[str, tuple[type, type | None]]] = {
     "excluded_award": {
         "names": (list, str),
         "unsure_names": (list, str),
+        "lower": (list, str),
         "quality": (list, str),
+        "at_level": (list, str),
         "min_level": (str, None),
         "home": (str, None),
         "national": (list, str),
@@ -90,7 +92,9 @@ RULE_DEFAULTS: dict[str, dict[str, Any]] = {
     "region": {"overlaps": ()},
     "excluded_award": {
         "unsure_names": (),
+        "lower": (),
         "quality": (),
+        "at_level": (),
         "min_level": "",
         "home": "",
         "national": (),

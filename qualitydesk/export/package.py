@@ -67,7 +67,7 @@ def cover(book: Book) -> list[Flowable]:
         ("联系电话", _join(doc.field("contact_phone"), doc.field("contact_mobile"), sep="　")),
     ]
     if book.award.individual:  # a person is his own contact
-        fields[1:3] = [("联系电话", str(doc.field("person_mobile") or ""))]
+        fields[2:4] = [("联系电话", str(doc.field("person_mobile") or ""))]
     fields += [
         ("填表日期", chinese_date(str(doc.field("filled_on") or doc.application_date))),
     ]

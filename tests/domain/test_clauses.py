@@ -230,6 +230,16 @@ EXCLUDED = [
         UNSURE,
         id=f"{EXCLUSION}：无锡市市长质量奖",
     ),
+    pytest.param(
+        honours(honour("苏州市质量奖", "市级", 2024, issuer="苏州市人民政府")),
+        PASS,
+        id=f"{EXCLUSION}：苏州市质量奖在市长质量奖之下",
+    ),
+    pytest.param(
+        honours(honour("苏州市服务质量奖", "市级", 2024, issuer="苏州市人民政府")),
+        UNSURE,
+        id=f"{EXCLUSION}：苏州市其他市级质量奖项",
+    ),
 ]
 
 

@@ -48,3 +48,8 @@ def test_the_person_s_package_has_the_person_s_parts(forms, tmp_path):
         assert words in text
     assert "组织概述" not in text
     assert "统一社会信用代码" not in text
+    cover = PdfReader(tmp_path / "person.pdf").pages[0].extract_text()
+    # The person is his own contact: one 联系电话 (his mobile), the 推荐单位 kept.
+    assert cover.count("联系电话") == 1, cover
+    assert "推荐单位" in cover
+    assert "13861120347" in cover

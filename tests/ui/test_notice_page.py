@@ -49,7 +49,9 @@ def test_the_years_published_notice_is_shown_with_the_cycle_conflict(qtbot, jian
     assert "评选周期：每两年（申报通知；与办法的“每年”不一致" in holding
     assert "自评报告：参考值 50,000 字（按当年申报通知核对）\n" in holding
     assert "报送方式：经申报组织所在设区市质量发展委员会办公室推荐报送" in holding
-    assert "出处：shared/reference/awards.md" in page.details.text()
+    assert (
+        "出处：2025年江苏省省长质量奖申报通知（二手资料整理，原文未能核对）" in page.details.text()
+    )
     assert "申报条件（2025年申报通知）" in page.facts.text()
 
 
