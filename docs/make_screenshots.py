@@ -50,6 +50,7 @@ WAIT_SECONDS = 120  # for a background job (reading the Word file) or a page to 
 # The main window's steps as the guide shows them: (step key, picture).
 STEPS = (
     ("form", "step-form.png"),
+    ("notice", "step-notice.png"),
     ("eligibility", "step-eligibility.png"),
     ("profile", "step-profile.png"),
     ("report", "step-report.png"),

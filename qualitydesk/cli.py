@@ -21,6 +21,7 @@ from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.eligibility import Finding
 from qualitydesk.domain.forms import (
     COMPARISONS,
+    REFERENCE,
     Award,
     Forms,
     FormsError,
@@ -433,13 +434,17 @@ def _print_summary(data: dict[str, Any]) -> None:
     for r in data["rules"]:
         notice = "  [按当年申报通知核对]" if r["check_notice"] else ""
         print(f"  {r['citation']:<10} {r['text'].splitlines()[0][:60]}{notice}")
-    print(
-        "申报材料："
-        + " → ".join(
-            p["name"] + (f"（≤ {numbers.integer(p['limit'])} 字）" if p["limit"] else "")
-            for p in data["parts"]
-        )
-    )
+    print("申报材料：" + " → ".join(_part_words(p) for p in data["parts"]))
+
+
+def _part_words(part: dict[str, Any]) -> str:
+    """A part with its limit: a rule (≤ 50,000 字) or the program's suggestion (参考值)."""
+    if not part["limit"]:
+        return str(part["name"])
+    limit = numbers.integer(part["limit"])
+    if part["limit_source"] == REFERENCE:
+        return f"{part['name']}（参考值 {limit} 字，按当年申报通知核对）"
+    return f"{part['name']}（≤ {limit} 字）"
 
 
 # --- validate -------------------------------------------------------------------------------

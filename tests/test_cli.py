@@ -83,6 +83,9 @@ def test_forms_show_award_text(capsys):
     assert code == 0
     assert "市长质量奖：不低于 600 分" in out
     assert "第十一条（六）" in out
+    # No published 字数 limit: the program's suggestion is never printed as a rule.
+    assert "自评报告（参考值 50,000 字，按当年申报通知核对）" in out
+    assert "≤" not in out
 
 
 def test_validate_uscc(capsys):

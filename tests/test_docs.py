@@ -65,8 +65,17 @@ LABELS = (
     "证实材料",
     "符合",
     "不符合",
+    "需确认",
     "待补充",
     "已声明",
+    "出自申报通知",
+    "已收录的申报通知",
+    "本年适用（括号内为出处）",
+    "须知",
+    "评审得分",
+    "综合得分",
+    "组织申报",
+    "个人申报",
     "评分项要求与引导问题（{n}）",
     "自评打分",
     "评分档(&B)",
@@ -365,7 +374,7 @@ def test_every_shortcut_the_guide_mentions_exists(program, language):
     assert mentioned <= keys
 
 
-def test_the_eight_steps_are_the_programs_steps(qapp, forms):
+def test_the_guides_steps_are_the_programs_steps(qapp, forms):
     create_application()
     titles = [s.title for s in steps(forms.framework("gbt19580-2012")) if not s.category]
     zh = re.findall(r"^### (\d)\. (\S+)$", guide("zh"), re.MULTILINE)

@@ -51,7 +51,7 @@ def test_the_guide_opens_inside_the_program_with_its_pictures(window, qtbot):
     browser = dialog.findChild(QTextBrowser)
     text = browser.toPlainText()
     assert "质量奖申报助手" in text
-    assert "申报的八个步骤" in text
+    assert "申报的九个步骤" in text
     names = {image.name() for image in pictures(browser.document())}
     assert names == {f"images/{p.name}" for p in (DOCS / "images").glob("*.png")}
     for name in names:  # found offline, beside the guide
@@ -75,7 +75,7 @@ def test_the_guide_follows_its_contents_and_the_other_language(window, qtbot):
     browser.anchorClicked.emit(QUrl("guide.en.md"))
     assert dialog.path == guide_path("en")
     assert "QualityDesk" in browser.toPlainText()
-    assert "The eight steps" in browser.toPlainText()
+    assert "The nine steps" in browser.toPlainText()
     dialog.show_guide("zh_CN")
     assert dialog.path == guide_path("zh_CN")
     dialog.close()
