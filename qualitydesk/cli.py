@@ -611,7 +611,7 @@ def _print_examiners(examiners: dict[str, Any]) -> None:
 def score_json(doc: Document, forms: Forms) -> dict[str, Any] | None:
     """The score part of ``check``: the self-score against the lines (an estimate) and the
     examiners' stage scores with their composite; None for a programme without a score."""
-    award = forms.award(doc.award_id)
+    award = forms.award_for(doc.award_id, doc.applicant)
     if not award.scored and award.composite is None:
         return None
     card = readiness.scorecard(doc, forms)

@@ -88,3 +88,17 @@ def test_check_json_without_stage_scores(capsys, tmp_path):
     assert examiners["composite"] is None
     assert [s["score"] for s in examiners["stages"]] == [None, None, None]
     assert examiners["tiers"] == []
+
+
+def test_a_person_applying_for_a_scored_programme_gets_no_self_score(capsys, tmp_path):
+    """江苏省省长质量奖 scores organisations; a person writes no 自评报告 and has no score."""
+    from qualitydesk.store.demo import build_demo
+
+    path = tmp_path / "person.qdesk"
+    build_demo(path, load_forms(), "jiangsu-governor", demo="demo-person").close()
+    code, out, _ = run(capsys, "check", str(path), "--json")
+    data = json.loads(out)
+    assert (code, data["score"], data["ready"]) == (0, None, True)
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 0
+    assert "[评分]" not in out

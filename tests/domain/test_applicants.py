@@ -82,3 +82,17 @@ def test_rounds_are_numbered_by_jie(forms):
     award = forms.award("china-quality")
     assert award.round_for(2021).name == "第四届"
     assert award.round_for(2020) is None
+
+
+@pytest.mark.parametrize("award_id", ["jiangsu-governor", "taicang-mayor"])
+def test_programmes_that_award_people_have_a_person_s_application(forms, award_id):
+    person = forms.award_for(award_id, "individual")
+    organisation = forms.award_for(award_id, "organisation")
+    assert {r.id for r in person.rules} == {"individual-contribution", "individual-conduct"}
+    assert all(r.check_notice for r in person.rules)  # no published text: 按当年申报通知核对
+    assert not {"report", "indicators"} & {p.id for p in person.parts}
+    assert forms.framework_for(person).profile.name == "个人事迹材料"
+    assert not person.scored
+    assert not {r.id for r in person.rules} & {r.id for r in organisation.rules}
+    assert "report" in {p.id for p in organisation.parts}
+    assert forms.framework_for(organisation).profile.name == "组织概述"

@@ -80,7 +80,7 @@ def test_jiangsu_tiers_have_no_published_line(forms):
 
 
 def test_jiangsu_rules_cite_the_notice_or_say_what_they_follow(forms):
-    jiangsu = forms.award("jiangsu-governor")
+    jiangsu = forms.award_for("jiangsu-governor", "organisation")
     assert all(rule.check_notice for rule in jiangsu.rules)  # the reference marks it [verify]
     cited = {r.id for r in jiangsu.rules if r.citation.startswith("2025年申报通知")}
     assert {"registered-in-jiangsu", "in-existence-5-years", "qms-3-years"} <= cited
@@ -108,7 +108,7 @@ def test_taicang_has_two_tiers_without_lines(forms):
 
 @pytest.mark.parametrize("award_id", CITY_PROGRAMMES)
 def test_no_borrowed_clause_passes_for_the_programmes_own(forms, award_id):
-    award = forms.award(award_id)
+    award = forms.award_for(award_id, "organisation")  # a person's rules: test_applicants
     suzhou_citations = {r.citation for r in forms.award("suzhou-mayor").rules}
     assert award.check_notice
     for rule in award.rules:
