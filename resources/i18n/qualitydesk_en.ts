@@ -2319,6 +2319,10 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Data source: Application form · {where}</translation>
     </message>
     <message>
+        <source>由申报人本人声明符合，并准备证实性材料供评审核验</source>
+        <translation>Declared by the applicant in person, with supporting documents for the examiners to verify</translation>
+    </message>
+    <message>
         <source>由申报组织声明符合，并准备证实性材料供评审核验</source>
         <translation>Declared by the applicant organisation, with supporting evidence prepared for the assessors to verify</translation>
     </message>
@@ -2329,6 +2333,14 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>前往申请表填写 {where}</source>
         <translation>Go to the application form to fill in {where}</translation>
+    </message>
+    <message>
+        <source>本人确认符合此条款(&amp;Y)</source>
+        <translation>&amp;Yes, I meet this clause</translation>
+    </message>
+    <message>
+        <source>{citation}：本人确认符合此条款</source>
+        <translation>{citation}: I confirm I meet this clause</translation>
     </message>
     <message>
         <source>本组织确认符合此条款(&amp;Y)</source>

@@ -52,6 +52,10 @@ def test_a_person_applies_for_china_quality_through_the_wizard(window, qtbot, tm
     assert groups == ["申报人基本信息", "主要质量工作业绩", "推荐单位", "个人承诺"]
     assert "person_born" in view.pages["form"].editors
     assert "韩立诚" in view.title_label.text()
+    view.show_step("eligibility")
+    card = next(iter(view.pages["eligibility"].cards.values()))
+    assert card.affirm.text() == "本人确认符合此条款(&Y)"  # a person declares for himself
+    assert "申报人本人" in card.source.text()
 
 
 def test_the_applicant_choice_follows_the_programme(window, qtbot):

@@ -101,6 +101,7 @@ class RuleCard(QFrame):
         self.loaded: Declaration | None = None
         self.touched = False
         self.can_declare = rule.kind == "declaration"
+        self.person = award.individual  # a person declares for himself, not for an organisation
 
         self.citation = QLabel(rule.citation)
         bold = QFont(self.citation.font())
@@ -114,9 +115,7 @@ class RuleCard(QFrame):
         self.notice.setProperty("role", "notice")
         self.notice.setVisible(rule.check_notice or award.check_notice)
         # 申报通知: a clause this year's notice adds or rewords (set by the page on load).
-        self.origin = QLabel(self.tr("出自申报通知"), self)
-        self.origin.setProperty("role", "notice")
-        self.origin.setVisible(False)
+        self.origin = _badge(self, self.tr("出自申报通知"))
         clause, _, note = rule.text.strip().partition("\n\n")
         self.text = QLabel(clause.strip())
         self.text.setWordWrap(True)
@@ -156,7 +155,11 @@ class RuleCard(QFrame):
         if anchor:
             where = self.tr("数据来源：申请表 · {where}").format(where=_source_name(anchor, form))
         else:
-            where = self.tr("由申报组织声明符合，并准备证实性材料供评审核验")
+            where = (
+                self.tr("由申报人本人声明符合，并准备证实性材料供评审核验")
+                if self.person
+                else self.tr("由申报组织声明符合，并准备证实性材料供评审核验")
+            )
         self.source = QLabel(where)
         self.source.setWordWrap(True)
         self.source.setProperty("role", "hint")
@@ -175,10 +178,13 @@ class RuleCard(QFrame):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 4, 0, 0)
-        self.affirm = QCheckBox(self.tr("本组织确认符合此条款(&Y)"))
-        self.affirm.setAccessibleName(
-            self.tr("{citation}：本组织确认符合此条款").format(citation=self.rule.citation)
-        )
+        if self.person:
+            self.affirm = QCheckBox(self.tr("本人确认符合此条款(&Y)"))
+            name = self.tr("{citation}：本人确认符合此条款")
+        else:
+            self.affirm = QCheckBox(self.tr("本组织确认符合此条款(&Y)"))
+            name = self.tr("{citation}：本组织确认符合此条款")
+        self.affirm.setAccessibleName(name.format(citation=self.rule.citation))
         self.statement = QLineEdit()
         self.statement.setPlaceholderText(self.tr("简述符合的事实，例如“近3年无严重失信记录”"))
         self.statement.setAccessibleName(
@@ -442,6 +448,14 @@ class EligibilityPage(Page):
         if card is not None:
             self.scroll.ensureWidgetVisible(card, 0, 20)
             card.focus()
+
+
+def _badge(parent: QWidget, text: str) -> QLabel:
+    """A hidden badge beside the citation (shown by the page where it applies)."""
+    label = QLabel(text, parent)
+    label.setProperty("role", "notice")
+    label.setVisible(False)
+    return label
 
 
 def _hint(parent: QWidget, text: str) -> QLabel:
