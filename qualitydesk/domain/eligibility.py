@@ -249,9 +249,9 @@ def _certification(
     undated = False
     for row in counting:
         verdict, note = _cert_row(row, app.date, min_years)
-        if verdict:
+        if verdict is Status.PASS:
             return Result(Status.PASS, note, evidence)
-        undated = undated or "缺少" in note
+        undated = undated or verdict is Status.NEEDS_DATA
         problems.append(note)
     live_unknown = [r for r in unknown if not _expired(r, app.date)]
     if live_unknown:
@@ -285,24 +285,23 @@ def _expired(row: Row, today: date) -> bool:
     return until is not None and until < today
 
 
-def _cert_row(row: Row, today: date, min_years: int) -> tuple[bool, str]:
+def _cert_row(row: Row, today: date, min_years: int) -> tuple[Status, str]:
+    """One certificate: PASS, FAIL (expired, too young) or NEEDS_DATA (a date is missing)."""
     name = _text(row.get("standard"))
     issued, until = _date(row.get("first_issued")), _date(row.get("valid_until"))
     if until is None or (min_years and issued is None):
         wanted = "有效期" if until is None else "首次获证日期"
-        return False, f"{name} 证书缺少{wanted}"
+        return Status.NEEDS_DATA, f"{name} 证书缺少{wanted}"
     if until < today:
-        return False, f"{name} 证书已于 {until.isoformat()} 过期"
+        return Status.FAIL, f"{name} 证书已于 {until.isoformat()} 过期"
     if not min_years:
-        return True, f"{name} 证书有效期至 {until.isoformat()}"
+        return Status.PASS, f"{name} 证书有效期至 {until.isoformat()}"
     assert issued is not None
     held = _whole_years(issued, today)
     if held < min_years:
-        return False, f"{name} 自 {issued.isoformat()} 起持有 {held} 年，不足 {min_years} 年"
-    return (
-        True,
-        f"{name} 证书有效期至 {until.isoformat()}，自 {issued.isoformat()} 起已持有 {held} 年",
-    )
+        return Status.FAIL, f"{name} 自 {issued.isoformat()} 起持有 {held} 年，不足 {min_years} 年"
+    since = f"自 {issued.isoformat()} 起已持有 {held} 年"
+    return Status.PASS, f"{name} 证书有效期至 {until.isoformat()}，{since}"
 
 
 # --- place of registration ------------------------------------------------------------------

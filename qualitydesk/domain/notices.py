@@ -14,18 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from qualitydesk.domain.forms import (
     REFERENCE,
-    AttachmentSpec,
     Award,
     Fact,
     Forms,
     Notice,
     NoticeLimit,
     Part,
-    Rule,
 )
 
 NO_NOTICE = "none"  # the user's choice: no published notice, the 办法 alone (and own values)
@@ -146,8 +144,10 @@ def chosen_notice(forms: Forms, award_id: str, user: UserNotice, year: int) -> N
 def effective(forms: Forms, award: Award, user: UserNotice, year: int) -> Effective:
     """``award`` (as the application reads it) with the chosen notice and the user's values."""
     notice = chosen_notice(forms, award.id, user, year)
-    rules, rule_origins = _merge_rules(award, notice)
-    attachments, attachment_origins = _merge_attachments(award, notice)
+    rules, rule_origins = _merge(award.rules, notice.rules if notice else (), award.applicant)
+    attachments, attachment_origins = _merge(
+        award.attachments, notice.attachments if notice else (), award.applicant
+    )
     profile = forms.framework_for(award).profile
     parts, limit_origins = _merge_limits(award, notice, user, profile.limit, profile.limit_source)
     deadline, deadline_origin = _pick(user.deadline, notice.deadline if notice else None)
@@ -177,27 +177,29 @@ def _pick(own: T | None, published: T | None) -> tuple[T | None, Origin | None]:
     return None, None
 
 
-def _merge_rules(award: Award, notice: Notice | None) -> tuple[tuple[Rule, ...], dict[str, Origin]]:
-    """The 办法's rules, a notice rule with the same id replacing it, new ones after."""
-    if notice is None:
-        return award.rules, {r.id: Origin.RULES for r in award.rules}
-    wanted = [r for r in notice.rules if award.applicant in r.applicants]
-    own = {r.id: r for r in wanted}
-    merged = [own.pop(r.id, r) for r in award.rules] + list(own.values())
-    origins = {r.id: Origin.RULES for r in award.rules} | {r.id: Origin.NOTICE for r in wanted}
+class _Listed(Protocol):
+    """A rule or an attachment: what a notice adds to or replaces in the 办法's lists."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def applicants(self) -> tuple[str, ...]: ...
+
+
+L = TypeVar("L", bound=_Listed)
+
+
+def _merge(
+    own: tuple[L, ...], published: tuple[L, ...], applicant: str
+) -> tuple[tuple[L, ...], dict[str, Origin]]:
+    """The 办法's entries, a notice entry with the same id replacing it, new ones after (only
+    the notice's entries for this applicant)."""
+    wanted = [e for e in published if applicant in e.applicants]
+    replacing = {e.id: e for e in wanted}
+    merged = [replacing.pop(e.id, e) for e in own] + list(replacing.values())
+    origins = {e.id: Origin.RULES for e in own} | {e.id: Origin.NOTICE for e in wanted}
     return tuple(merged), origins
-
-
-def _merge_attachments(
-    award: Award, notice: Notice | None
-) -> tuple[tuple[AttachmentSpec, ...], dict[str, Origin]]:
-    if notice is None:
-        return award.attachments, {a.id: Origin.RULES for a in award.attachments}
-    wanted = [a for a in notice.attachments if award.applicant in a.applicants]
-    own = {a.id: a for a in wanted}
-    merged = [own.pop(a.id, a) for a in award.attachments] + list(own.values())
-    origins = {a.id: Origin.RULES for a in award.attachments}
-    return tuple(merged), origins | {a.id: Origin.NOTICE for a in wanted}
 
 
 def _merge_limits(

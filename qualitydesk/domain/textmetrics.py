@@ -235,5 +235,5 @@ def markdown_text(markdown: str) -> tuple[str, int]:
 
 def measure(markdown: str) -> tuple[TextCounts, int]:
     """The counts of a narrative's text and its pictures and charts: what every caller uses."""
-    text, figures = markdown_text(markdown)
-    return count(text), figures
+    found = narrative(markdown)
+    return count(found.text), found.figures

@@ -66,10 +66,11 @@ def scorecard(doc: Document, forms: Forms) -> scoring.Scorecard:
 
 
 def check(doc: Document, forms: Forms) -> Readiness:
-    award = effective(doc, forms, forms.award_for(doc.award_id, doc.applicant)).award
+    this_year = effective(doc, forms)
+    award = this_year.award
     findings = eligibility.evaluate_all(award, application(doc), forms.form)
     scoped = forms.scoped(award)  # the 申请表 of this applicant
-    return Readiness(findings, completeness(doc, scoped, award), limits(doc, scoped, award))
+    return Readiness(findings, completeness(doc, scoped, award), _limits(doc, this_year))
 
 
 def completeness(doc: Document, forms: Forms, award: Award) -> list[Missing]:
@@ -125,8 +126,13 @@ def completeness(doc: Document, forms: Forms, award: Award) -> list[Missing]:
 
 
 def limits(doc: Document, forms: Forms, award: Award) -> list[LimitCheck]:
+    """Each limited part's count against its limit this year (``award`` as the 办法 gives it;
+    the 申报通知 and the user's values are laid over it here)."""
+    return _limits(doc, effective(doc, forms, award))
+
+
+def _limits(doc: Document, this_year: notices.Effective) -> list[LimitCheck]:
     texts = {"profile": list(doc.profiles().values()), "report": list(doc.narratives().values())}
-    this_year = effective(doc, forms, award)
     checks = []
     for part in this_year.award.parts:
         limit = this_year.limit(part.id)

@@ -38,7 +38,7 @@ from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.charts import trend_chart
 from qualitydesk.domain.forms import Band, Factor
 from qualitydesk.domain.limits import max_chars
-from qualitydesk.domain.textmetrics import TextCounts
+from qualitydesk.domain.textmetrics import TextCounts, measure
 from qualitydesk.store.document import Document, DocumentError
 from qualitydesk.store.readiness import effective
 from qualitydesk.store.records import Attachment, Indicator, Link, Score
@@ -49,7 +49,6 @@ from qualitydesk.ui.widgets.guidance import Guidance
 from qualitydesk.ui.widgets.markdown_edit import (
     MarkdownEdit,
     Measure,
-    measure_markdown,
     over_style,
 )
 from qualitydesk.ui.widgets.trend_chart import TrendChartWidget
@@ -635,7 +634,7 @@ class ItemPage(Page):
         for item_id, text in self._other_texts.items():
             cached = self._measured.get(item_id)
             if cached is None or cached[0] != text:
-                cached = (text, *measure_markdown(text))
+                cached = (text, *measure(text))
                 self._measured[item_id] = cached
             text_total += self.measure.text_count(cached[1])
             figures_total += cached[2]

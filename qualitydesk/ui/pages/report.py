@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 
 from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.forms import Category, Item
-from qualitydesk.domain.textmetrics import TextCounts
+from qualitydesk.domain.textmetrics import TextCounts, measure
 from qualitydesk.store.document import Document
 from qualitydesk.store.readiness import effective
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
-from qualitydesk.ui.widgets.markdown_edit import Measure, measure_markdown, over_style
+from qualitydesk.ui.widgets.markdown_edit import Measure, over_style
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 6  # 评分项, 分值, 字数 (tables included), 图 (pictures and charts), 自评, 得分
@@ -188,7 +188,7 @@ class ReportPage(Page):
     def _measure(self, item_id: str, markdown: str) -> tuple[TextCounts, int]:
         cached = self._measured.get(item_id)
         if cached is None or cached[0] != markdown:
-            cached = (markdown, *measure_markdown(markdown))
+            cached = (markdown, *measure(markdown))
             self._measured[item_id] = cached
         return cached[1], cached[2]
 

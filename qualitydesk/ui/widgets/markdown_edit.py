@@ -63,7 +63,7 @@ from PySide6.QtWidgets import (
 from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import Part
 from qualitydesk.domain.notices import EffectiveLimit
-from qualitydesk.domain.textmetrics import TextCounts, count, measure, with_figures
+from qualitydesk.domain.textmetrics import TextCounts, count, with_figures
 from qualitydesk.ui.widgets.markdown_io import document_markdown, document_text, html_markdown
 
 GITHUB = QTextDocument.MarkdownFeature.MarkdownDialectGitHub
@@ -203,11 +203,6 @@ def over_style(measure: Measure) -> str:
     """How a count over the limit looks: red for a rule, amber for a 参考值 (a suggestion)."""
     colour = "#8a5300" if measure.reference else "#b3261e"
     return f"color: {colour}; font-weight: bold;"
-
-
-def measure_markdown(markdown: str) -> tuple[TextCounts, int]:
-    """The counts and pictures of a saved narrative (as the 检查 command counts it)."""
-    return measure(markdown)
 
 
 # --- the look of tables -------------------------------------------------------------------------
