@@ -167,17 +167,22 @@ def test_checks_read_this_years_notice_and_the_users_limit(layered, tmp_path):
         assert (report.limit, report.reference, report.source) == (45000, False, USER_SOURCE)
 
 
-def test_the_users_notice_is_kept_in_the_file_and_survives_dump_and_load(forms, tmp_path):
-    from qualitydesk.store import interchange
-
-    path = tmp_path / "a.qdesk"
-    with Document.create(
+def _jiangsu_2025(path) -> Document:
+    """A new 江苏省省长质量奖 application for 2025 (the year of the shipped notice)."""
+    return Document.create(
         path,
         award="jiangsu-governor",
         framework="gbt19580-2012",
         year=2025,
         application_date=date(2025, 4, 1),
-    ) as doc:
+    )
+
+
+def test_the_users_notice_is_kept_in_the_file_and_survives_dump_and_load(forms, tmp_path):
+    from qualitydesk.store import interchange
+
+    path = tmp_path / "a.qdesk"
+    with _jiangsu_2025(path) as doc:
         doc.set_notice_value("choice", "2025")
         doc.set_notice_value("deadline", "2025-06-30")
         doc.set_notice_value("channel", "  江苏省质量奖申报系统 ")
@@ -203,13 +208,7 @@ def test_a_renewed_file_starts_without_last_years_notice(forms, tmp_path):
     from qualitydesk.store.renew import renew
 
     old = tmp_path / "2025.qdesk"
-    with Document.create(
-        old,
-        award="jiangsu-governor",
-        framework="gbt19580-2012",
-        year=2025,
-        application_date=date(2025, 4, 1),
-    ) as doc:
+    with _jiangsu_2025(old) as doc:
         doc.set_notice_value("choice", "2025")
         doc.set_notice_value("deadline", "2025-06-30")
         doc.set_limit("report", 30000)
