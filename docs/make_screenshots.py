@@ -6,12 +6,14 @@ temporary folder, starts the real main window at 1366×768, shows the welcome sc
 find bar in replace mode and 帮助 → 奖项与资格条件一览, shows 检查与导出 for an unfinished copy of
 the demo (so the problem list has something in it), imports the demo's own Word copy — with a
 colleague's edits to one item — into a copy of the demo (the 从 Word 导入 preview), exports the
-PDF package, renders two of its pages and shows it in 打印预览. Dialogs that size themselves to
-the screen open as on a 1366×768 laptop. Each picture is written to ``docs/images/`` as an
-optimised 8-bit palette PNG under a fixed name.
+PDF package, renders two of its pages, the same page in the 标准 and the 紧凑 layout side by side
+and a table continued on the next page (续表), and shows it in 打印预览. Dialogs that size
+themselves to the screen open as on a 1366×768 laptop. Each picture is written to
+``docs/images/`` as an optimised 8-bit palette PNG under a fixed name.
 
 Settings go to a temporary ``QUALITYDESK_HOME``, so the user's recent files and settings are never
 touched; no dialog can block, because the program's message boxes are replaced by a quiet stand-in.
+Only the bundled fonts are used (``QUALITYDESK_FONT_DIRS`` empty), not the machine's.
 The document store's clock is fixed while the files are built, so the times on screen (已保存
 10:20:00, the history) are the same on every run and a picture changes only when the program does.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -46,6 +49,14 @@ WORD_EDITS = (
     ("提高11.2个百分点。", "提高11.2个百分点；新员工入职三个月后的认知度为88.3%。"),
 )
 WAIT_SECONDS = 120  # for a background job (reading the Word file) or a page to be drawn
+COMPACT = "compact"  # the layout shown beside the default one (forms/layouts.toml)
+CONTINUED = re.compile(r"续表\s*(\d[\d.]*-\d+)")  # the line over a table's continuation
+BACKDROP = (224, 224, 224)  # around the pages in the PDF pictures, so their edges show
+MARGIN = 24  # pixels of backdrop around and between pages
+LABEL_SIZE = 22  # pixels: the type of a page's label
+ABOVE_CAPTION = 110  # points of the page above a table's 表题 shown with it
+PAGE_TOP = 0.42  # how much of the page a table continues on is shown, from its top
+CUT_PAD = 6  # points between a cut through a page and the nearest line of text
 
 # The main window's steps as the guide shows them: (step key, picture).
 STEPS = (
@@ -70,6 +81,8 @@ AFTER_STEPS = (
     "word-import.png",
     "pdf-cover.png",
     "pdf-report.png",
+    "pdf-layouts.png",
+    "pdf-continued.png",
     "print-preview.png",
 )
 
@@ -398,6 +411,113 @@ def shoot_pdf(forms: Any, demo: Path, folder: Path, shots: Shots) -> Path:
     return out
 
 
+def shoot_layouts(forms: Any, demo: Path, package: Path, shots: Shots) -> None:
+    """The first page of DEMO_ITEM in the package (the default layout, 标准) beside the same
+    page in 紧凑, each labelled with its layout, its leading and the package's page count."""
+    import pypdfium2
+    from pypdf import PdfReader
+
+    from qualitydesk.export.pdf import export_pdf
+    from qualitydesk.store.document import Document
+
+    compact = package.with_name("申报材料-紧凑.pdf")
+    with Document.open(demo, read_only=True) as doc:
+        export_pdf(doc, forms, compact, layout=COMPACT)
+        award = forms.award(doc.award_id)
+    pages = []
+    for path, choice in ((package, None), (compact, COMPACT)):
+        layout = forms.layout_for(award, choice)
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            page = pdf[outline_page(PdfReader(path), DEMO_ITEM)]
+            picture = page.render(scale=PDF_DPI / 72).to_pil()
+            label = f"{layout.name}（行距 {layout.leading_pt:g} 磅），全书 {len(pdf)} 页"
+        finally:
+            pdf.close()
+        pages.append((label, picture))
+    shots.save(on_backdrop(pages, across=True), "pdf-layouts.png")
+
+
+def shoot_continued(package: Path, shots: Shots) -> None:
+    """The first table that runs onto the next page: the foot of the page with its 表题, and
+    the top of the next one with 续表 and the header row repeated, one above the other."""
+    import pypdfium2
+
+    scale = PDF_DPI / 72
+    pdf = pypdfium2.PdfDocument(str(package))
+    try:
+        index, number = first_continued(pdf)
+        foot, top = pdf[index - 1], pdf[index]
+        caption = next(t for t, _ in text_boxes(foot, number))
+        start = min(t for t, _ in text_boxes(foot) if t >= caption - ABOVE_CAPTION) - CUT_PAD
+        limit = top.get_height() * PAGE_TOP
+        end = max(b for _, b in text_boxes(top) if b <= limit) + CUT_PAD
+        parts = [p.render(scale=scale).to_pil() for p in (foot, top)]
+    finally:
+        pdf.close()
+    foot_part = parts[0].crop((0, int(start * scale), parts[0].width, parts[0].height))
+    top_part = parts[1].crop((0, 0, parts[1].width, int(end * scale)))
+    shots.save(on_backdrop([("", foot_part), ("", top_part)], across=False), "pdf-continued.png")
+
+
+def first_continued(pdf: Any) -> tuple[int, str]:
+    """The index of the first page with a 续表 line, and the number of its table (4.2.2-1)."""
+    for index in range(1, len(pdf)):
+        found = CONTINUED.search(pdf[index].get_textpage().get_text_range())
+        if found:
+            return index, found.group(1)
+    raise SystemExit("make_screenshots: no table of the exported PDF continues on a next page")
+
+
+def text_boxes(page: Any, text: str = "") -> list[tuple[float, float]]:
+    """(top, bottom) in points below the top of ``page`` of each character on it, or of each
+    occurrence of ``text``: a cut between them splits no line of text."""
+    textpage = page.get_textpage()
+    height = page.get_height()
+    if text:
+        searcher = textpage.search(text)
+        starts = [found[0] for found in iter(searcher.get_next, None)]
+        if not starts:
+            raise SystemExit(f"make_screenshots: {text} is not on the page before its 续表")
+    else:
+        starts = list(range(textpage.count_chars()))
+    boxes = (textpage.get_charbox(i) for i in starts)
+    return [(height - top, height - bottom) for _, bottom, _, top in boxes if top > bottom]
+
+
+def on_backdrop(pages: list[tuple[str, Any]], *, across: bool) -> Any:
+    """PIL pictures of pages (or parts of pages) on a grey backdrop, side by side (``across``)
+    or one above the other, each with its label (if any) above it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(label_font(), LABEL_SIZE)
+    band = LABEL_SIZE + MARGIN // 2 if any(label for label, _ in pages) else 0
+    cells = [(label, picture, picture.width, band + picture.height) for label, picture in pages]
+    if across:
+        size = (sum(c[2] + MARGIN for c in cells) + MARGIN, max(c[3] for c in cells) + 2 * MARGIN)
+    else:
+        size = (max(c[2] for c in cells) + 2 * MARGIN, sum(c[3] + MARGIN for c in cells) + MARGIN)
+    out = Image.new("RGB", size, BACKDROP)
+    draw = ImageDraw.Draw(out)
+    x = y = MARGIN
+    for label, picture, width, height in cells:
+        if label:
+            draw.text((x + width // 2, y), label, fill=(0, 0, 0), font=font, anchor="ma")
+        out.paste(picture, (x, y + band))
+        draw.rectangle((x - 1, y + band - 1, x + width, y + height), outline=(150, 150, 150))
+        x, y = (x + width + MARGIN, y) if across else (x, y + height + MARGIN)
+    return out
+
+
+def label_font() -> Any:
+    """The bundled sans face (a file-like object), for the labels on the PDF pictures."""
+    import io
+    from importlib import resources
+
+    fonts = resources.files("qualitydesk.resources").joinpath("fonts")
+    return io.BytesIO(fonts.joinpath("QualityDeskSans-Regular.ttf").read_bytes())
+
+
 def shoot_preview(app: Any, window: Any, package: Path, shots: Shots) -> None:
     """打印预览 of the package at the size it opens on a laptop, at the first page of DEMO_ITEM."""
     from pypdf import PdfReader
@@ -461,6 +581,8 @@ def make_all(folder: Path, shots: Shots) -> None:
     shoot_problems(app, window, unfinished, shots)
     shoot_word_import(app, window, demo, word, shots)
     package = shoot_pdf(forms, demo, folder, shots)
+    shoot_layouts(forms, demo, package, shots)
+    shoot_continued(package, shots)
     shoot_preview(app, window, package, shots)
     window.close()
     settle(app)
@@ -473,6 +595,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     out = parser.parse_args(argv).out
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The bundled fonts only, not the machine's (fallback.py): a character they lack is listed
+    # and printed as 〓 on every machine, so the pictures do not depend on the fonts installed.
+    os.environ["QUALITYDESK_FONT_DIRS"] = ""
     out.mkdir(parents=True, exist_ok=True)
     shots = Shots(out)
     with tempfile.TemporaryDirectory(prefix="qualitydesk-docs-") as temp:

@@ -164,6 +164,12 @@ def _add_export(sub: Any) -> None:
         help="package：申报材料（默认）；internal：内部自评报告",
     )
     export.add_argument("--double-sided", action="store_true", help="双面打印：装订边左右交替")
+    export.add_argument(
+        "--layout",
+        metavar="版式",
+        help="PDF 的版式：标准（standard，默认：固定 28 磅行距，页边距 25–30 mm）或紧凑"
+        "（compact：每页多排约四到五成文字）；见 forms/layouts.toml",
+    )
     export.add_argument("--force", action="store_true", help=REPLACE_OUTPUT)
     section = export.add_mutually_exclusive_group()
     section.add_argument("--item", metavar="ID", help="Word 副本只含一个评分项，如 4.1.2")
@@ -241,9 +247,13 @@ def _forms(args: argparse.Namespace) -> int:
         rules = sum(len(a.rules) for a in forms.awards.values())
         notices = sum(len(n) for n in forms.notices.values())
         suggested = sum(p.reference for a in forms.awards.values() for p in a.parts)
+        layouts = "、".join(x.name for x in forms.layouts.values())
+        if all(x.reference for x in forms.layouts.values()):
+            layouts += "，参考值"
         print(
             f"forms/ 检查通过：{len(forms.frameworks)} 个评价准则，{len(forms.awards)} 个奖项"
-            f"（{rules} 条资格条款），申请表 {fields} 个字段，申报通知 {notices} 份；"
+            f"（{rules} 条资格条款），申请表 {fields} 个字段，申报通知 {notices} 份，"
+            f"版式 {len(forms.layouts)} 种（{layouts}）；"
             f"每个字数限制和须知都注明了出处（其中 {suggested} 个字数限制是参考值，"
             "按当年申报通知核对）"
         )
@@ -725,6 +735,7 @@ def _check(args: argparse.Namespace) -> int:
     with _open(args.file) as doc:
         result = readiness.check(doc, forms)
         too_long = sizes.in_document(doc, forms)  # the export refuses these
+        unprintable = _unprintable(doc, forms)  # a warning: they print as 〓, nothing is lost
         score = score_json(doc, forms)
         award = forms.award(doc.award_id)
     ready = result.ready and not too_long
@@ -747,6 +758,17 @@ def _check(args: argparse.Namespace) -> int:
             for c in result.limits
         ],
         "oversized": [{"where": p.where, "size": p.size, "max": p.maximum} for p in too_long],
+        "unprintable": [
+            {
+                "where": p.where,
+                "char": p.char,
+                "codepoint": p.codepoint,
+                "line": p.line,
+                "column": p.column,
+                "offset": p.offset,
+            }
+            for p in unprintable
+        ],
         "score": score,
         "ready": ready,
     }
@@ -761,10 +783,20 @@ def _check(args: argparse.Namespace) -> int:
             print(_limit_line(c))
         for p in too_long:
             print(f"[过长] {p.message}")
+        for p in unprintable:
+            print(f"[无法打印] {p.message}")
         if score is not None:
             _print_score(score)
         print("可以提交" if ready else "尚未就绪")
     return EXIT_OK if ready else EXIT_PROBLEM
+
+
+def _unprintable(doc: Document, forms: Forms) -> list[Any]:
+    """The characters no font prints (they print as 〓): a warning, ``ready`` stays as it is —
+    the package still prints whole and the 〓 marks the place, like a 参考值 exceeded."""
+    from qualitydesk.export.preflight import unprintable  # the export's own font judgement
+
+    return unprintable(doc, forms)
 
 
 def _print_score(score: dict[str, Any]) -> None:
@@ -837,6 +869,7 @@ def _export(args: argparse.Namespace) -> int:
             Path(args.output),
             kind=args.kind,
             double_sided=args.double_sided,
+            layout=args.layout,
             force=args.force,
         ),
     )
@@ -844,6 +877,11 @@ def _export(args: argparse.Namespace) -> int:
     print(f"已导出 {result.path}（{numbers.integer(result.pages)} 页，{size}）")
     for note in result.notes:  # attachments: active content removed, or unreadable
         print(f"注意：{note}")
+    if result.missing:
+        print(
+            f"注意：{numbers.integer(result.missing)} 个字符在内置字体和本机字体中都没有，"
+            f"已印为“〓”（qualitydesk check 列出位置）"
+        )
     return EXIT_OK
 
 
@@ -852,6 +890,8 @@ def _export_docx(args: argparse.Namespace) -> int:
 
     if args.kind != "package":
         raise UsageError("Word 副本只有申报材料一种；内部自评报告请导出为 PDF")
+    if args.layout:
+        raise UsageError("--layout 只用于 PDF；Word 副本的版式在 Word 中调整")
     result = _exported(
         args,
         lambda doc, forms: export_docx(

@@ -12,6 +12,9 @@ os.environ["XDG_DATA_HOME"] = os.path.join(_home, ".local", "share")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_home, ".cache")
 os.environ["QUALITYDESK_HOME"] = os.path.join(_home, "qualitydesk")
 os.environ.pop("QUALITYDESK_FORMS", None)
+# No system font as a fallback for what the bundled fonts lack: the results would depend on the
+# machine. Tests that want a fallback face build one and point this at its folder.
+os.environ["QUALITYDESK_FONT_DIRS"] = ""
 
 import pytest
 

@@ -261,8 +261,17 @@ def test_new_check_history_dump_load(capsys, tmp_path):
     code, out, _ = run(capsys, "check", str(path), "--json")
     assert code == 1
     data = json.loads(out)
-    assert set(data) == {"eligibility", "completeness", "limits", "oversized", "score", "ready"}
+    assert set(data) == {
+        "eligibility",
+        "completeness",
+        "limits",
+        "oversized",
+        "unprintable",
+        "score",
+        "ready",
+    }
     assert data["oversized"] == []
+    assert data["unprintable"] == []
     first = data["eligibility"][0]
     assert {"rule", "clause", "status", "reason", "evidence", "reading", "source"} <= set(first)
     assert first["status"] == "needs-data"

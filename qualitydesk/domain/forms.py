@@ -332,6 +332,7 @@ class Award:
     applicants: tuple[str, ...] = (ORGANISATION,)  # who may apply: organisations, people
     profiles: tuple[Profile, ...] = ()  # the award's own 组织概述 / 个人事迹 (over the framework's)
     rounds: tuple[Round, ...] = ()  # numbered rounds (届), where the programme numbers them
+    layout: LayoutChange | None = None  # the programme's own page layout over the default one
     applicant: str = ORGANISATION  # the applicant this award was narrowed to (Forms.award_for)
 
     @property
@@ -497,6 +498,60 @@ class Limits:
     file_name: int
 
 
+# --- page layouts (forms/layouts.toml, an award's [layout]) ---------------------------------
+
+# The numbers a layout sets: key -> (unit, lowest, highest). Margins in mm, type in points.
+LAYOUT_VALUES: dict[str, tuple[str, float, float]] = {
+    "binding_mm": ("mm", 15.0, 50.0),
+    "outer_mm": ("mm", 15.0, 50.0),
+    "top_mm": ("mm", 15.0, 50.0),
+    "bottom_mm": ("mm", 15.0, 50.0),
+    "body_size_pt": ("pt", 9.0, 16.0),
+    "leading_pt": ("pt", 10.0, 40.0),
+    "paragraph_space_pt": ("pt", 0.0, 24.0),
+    "table_size_pt": ("pt", 7.5, 14.0),
+}
+A4_MM = (210.0, 297.0)
+MIN_TEXT_MM = (150.0, 200.0)  # the narrowest and lowest text block the package's tables fit
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A page layout of the package (版式): margins, body type and leading, table type."""
+
+    id: str
+    name: str  # 标准, 紧凑: what the export options and ``export --layout`` offer
+    name_en: str
+    binding_mm: float  # 订口 (the bound edge)
+    outer_mm: float
+    top_mm: float
+    bottom_mm: float
+    body_size_pt: float
+    leading_pt: float  # fixed, baseline to baseline inside a paragraph
+    paragraph_space_pt: float
+    table_size_pt: float
+    source: str  # the programme's clause or template, or REFERENCE
+    note: str = ""
+
+    @property
+    def reference(self) -> bool:
+        """The program's suggestion (REFERENCE), not a layout the programme publishes."""
+        return self.source == REFERENCE
+
+    def names(self) -> tuple[str, ...]:
+        """What a user may type to choose it: the id, the Chinese and the English name."""
+        return (self.id, self.name, self.name_en)
+
+
+@dataclass(frozen=True)
+class LayoutChange:
+    """An award's own layout values ([layout]) over the default layout, with their source."""
+
+    values: tuple[tuple[str, float], ...]
+    source: str
+    note: str = ""
+
+
 @dataclass(frozen=True)
 class Forms:
     """Everything under forms/: frameworks and awards by id, the 申请表 catalogue, text limits.
@@ -510,6 +565,26 @@ class Forms:
     form: FormCatalogue = field(repr=False)
     limits: Limits = field(repr=False)
     notices: Mapping[str, tuple[Notice, ...]] = field(default_factory=dict, repr=False)
+    layouts: Mapping[str, Layout] = field(default_factory=dict, repr=False)  # by id, in order
+    default_layout: str = ""  # the id of the layout an export uses unless told otherwise
+
+    def layout(self, choice: str | None = None) -> Layout:
+        """The layout named ``choice`` (id, 标准, Standard — any case), the default for None."""
+        wanted = (choice or self.default_layout).strip().casefold()
+        for layout in self.layouts.values():
+            if wanted in (n.casefold() for n in layout.names()):
+                return layout
+        known = "、".join(f"{x.name}（{x.id}）" for x in self.layouts.values())
+        raise FormsError(f"没有名为“{choice}”的版式（可用：{known}）")
+
+    def layout_for(self, award: Award, choice: str | None = None) -> Layout:
+        """The layout an export of ``award`` uses: the one chosen, and for the default layout
+        the programme's own values ([layout] in its file) over it."""
+        layout = self.layout(choice)
+        if award.layout is None or layout.id != self.default_layout:
+            return layout
+        change = award.layout
+        return replace(layout, **dict(change.values), source=change.source, note=change.note)
 
     def notices_of(self, award_id: str) -> tuple[Notice, ...]:
         """The published notices of a programme, oldest first (empty: none shipped)."""
@@ -835,6 +910,7 @@ def _award(file: str, data: Mapping[str, Any]) -> Award:
         rules=tuple(rules),
         parts=tuple(parts),
         attachments=tuple(attachments),
+        layout=_layout_change(top),
         **_applicant_keys(top),
     )
     top.done()
@@ -1202,6 +1278,97 @@ def _limits(file: str, data: Mapping[str, Any]) -> Limits:
     return limits
 
 
+# --- page layouts ---------------------------------------------------------------------------
+
+
+def _layouts(file: str, data: Mapping[str, Any]) -> tuple[dict[str, Layout], str]:
+    """forms/layouts.toml: the named layouts and the id of the default one."""
+    top = _Node(file, "", data)
+    layouts: dict[str, Layout] = {}
+    for node in top.tables("layouts"):
+        layout = Layout(
+            id=node.str("id"),
+            name=node.str("name"),
+            name_en=node.str("name_en"),
+            **{key: _layout_value(node, key) for key in LAYOUT_VALUES},
+            source=node.str("source"),
+            note=node.opt_str("note") or "",
+        )
+        node.done()
+        _check_layout(node, layout)
+        names = [n.casefold() for x in layouts.values() for n in x.names()]
+        for name in layout.names():
+            if name.casefold() in names:
+                raise node.error(None, f"the name {name!r} is also another layout's")
+        layouts[layout.id] = layout
+    if not layouts:
+        raise top.error("layouts", "missing: at least one [[layouts]]")
+    default = top.str("default")
+    if default not in layouts:
+        raise top.error("default", f"no layout with id {default!r}")
+    top.done()
+    return layouts, default
+
+
+def _layout_value(node: _Node, key: str, *, required: bool = True) -> float | None:
+    unit, low, high = LAYOUT_VALUES[key]
+    value = node._get(key, (int, float), f"a number ({unit})", required)
+    if value is not None and not low <= value <= high:
+        raise node.error(key, f"must be between {low:g} and {high:g} {unit}, found {value:g}")
+    return None if value is None else float(value)
+
+
+def _check_layout(node: _Node, layout: Layout) -> None:
+    """The values together: a text block the package fits in, a leading the type fits in."""
+    width = A4_MM[0] - layout.binding_mm - layout.outer_mm
+    height = A4_MM[1] - layout.top_mm - layout.bottom_mm
+    if width < MIN_TEXT_MM[0]:
+        raise node.error(
+            "outer_mm",
+            f"the text block is {width:g} mm wide (A4 210 mm less binding_mm and outer_mm); "
+            f"it must be at least {MIN_TEXT_MM[0]:g} mm",
+        )
+    if height < MIN_TEXT_MM[1]:
+        raise node.error(
+            "bottom_mm",
+            f"the text block is {height:g} mm high (A4 297 mm less top_mm and bottom_mm); "
+            f"it must be at least {MIN_TEXT_MM[1]:g} mm",
+        )
+    if layout.leading_pt < layout.body_size_pt * 1.2:
+        raise node.error(
+            "leading_pt",
+            f"{layout.leading_pt:g} pt is less than 1.2 × body_size_pt "
+            f"({layout.body_size_pt * 1.2:g} pt): the lines would overlap",
+        )
+    if layout.table_size_pt > layout.body_size_pt:
+        raise node.error("table_size_pt", "must not be larger than body_size_pt")
+
+
+def _layout_change(top: _Node) -> LayoutChange | None:
+    """An award's ``[layout]``: some of the layout values, and where they come from."""
+    node = top.table("layout", required=False)
+    if node is None:
+        return None
+    values = {key: _layout_value(node, key, required=False) for key in LAYOUT_VALUES}
+    change = LayoutChange(
+        tuple((k, v) for k, v in values.items() if v is not None),
+        node.str("source"),
+        node.opt_str("note") or "",
+    )
+    node.done()
+    if not change.values:
+        raise node.error(None, f"no value: give one of {', '.join(LAYOUT_VALUES)}")
+    return change
+
+
+def _check_award_layout(file: str, award: Award, forms: Forms) -> None:
+    """The award's [layout] over the default layout must still be a layout that works."""
+    if award.layout is None:
+        return
+    node = _Node(file, "layout", {})
+    _check_layout(node, forms.layout_for(award))
+
+
 # --- cross-references -----------------------------------------------------------------------
 
 # Fields and table columns the eligibility kinds read, whatever the rule parameters say.
@@ -1291,12 +1458,14 @@ def load_forms(root: Traversable | None = None) -> Forms:
     form = _form(form_file, _read_toml(root, form_file))
     _check_form(form_file, form)
     limits = _limits("limits.toml", _read_toml(root, "limits.toml"))
-    forms = Forms(frameworks, {}, form, limits)
+    layouts, default_layout = _layouts("layouts.toml", _read_toml(root, "layouts.toml"))
+    forms = Forms(frameworks, {}, form, limits, layouts=layouts, default_layout=default_layout)
     awards: dict[str, Award] = {}
     files: dict[int, str] = {}
     for name in _toml_names(root, "awards"):
         award = _award(name, _read_toml(root, name))
         _check_award(name, award, forms)
+        _check_award_layout(name, award, forms)
         if award.order in files:
             raise FormsError(
                 f"{name}: order: {award.order} is also the order of {files[award.order]}"
@@ -1309,7 +1478,8 @@ def load_forms(root: Traversable | None = None) -> Forms:
                 raise FormsError(f"{form_file}: groups[{i}].awards: no award {award_id!r}")
     ranked = sorted(awards.values(), key=lambda a: a.order)
     notices = _notices(root, awards, forms)
-    return Forms(frameworks, {a.id: a for a in ranked}, form, limits, notices)
+    awards_ranked = {a.id: a for a in ranked}
+    return replace(forms, awards=awards_ranked, notices=notices)
 
 
 def _toml_names(root: Traversable, folder: str) -> list[str]:

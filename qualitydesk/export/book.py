@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import Award, FieldSpec, Forms, Framework, Part
 from qualitydesk.export.flowables import Heading, Para, Picture, TextStyle, TocLine
-from qualitydesk.export.layout import TEXT_HEIGHT, TEXT_WIDTH
+from qualitydesk.export.layout import PageGeometry
 from qualitydesk.export.markdown import Narrative, Numbering, Sources
 from qualitydesk.export.sanitise import AttachmentProblem, PrintImage, print_image, unreadable_note
 from qualitydesk.export.styles import Styles, make_styles
@@ -29,10 +29,11 @@ class Book:
     doc: Document
     forms: Forms
     check: Callable[[str], None]  # reports a step; raises when the user cancelled
-    styles: Styles = field(default_factory=make_styles)
+    geometry: PageGeometry | None = None  # the page; None: the programme's default layout
+    styles: Styles | None = None  # None: made for the geometry
     numbering: Numbering = field(default_factory=Numbering)
     toc: list[tuple[str, str, int]] = field(default_factory=list)
-    width: float = TEXT_WIDTH
+    width: float = 0.0  # the text block's width (the geometry's)
     pdfs: dict[int, bytes] = field(default_factory=dict)  # PDF attachments placed in the story
     notes: dict[int, str] = field(default_factory=dict)  # for the user: what became of attachments
     _images: dict[int, PrintImage | AttachmentProblem | None] = field(default_factory=dict)
@@ -42,6 +43,11 @@ class Book:
         self.award: Award = self.forms.award_for(self.doc.award_id, self.doc.applicant)
         self.framework: Framework = self.forms.framework_for(self.award)
         self.forms = self.forms.scoped(self.award)  # the 申请表 of this applicant
+        if self.geometry is None:
+            self.geometry = PageGeometry.from_layout(self.forms.layout_for(self.award))
+        if self.styles is None:
+            self.styles = make_styles(self.geometry)
+        self.width = self.width or self.geometry.text_width
         self.sources = Sources({i.id: i for i in self.doc.indicators()}, self.picture)
 
     # -- names --
@@ -140,10 +146,13 @@ class Book:
         return format_value(spec, value)
 
     def picture(
-        self, attachment_id: int, width: float = TEXT_WIDTH, height: float = TEXT_HEIGHT * 0.6
+        self, attachment_id: int, width: float | None = None, height: float | None = None
     ) -> Flowable | None:
-        """An image attachment as a picture, a note saying why in its place when it cannot be
-        printed, or None if the document has no such attachment."""
+        """An image attachment as a picture (by default as wide as the text and at most 0.6 of
+        its height), a note saying why in its place when it cannot be printed, or None if the
+        document has no such attachment."""
+        width = self.width if width is None else width
+        height = self.geometry.text_height * 0.6 if height is None else height
         found = self.print_image(attachment_id)
         if found is None:
             return None

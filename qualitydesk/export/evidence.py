@@ -19,10 +19,9 @@ from qualitydesk.domain.charts import Indicator, trend_chart
 from qualitydesk.export.book import Book
 from qualitydesk.export.flowables import Figure, PageRef, PageSlot, Para, Picture
 from qualitydesk.export.graphics import trend_drawing
-from qualitydesk.export.layout import TEXT_HEIGHT
 from qualitydesk.export.pdfclean import CleanPdf, clean_pdf, removed_note
 from qualitydesk.export.sanitise import AttachmentProblem, PrintImage
-from qualitydesk.export.tables import grid, plain_style
+from qualitydesk.export.tables import captioned, plain_style
 from qualitydesk.store.document import DocumentError
 from qualitydesk.store.records import Attachment
 
@@ -79,10 +78,9 @@ def _data_table(book: Book, prefix: str, items: list[Indicator]) -> list[Flowabl
             [Para(ind.name, cell), Para(f"{ind.unit}{arrow}", replace(cell, align="center"))]
             + [Para(v, right) for v in values + refs]
         )
-    caption = Para(f"{book.numbering.table(prefix)} 关键绩效指标", st.caption)
-    caption.keepWithNext = True
+    caption = f"{book.numbering.table(prefix)} 关键绩效指标"
     note = Para("注：↑ 表示数值越高越好，↓ 表示越低越好；“—”表示无数据。", st.note)
-    return [caption, grid(data, book.width), note]
+    return [captioned(caption, data, book.width, style=st.caption), note]
 
 
 def _value(value: float | None) -> str:
@@ -199,7 +197,9 @@ def _list_table(book: Book, attachments: list[Attachment]) -> Flowable:
         )
     widths = [10 * mm, 60 * mm, 44 * mm, 0.0, 14 * mm]
     widths[3] = book.width - sum(widths)
-    return grid(data, book.width, widths=widths)
+    return captioned(
+        "", data, book.width, style=st.caption, continued="材料清单（续）", widths=widths
+    )
 
 
 def _attachment(book: Book, n: int, attachment: Attachment) -> list[Flowable]:
@@ -207,7 +207,7 @@ def _attachment(book: Book, n: int, attachment: Attachment) -> list[Flowable]:
     title = f"附件{n}　{attachment.caption or attachment.file_name}"
     heading = book.heading(title, st.item, f"att.{attachment.id}", 1, toc=False)
     out: list[Flowable] = [heading]
-    room = TEXT_HEIGHT - KEEP_FOR_HEADING - 12
+    room = book.geometry.text_height - KEEP_FOR_HEADING - 12
     if attachment.media_type.startswith("image/"):
         found = book.print_image(attachment.id)
         if isinstance(found, PrintImage):
@@ -216,7 +216,7 @@ def _attachment(book: Book, n: int, attachment: Attachment) -> list[Flowable]:
         problem = found or AttachmentProblem("文件内容已丢失或损坏")
         return [*out, _unreadable(book, "图片", attachment, problem)]
     if attachment.media_type == "application/pdf" or attachment.file_name.lower().endswith(".pdf"):
-        return out + _pdf_pages(book, n, attachment, room)
+        return out + _pdf_pages(book, n, attachment)
     return [
         *out,
         _note(
@@ -242,7 +242,9 @@ def _unreadable(book: Book, kind: str, attachment: Attachment, problem: Attachme
     return _note(book, text)
 
 
-def _pdf_pages(book: Book, n: int, attachment: Attachment, room: float) -> list[Flowable]:
+def _pdf_pages(book: Book, n: int, attachment: Attachment) -> list[Flowable]:
+    """A slot per page, each filling the text block under the lines above it (the heading and
+    the file line on the first page, the 续 line on the others); pypdf fills them in later."""
     try:
         clean = _clean_pdf(book, n, attachment)
     except AttachmentProblem as problem:
@@ -256,7 +258,7 @@ def _pdf_pages(book: Book, n: int, attachment: Attachment, room: float) -> list[
         if i:
             line = f"附件{n}（续）　第 {i + 1} 页，共 {total} 页"
             out += [PageBreak(), Para(line, replace(book.styles.note, align="center"))]
-        scale = min(book.width / w, room / h)
+        scale = book.width / w  # as wide as the text; PageSlot fits it to the height left
         out.append(PageSlot(attachment.id, i, w * scale, h * scale))
     return out
 

@@ -19,10 +19,22 @@ from itertools import groupby
 from typing import Any, overload
 
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from qualitydesk.export.fallback import is_picture_font, picture
 from qualitydesk.export.fonts import SERIF, FontSet, fonts
-from qualitydesk.export.text import Line, break_lines, char_widths, clean
+from qualitydesk.export.text import (
+    QUARTER_EM,
+    Line,
+    break_lines,
+    char_widths,
+    clean,
+    normalise,
+    quarter_gaps,
+    stretch_points,
+)
 
 Run = tuple[str, str]  # (text, font name)
 RGB = tuple[float, float, float]
@@ -67,6 +79,8 @@ class _Prepared:
     spans: tuple[tuple[int, int, str], ...]
     starts: tuple[int, ...]
     advance: tuple[float, ...]
+    lead: tuple[float, ...] = ()  # the quarter-em before a character (in its advance), or ()
+    gaps: tuple[int, ...] = ()  # where lead is not 0
 
 
 def _prepare(runs: Sequence[Run], size: float) -> _Prepared:
@@ -75,8 +89,9 @@ def _prepare(runs: Sequence[Run], size: float) -> _Prepared:
     spans: list[tuple[int, int, str]] = []
     advance: list[float] = []
     pos = 0
-    for raw, font in runs:
-        text = clean(raw, font_set)
+    cleaned = [(clean(raw, font_set), font) for raw, font in runs]
+    texts = normalise([text for text, _ in cleaned])  # no spaces around full-width punctuation
+    for text, (_, font) in zip(texts, cleaned, strict=True):
         if not text:
             continue
         for piece, face in _by_face(text, font, font_set):
@@ -88,15 +103,26 @@ def _prepare(runs: Sequence[Run], size: float) -> _Prepared:
             advance.extend(char_widths(face, size)(piece))
             pos += len(piece)
     starts = tuple(s for s, _, _ in spans)
-    return _Prepared("".join(parts), tuple(spans), starts, tuple(advance))
+    text = "".join(parts)
+    gaps = quarter_gaps(text)  # Han next to Latin: a quarter-em as layout, not as a character
+    if not gaps:
+        return _Prepared(text, tuple(spans), starts, tuple(advance))
+    lead = [0.0] * len(text)
+    for i in gaps:
+        lead[i] = size * QUARTER_EM
+        advance[i] += lead[i]
+    return _Prepared(text, tuple(spans), starts, tuple(advance), tuple(lead), tuple(gaps))
 
 
 def _by_face(text: str, font: str, font_set: FontSet) -> list[tuple[str, str]]:
-    """``text`` in stretches of one face: ``font``, or another bundled face for what it lacks."""
+    """``text`` in stretches of one face: ``font``, or another bundled face for what it lacks,
+    or a fallback face of the system for what no bundled face has (:mod:`.fallback`)."""
     chars = set(text) - {"\n"}
     if all(font_set.has(font, ch) for ch in chars):
         return [(text, font)]
-    face = {ch: font_set.face_for(font, ch) or font for ch in chars} | {"\n": font}
+    extra = font_set.fallback_fonts(chars)  # {} unless some character is beyond the bundle
+    face = {ch: font_set.face_for(font, ch) or extra.get(ch) or font for ch in chars}
+    face["\n"] = font
     return [("".join(group), key) for key, group in groupby(text, face.__getitem__)]
 
 
@@ -129,6 +155,64 @@ class _Lines(Sequence[Line]):
     def __iter__(self) -> Iterator[Line]:
         lines = self.lines
         return (lines[i] for i in range(self.first, self.last))
+
+
+class _TextWriter:
+    """The text operators of a paragraph's lines, whose gaps differ: one BT … ET block, a TJ
+    array per stretch of one font subset, with a number only where a gap is not the line's
+    character spacing (Tc), so the PDF stays small and extracts as the text itself."""
+
+    def __init__(self, canv: Any, size: float) -> None:
+        self.canv, self.doc, self.size = canv, canv._doc, size
+        self.tf = fp_str(size)
+        self.code = ["BT"]
+        self.face: tuple[str, int] | None = None  # font and subset in use
+        self.spacing = 0.0
+        self.extra: dict[int, float] = {}
+        self.cuts: list[int] = []
+
+    def start_line(self, x: float, y: float, spacing: float, extra: dict[int, float]) -> None:
+        """A line at (x, y): ``spacing`` after every character, plus ``extra`` after some
+        (index in the paragraph -> points)."""
+        self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        if spacing != self.spacing:
+            self.code.append(f"{fp_str(spacing)} Tc")
+            self.spacing = spacing
+        self.extra, self.cuts = extra, sorted(extra)
+
+    def show(self, text: str, font_name: str, pos: int) -> None:
+        """``text``, which starts at index ``pos`` of the paragraph, in ``font_name``."""
+        font = pdfmetrics.getFont(font_name)
+        code, cuts = self.code, self.cuts
+        for subset, chunk in font.splitString(text, self.doc):
+            if (font_name, subset) != self.face:
+                code.append(f"{font.getSubsetInternalName(subset, self.doc)} {self.tf} Tf")
+                self.face = (font_name, subset)
+            end = pos + len(chunk)
+            if cuts and bisect_left(cuts, pos) < bisect_left(cuts, end):
+                code.append(self._array(chunk, pos, end))
+            else:
+                code.append(f"({escapePDF(chunk)}) Tj")
+            pos = end
+
+    def _array(self, chunk: bytes, pos: int, end: int) -> str:
+        """A TJ operator: ``chunk`` (characters ``pos`` to ``end``) with numbers moving the
+        characters after the gaps that differ (thousandths of an em, negative to the right)."""
+        parts, last = [], pos
+        scale = -1000.0 / self.size
+        for k in self.cuts[bisect_left(self.cuts, pos) : bisect_left(self.cuts, end)]:
+            parts.append(f"({escapePDF(chunk[last - pos : k + 1 - pos])})")
+            parts.append(fp_str(round(self.extra[k] * scale, 1)))
+            last = k + 1
+        if last < end:
+            parts.append(f"({escapePDF(chunk[last - pos :])})")
+        return f"[{' '.join(parts)}] TJ"
+
+    def close(self) -> None:
+        if self.spacing:
+            self.code.append("0 Tc")
+        self.code.append("ET")
+        self.canv.addLiteral("\n".join(self.code))
 
 
 class Para(Flowable):
@@ -165,6 +249,7 @@ class Para(Flowable):
             max(width - st.left_indent - st.right_indent, st.size),
             first_indent=st.first_indent if start == 0 else 0.0,
             squeeze=st.size * 0.5 if st.align == "justify" else 0.0,
+            lead=self.prepared.lead[start:stop] or None,
         )
         if start:
             lines = [Line(ln.start + start, ln.end + start, ln.width, ln.justify) for ln in lines]
@@ -194,12 +279,11 @@ class Para(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         lines = self.lines_for(availWidth)
-        count = len(lines)
-        fit = min(int((availHeight + 1e-6) // self.style.leading), count - 1)
-        if count >= 4 and count - fit < 2:
-            fit = count - 2  # no widow: at least two lines go over
-        if fit < 1 or (fit < 2 and count > 2):
-            return []  # no orphan: at least two lines stay
+        # no line alone: at least two stay at the foot of this page (no orphan) and at least
+        # two go over to the top of the next (no widow); three lines or fewer move whole
+        fit = min(int((availHeight + 1e-6) // self.style.leading), len(lines) - 2)
+        if fit < 2:
+            return []
         cut = lines[fit].start
         head = self._piece(self.start, cut, replace(self.style, space_after=0.0))
         tail = self._piece(cut, self.stop, replace(self.style, space_before=0.0))
@@ -217,39 +301,70 @@ class Para(Flowable):
         if is_draft(self) or not self._lines:
             return
         st = self.style
-        canv = self.canv
-        tx = canv.beginText()
-        tx.setFillColorRGB(*st.color)
+        self.canv.setFillColorRGB(*st.color)
         baseline = self.height - st.leading / 2 - st.size * 0.36
+        writer = _TextWriter(self.canv, st.size)
         for i, line in enumerate(self._lines):
-            indent = st.left_indent + (st.first_indent if i == 0 and line.start == 0 else 0.0)
-            room = self._width - indent - st.right_indent
-            x, char_space, word_space = self._placement(line, room)
-            tx.setTextOrigin(indent + x, baseline - i * st.leading)
-            tx.setCharSpace(char_space)
-            tx.setWordSpace(word_space)
+            x, spacing, extra = self._placement(i, line)
+            writer.start_line(x, baseline - i * st.leading, spacing, extra)
+            pos = line.start
             for text, font in self._segments(line):
-                tx.setFont(font, st.size)
-                tx.textOut(text)
-        canv.drawText(tx)
+                writer.show(text, font, pos)
+                pos += len(text)
+        writer.close()
+        if any(is_picture_font(font) for _, _, font in self.prepared.spans):
+            self._draw_pictures(baseline)
 
-    def _placement(self, line: Line, room: float) -> tuple[float, float, float]:
-        """x offset, character spacing and word spacing of a line."""
-        slack = room - line.width
-        align = self.style.align
-        if align == "center":
-            return max(slack, 0.0) / 2, 0.0, 0.0
-        if align == "right":
-            return max(slack, 0.0), 0.0, 0.0
-        if align != "justify" or not line.justify:
-            return 0.0, 0.0, 0.0
+    def _draw_pictures(self, baseline: float) -> None:
+        """Draw colour emoji over their blank placeholder glyphs (see :mod:`.fallback`)."""
+        st = self.style
+        advance, lead = self.prepared.advance, self.prepared.lead
+        for i, line in enumerate(self._lines):
+            x, spacing, extra = self._placement(i, line)
+            pos = line.start
+            for text, font in self._segments(line):
+                for ch in text:
+                    width = advance[pos] - (lead[pos] if lead else 0.0)  # the glyph's own
+                    png = picture(font, ch) if is_picture_font(font) else None
+                    if png is not None:
+                        y = baseline - i * st.leading - st.size * 0.12
+                        _draw_png(self.canv, png, (x, y, width, st.size))
+                    x += width + spacing + extra.get(pos, 0.0)
+                    pos += 1
+
+    def _placement(self, index: int, line: Line) -> tuple[float, float, dict[int, float]]:
+        """Where line ``index`` starts, the character spacing, and the space to add after each
+        character whose gap differs from it (index in the text -> points).
+
+        A justified line widens only its :func:`~qualitydesk.export.text.stretch_points`. The
+        stretch is the character spacing (Tc) and the inside of words and numbers takes it back:
+        readers (pdfium, pypdf) take Tc for letter spacing, but a gap made by a TJ number for a
+        word space, and would copy "质 量" for a stretched gap. A line that stretches only its
+        spaces (Latin) widens them one by one. The quarter-em before a character next to Han is
+        added here too (it is in the character's advance).
+        """
+        st = self.style
+        indent = st.left_indent + (st.first_indent if index == 0 and line.start == 0 else 0.0)
+        slack = self._width - indent - st.right_indent - line.width
+        lead, gaps = self.prepared.lead, self.prepared.gaps
+        here = gaps[bisect_right(gaps, line.start) : bisect_left(gaps, line.end)]
+        extra = {k - 1: lead[k] for k in here}
+        if st.align in ("center", "right"):
+            return indent + max(slack, 0.0) / (2 if st.align == "center" else 1), 0.0, extra
         text = self.prepared.text[line.start : line.end]
-        glyphs = len(text)
-        spaces = text.count(" ")
-        wide = sum(1 for ch in text if ord(ch) >= 0x2E80)
-        if spaces >= 3 and wide * 2 < glyphs:  # a Latin line: stretch the spaces
-            return 0.0, 0.0, slack / spaces
-        return 0.0, slack / max(glyphs - 1, 1), 0.0
+        points = stretch_points(text) if st.align == "justify" and line.justify else []
+        if not points or slack < 0:  # squeezed: the end's full-width mark hangs its blank half
+            return indent, 0.0, extra
+        stretch = slack / len(points)
+        if all(text[k] == " " for k in points):  # a Latin line: only its spaces
+            for k in points:
+                extra[line.start + k] = extra.get(line.start + k, 0.0) + stretch
+            return indent, 0.0, extra
+        stretched = set(points)
+        for k in range(len(text) - 1):
+            if k not in stretched:
+                extra[line.start + k] = extra.get(line.start + k, 0.0) - stretch
+        return indent, stretch, extra
 
     def _segments(self, line: Line) -> list[tuple[str, str]]:
         text, spans = self.prepared.text, self.prepared.spans
@@ -345,8 +460,7 @@ class TocLine(Flowable):
         if is_draft(self):
             return
         st = self.style
-        page = _template(self).page_of(self.key)
-        number = str(page) if page else ""
+        number = _template(self).label_of(self.key)  # the printed number: 1 is the body's first
         canv = self.canv
         baseline = self.height / 2 - st.size * 0.36
         indent = self.level * st.size * 2
@@ -359,12 +473,29 @@ class TocLine(Flowable):
         # drawn in reading order, so copied text reads "title . . . 17"
         canv.setFillColorRGB(*st.color)
         canv.setFont(st.font, st.size)
-        canv.drawString(indent, baseline, title)
+        draw_text(canv, (indent, baseline), title, st.font, st.size)
         canv.setFont(SERIF, st.size)
         canv.drawRightString(end, baseline, " ." * max(int((end - start) / dot), 0))
         canv.setFont(st.font, st.size)
         canv.drawRightString(self.width, baseline, number)
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+def draw_text(
+    canv: Any, at: tuple[float, float], text: str, font: str, size: float, *, anchor: str = "start"
+) -> None:
+    """One line of cleaned ``text`` at ``at`` (x, y) in ``font``, each character it lacks in another
+    bundled face or a fallback face (``anchor``: start, middle or end, as ``drawString`` and
+    ``drawCentredString``/``drawRightString``); the canvas font is ``font`` again afterwards."""
+    pieces = _by_face(text, font, fonts()) if text else []
+    widths = [sum(char_widths(face, size)(piece)) for piece, face in pieces]
+    x, y = at
+    x -= {"middle": sum(widths) / 2, "end": sum(widths)}.get(anchor, 0.0)
+    for (piece, face), width in zip(pieces, widths, strict=True):
+        canv.setFont(face, size)
+        canv.drawString(x, y, piece)
+        x += width
+    canv.setFont(font, size)
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -424,25 +555,35 @@ class Picture(Flowable):
     def draw(self) -> None:
         if is_draft(self):
             return
-        import io
+        from qualitydesk.export.images import draw_image
 
-        from reportlab.lib.utils import ImageReader
-
-        image = ImageReader(io.BytesIO(self.data))
-        self.canv.drawImage(image, 0, 0, self.width, self.height)
+        draw_image(self.canv, self.data, self.width, self.height)  # JPEG/PNG copied, not decoded
 
 
 class PageSlot(Flowable):
-    """Room for one page of a PDF attachment; pypdf places the page there after the build."""
+    """Room for one page of a PDF attachment; pypdf places the page there after the build.
+
+    ``width`` × ``height`` is the page at its largest (as wide as the text); it shrinks, in
+    proportion, to the room left on the page, so that it fills the text block under the lines
+    above it — unless that would make it smaller than :attr:`SMALLEST` of its size: then it
+    goes to the next page.
+    """
+
+    SMALLEST = 0.6
 
     def __init__(self, attachment: int, page: int, width: float, height: float) -> None:
         super().__init__()
         self.attachment, self.page = attachment, page
+        self.box = (width, height)
         self.width, self.height = width, height
         self.hAlign = "CENTER"
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width = min(self.width, availWidth)
+        width, height = self.box
+        scale = min(1.0, availWidth / width)
+        if height * scale > availHeight >= height * scale * self.SMALLEST:
+            scale = availHeight / height
+        self.width, self.height = width * scale, height * scale
         return self.width, self.height
 
     def draw(self) -> None:
@@ -459,6 +600,20 @@ class PageSlot(Flowable):
         template.note_slot(
             self.attachment, self.page, self.canv.getPageNumber(), (x, y, self.width, self.height)
         )
+
+
+def _draw_png(canv: Any, png: bytes, box: tuple[float, float, float, float]) -> None:
+    """A picture fitted into ``box`` (x, y of its bottom left, width, height), centred."""
+    import io
+
+    from reportlab.lib.utils import ImageReader
+
+    x, y, width, size = box
+    image = ImageReader(io.BytesIO(png))
+    pixels_w, pixels_h = image.getSize()
+    scale = min(width / pixels_w, size / pixels_h)
+    w, h = pixels_w * scale, pixels_h * scale
+    canv.drawImage(image, x + (width - w) / 2, y + (size - h) / 2, w, h, mask="auto")
 
 
 def natural_width(para: Para) -> float:
@@ -497,9 +652,9 @@ class PageRef(Flowable):
     def draw(self) -> None:
         if is_draft(self):
             return
-        page = _template(self).page_of(self.key)
+        number = _template(self).label_of(self.key)
         st = self.style
         canv = self.canv
         canv.setFillColorRGB(*st.color)
         canv.setFont(st.font, st.size)
-        canv.drawCentredString(self.width / 2, self.height / 2 - st.size * 0.36, str(page or ""))
+        canv.drawCentredString(self.width / 2, self.height / 2 - st.size * 0.36, number)

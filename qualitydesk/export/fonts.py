@@ -14,16 +14,20 @@ fonts of this module are affected, reportlab itself is not patched.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from qualitydesk.export import fallback
 
 SERIF = "QualityDeskSerif"
 SANS = "QualityDeskSans"
@@ -51,14 +55,63 @@ def fix_to_unicode(cmap: str) -> str:
     return _BFCHAR_BEYOND_BMP.sub(_surrogates, cmap)
 
 
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+
+def subset_tag(used: set[str], *parts: object) -> str:
+    """A six-letter subset tag (PDF 9.6.4) derived from ``parts``, not yet in ``used`` (added).
+
+    reportlab tags every font's subsets AAAAAA, AAAAAB …, so two fonts — or our font and the
+    same one in an attachment — share a tag, which the format forbids and some printers' RIPs
+    resolve by using the wrong subset. A hash of what names the subset is as stable as the
+    document and different for every subset.
+    """
+    salt = 0
+    while True:
+        digest = hashlib.sha256(repr((*parts, salt)).encode()).digest()
+        number = int.from_bytes(digest[:8], "big")
+        tag = ""
+        for _ in range(6):
+            number, letter = divmod(number, 26)
+            tag += chr(ord("A") + letter)
+        if tag not in used:
+            used.add(tag)
+            return tag
+        salt += 1
+
+
 class _FixedTTFont(TTFont):
-    """A TTFont whose ToUnicode CMaps are correct for characters outside the BMP."""
+    """A TTFont whose ToUnicode CMaps are correct for characters outside the BMP and whose
+    subsets have tags unique in the document (see :func:`subset_tag`)."""
 
     def addObjects(self, doc: Any) -> None:
+        fonts = doc.idToObject["BasicFonts"].dict
+        before = set(fonts)
         super().addObjects(doc)
+        for internal in sorted(set(fonts) - before):
+            _retag(doc, fonts[internal], internal)
         for key, obj in doc.idToObject.items():
             if key.startswith("toUnicodeCMap:") and isinstance(getattr(obj, "content", None), str):
                 obj.content = fix_to_unicode(obj.content)
+
+
+def _retag(doc: Any, font: Any, internal: str) -> None:
+    """Give the subset ``font`` (reportlab's PDFTrueTypeFont) a tag of its own in ``doc``."""
+    old = str(font.BaseFont)
+    if not SUBSET_TAG.match(old):
+        return
+    used = doc.__dict__.setdefault("_qualitydesk_subset_tags", set())
+    cmap = doc.idToObject.get("toUnicodeCMap:" + old)
+    content = getattr(cmap, "content", "")
+    info = getattr(doc, "info", None)
+    document = (getattr(info, "title", ""), getattr(info, "author", ""))
+    new = f"{subset_tag(used, old[7:], internal, document, content)}+{old[7:]}"
+    font.BaseFont = new
+    descriptor = doc.idToObject.get("fontDescriptor:" + old)
+    if descriptor is not None:
+        descriptor.dict["FontName"] = pdfdoc.PDFName(new)
+    if isinstance(content, str):
+        cmap.content = content.replace(old, new)
 
 
 @dataclass(frozen=True)
@@ -74,9 +127,19 @@ class FontSet:
     def has(self, font: str, ch: str) -> bool:
         return ord(ch) in self.cmaps[font]
 
-    def covered(self, ch: str) -> bool:
-        """Whether any bundled font can print ``ch``."""
+    def bundled(self, ch: str) -> bool:
+        """Whether a bundled font can print ``ch``."""
         return ord(ch) in self.union
+
+    def covered(self, ch: str) -> bool:
+        """Whether a bundled font or a fallback face (:mod:`~qualitydesk.export.fallback`: the
+        system's fonts) can print ``ch``; fonts are searched only for what the bundle lacks."""
+        return ord(ch) in self.union or fallback.current().covered(ch)
+
+    def fallback_fonts(self, chars: Iterable[str]) -> dict[str, str]:
+        """The registered fallback font for each of ``chars`` that no bundled font has and a
+        fallback face has (subset and registered now if it was not yet)."""
+        return fallback.current().fonts_for(ch for ch in chars if ord(ch) not in self.union)
 
     def face_for(self, font: str, ch: str) -> str | None:
         """``font`` if it has ``ch``, else the first bundled face that has it, else None."""
@@ -88,7 +151,11 @@ class FontSet:
 
 def _load(name: str) -> TTFont:
     data = resources.files("qualitydesk.resources").joinpath("fonts", _FILES[name]).read_bytes()
-    return _FixedTTFont(name, io.BytesIO(data))
+    font = _FixedTTFont(name, io.BytesIO(data))
+    # glyph → characters is needed only while reportlab reads the cmap (and for HarfBuzz
+    # shaping, which we do not use): 10,000 small lists a face, 3.7 MB of the export's peak
+    font.face.glyphToChar = {}
+    return font
 
 
 def fonts() -> FontSet:

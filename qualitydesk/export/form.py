@@ -1,4 +1,9 @@
-"""申请表 as ruled forms like the official ones, and 资格自查与承诺 with a signature block."""
+"""申请表 as ruled forms like the official ones, and 资格自查与承诺 with a signature block.
+
+The 申请表's sections are headed (组织基本信息, 近三年主要经济指标), not numbered as report tables
+are; a section's table continued on the next page is headed "<section>（续）" there, over its
+repeated header row. Labels are set in at most three lines of even length.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +16,12 @@ from reportlab.platypus import Flowable, KeepTogether
 from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import FieldGroup, FieldSpec, TableSpec
 from qualitydesk.export.book import Book, format_value, gap
-from qualitydesk.export.flowables import Para
-from qualitydesk.export.tables import grid, type_size
+from qualitydesk.export.flowables import Para, natural_width
+from qualitydesk.export.tables import PADDING, captioned, grid, type_size
 from qualitydesk.store import readiness
 
-LABEL = 34 * mm
+LABEL = 34 * mm  # holds 8 characters a line: a label of up to 24 in three even lines
+LABEL_LINES = 3
 SHORT_VALUE = 15  # characters: a longer value gets a whole row
 
 
@@ -68,13 +74,14 @@ def _group_tables(book: Book, group: FieldGroup) -> list[Flowable]:
     Built as a stack of tables without spanned cells (reportlab cannot split a spanned row
     across pages, and a pasted text may be longer than a page); their borders coincide.
     """
-    value = (book.width - 2 * LABEL) / 2
+    rows = _group_rows(book, group)
+    label = _label_width([row[i] for row in rows for i in range(0, len(row), 2)])
+    value = (book.width - 2 * label) / 2
     layouts = {
-        4: ([LABEL, value, LABEL, value], [((0, 0), (0, -1)), ((2, 0), (2, -1))]),
-        2: ([LABEL, book.width - LABEL], [((0, 0), (0, -1))]),
+        4: ([label, value, label, value], [((0, 0), (0, -1)), ((2, 0), (2, -1))]),
+        2: ([label, book.width - label], [((0, 0), (0, -1))]),
     }
     tables: list[Flowable] = []
-    rows = _group_rows(book, group)
     start = 0
     while start < len(rows):
         end = start
@@ -85,6 +92,12 @@ def _group_tables(book: Book, group: FieldGroup) -> list[Flowable]:
         tables.append(grid(block, book.width, header_rows=0, widths=widths, shaded=shaded))
         start = end
     return tables
+
+
+def _label_width(labels: Sequence[Para]) -> float:
+    """:data:`LABEL`, or wider when a label would need more than three lines in it."""
+    longest = max((natural_width(p) for p in labels), default=0.0)
+    return max(LABEL, longest / LABEL_LINES * 1.15 + 2 * PADDING)
 
 
 def _column_label(spec: FieldSpec) -> str:
@@ -115,7 +128,15 @@ def _by_year_table(book: Book, table: TableSpec, rows: Sequence[dict[str, object
         data.append([Para(_column_label(spec), st.label_cell), *cells])
     first = 62 * mm
     rest = (book.width - first) / max(len(ordered), 1)
-    return grid(data, book.width, widths=[first] + [rest] * len(ordered))
+    return captioned(
+        "",
+        data,
+        book.width,
+        style=st.caption,
+        continued=f"{table.name}（续）",
+        widths=[first] + [rest] * len(ordered),
+        labels=[0],
+    )
 
 
 def _row_table(book: Book, table: TableSpec, rows: Sequence[dict[str, object]]) -> Flowable:
@@ -129,7 +150,7 @@ def _row_table(book: Book, table: TableSpec, rows: Sequence[dict[str, object]]) 
     for i, row in enumerate(rows, 1):
         values = [Para(_plain_value(c, row.get(c.id)), cell) for c in table.columns]
         data.append([Para(str(i), replace(cell, align="center")), *values])
-    return grid(data, book.width)
+    return captioned("", data, book.width, style=st.caption, continued=f"{table.name}（续）")
 
 
 # --- 资格自查与承诺 --------------------------------------------------------------------------
@@ -167,7 +188,16 @@ def commitment(book: Book) -> list[Flowable]:
             ]
         )
     widths = [10 * mm, 22 * mm, 56 * mm, 18 * mm]
-    out.append(grid(data, book.width, widths=[*widths, book.width - sum(widths)]))
+    out.append(
+        captioned(
+            "",
+            data,
+            book.width,
+            style=st.caption,
+            continued="申报资格自查（续）",
+            widths=[*widths, book.width - sum(widths)],
+        )
+    )
     out += _pledge(book)
     return out
 

@@ -34,7 +34,7 @@ def _text(
     return String(
         x,
         y,
-        clean(text, fonts()),
+        clean(text, fonts(), one_font=True),  # a String has one font: no fallback face
         fontName=kw.pop("font", SANS),
         fontSize=size,
         fillColor=kw.pop("color", INK),

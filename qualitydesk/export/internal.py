@@ -16,14 +16,14 @@ from qualitydesk.export.book import Book, chinese_date, gap
 from qualitydesk.export.flowables import Anchor, Figure, Para
 from qualitydesk.export.graphics import radar_drawing
 from qualitydesk.export.layout import PartBreak
-from qualitydesk.export.tables import grid
+from qualitydesk.export.tables import captioned, grid
 from qualitydesk.store import readiness
 
 
 def story(book: Book) -> list[Flowable]:
     card = readiness.scorecard(book.doc, book.forms)
     book.check("正在排版：评分汇总")
-    body = [PartBreak(), *summary(book, card)]
+    body = [PartBreak(restart=True), *summary(book, card)]  # page 1 after the 目录
     book.check("正在排版：优势与改进机会")
     body += [PartBreak(), *items(book, card)]
     body += [PartBreak(), *gap_list(book, card)]
@@ -133,7 +133,7 @@ def _tiers(book: Book, card: scoring.Scorecard) -> Flowable:
         data.append(row)
     if len(data) == 1:
         data.append([Para("本奖项未设分数线", cell), *([[]] * (len(heads) - 1))])
-    return grid(data, book.width)
+    return captioned("", data, book.width, style=st.caption, continued="奖项分数线（续）")
 
 
 _VERDICTS = {True: "达到", False: "未达到", None: "—"}
@@ -161,7 +161,7 @@ def _categories(book: Book, card: scoring.Scorecard) -> Flowable:
             Para(_share(card.total, book.framework.total_points), right),
         ]
     )
-    return grid(data, book.width)
+    return captioned("", data, book.width, style=st.caption, continued="各类目得分（续）")
 
 
 def _share(points: Decimal, maximum: int) -> str:
@@ -202,7 +202,7 @@ def _item_table(book: Book, card: scoring.Scorecard) -> Flowable:
                 Para(band, replace(cell, align="center")),
             ]
         )
-    return grid(data, book.width)
+    return captioned("", data, book.width, style=st.caption, continued="各评分项得分（续）")
 
 
 # --- 优势与改进机会 ---------------------------------------------------------------------------
@@ -287,9 +287,8 @@ def gap_list(book: Book, card: scoring.Scorecard) -> list[Flowable]:
     size = 10.0
     head, cell = st.head_of(size), st.cell_of(size)
     right = replace(cell, align="right")
-    data: list[list[object]] = [
-        [Para(t, head) for t in ("序号", "评分项", "分值", "当前得分率", "上一档起点", "可增加")]
-    ]
+    heads = ("序号", "评分项", "分值", "当前得分率", "上一档起点", "可增加（分）")
+    data: list[list[object]] = [[Para(t, head) for t in heads]]
     for n, g in enumerate(found, 1):
         data.append(
             [
@@ -298,8 +297,8 @@ def gap_list(book: Book, card: scoring.Scorecard) -> list[Flowable]:
                 Para(str(g.item.points), right),
                 Para(numbers.percent(g.pct), right),
                 Para(numbers.percent(g.next_pct), right),
-                Para(f"{numbers.score(g.gain)} 分", right),
+                Para(numbers.score(g.gain), right),
             ]
         )
-    out.append(grid(data, book.width))
+    out.append(captioned("", data, book.width, style=st.caption, continued="提分空间（续）"))
     return out

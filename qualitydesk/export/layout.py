@@ -4,6 +4,11 @@ The binding edge is on the left; with double-sided printing it alternates (left 
 right on even ones) and every part starts on an odd page. The story is laid out in a draft pass
 (no drawing, nothing saved) to learn the page of each heading and the page count, then drawn in a
 final pass that prints them in the 目录 and footers; if the numbers moved, once more.
+
+Pages are numbered as printed books are: the front matter (cover, 目录) i, ii … — the cover and
+blank back pages print nothing — and the body from 1 at the part a ``PartBreak(restart=True)``
+starts; 第 N 页 共 M 页 counts body pages, the 目录 prints those numbers, and the PDF's page
+labels say the same, so a viewer's "go to page 17" finds the page printed 17.
 """
 
 from __future__ import annotations
@@ -11,25 +16,76 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import ActionFlowable, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from qualitydesk.export.flowables import fit_text
+from qualitydesk.domain.forms import Layout
+from qualitydesk.export import keep
+from qualitydesk.export.flowables import draw_text, fit_text
 from qualitydesk.export.fonts import SANS, SANS_BOLD, SERIF, fonts
 from qualitydesk.export.text import clean, strip_format
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
-BINDING = 25 * mm
-OUTER = 15 * mm
-TOP = 25 * mm
-BOTTOM = 20 * mm
-TEXT_WIDTH = PAGE_WIDTH - BINDING - OUTER
-TEXT_HEIGHT = PAGE_HEIGHT - TOP - BOTTOM
 GREY = (0.35, 0.35, 0.35)
+PDF_VERSION = (1, 7)
 MAX_PASSES = 4
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """One export's page: margins (points) and the body and table type it sets.
+
+    The values come from forms/layouts.toml (:meth:`from_layout`); the defaults are the 紧凑
+    layout, the density of the first releases.
+    """
+
+    binding: float = 25 * mm  # 订口: the bound edge (left; alternating when double-sided)
+    outer: float = 15 * mm
+    top: float = 25 * mm
+    bottom: float = 20 * mm
+    body_size: float = 12.0  # 小四
+    body_leading: float = 21.0  # baseline to baseline inside a paragraph
+    paragraph_space: float = 3.0  # after a paragraph
+    table_size: float = 10.5  # 五号
+
+    @classmethod
+    def from_layout(cls, layout: Layout) -> PageGeometry:
+        return cls(
+            binding=layout.binding_mm * mm,
+            outer=layout.outer_mm * mm,
+            top=layout.top_mm * mm,
+            bottom=layout.bottom_mm * mm,
+            body_size=layout.body_size_pt,
+            body_leading=layout.leading_pt,
+            paragraph_space=layout.paragraph_space_pt,
+            table_size=layout.table_size_pt,
+        )
+
+    @property
+    def text_width(self) -> float:
+        return PAGE_WIDTH - self.binding - self.outer
+
+    @property
+    def text_height(self) -> float:
+        return PAGE_HEIGHT - self.top - self.bottom
+
+    def edges(self, page: int, double_sided: bool) -> tuple[float, float]:
+        """Left and right edge of the text block on ``page`` (1-based)."""
+        if double_sided and page % 2 == 0:
+            return self.outer, PAGE_WIDTH - self.binding
+        return self.binding, PAGE_WIDTH - self.outer
+
+
+COMPACT = PageGeometry()
+# The compact page, for old callers only: new code takes availWidth/availHeight or book.geometry.
+BINDING, OUTER, TOP, BOTTOM = COMPACT.binding, COMPACT.outer, COMPACT.top, COMPACT.bottom
+TEXT_WIDTH = COMPACT.text_width
+TEXT_HEIGHT = COMPACT.text_height
 
 
 @dataclass(frozen=True)
@@ -43,6 +99,7 @@ class PageSetup:
     keywords: tuple[str, ...] = ()
     double_sided: bool = False
     internal: bool = False  # mark every page 内部资料
+    geometry: PageGeometry = COMPACT  # pdf.export_pdf gives the programme's chosen layout
 
 
 @dataclass
@@ -55,13 +112,42 @@ class PassResult:
         default_factory=list
     )
     pdf: bytes = b""
+    body_start: int = 1  # the page numbered 1; the pages before it (cover, 目录) are i, ii …
+
+    def label(self, page: int) -> str:
+        """The number printed on ``page`` (1-based, physical): roman before the body."""
+        if page < self.body_start:
+            return roman(page)
+        return str(page - self.body_start + 1)
+
+    @property
+    def body_pages(self) -> int:
+        """How many pages the body has: the M of 第 N 页 共 M 页."""
+        return max(self.total - self.body_start + 1, 0)
+
+
+def roman(number: int) -> str:
+    """``number`` in lower-case roman numerals (i, ii, iv …), as front matter is numbered."""
+    digits = (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    )  # fmt: skip
+    text = ""
+    for value, letters in digits:
+        count, number = divmod(number, value)
+        text += letters * count
+    return text
 
 
 class PartBreak(ActionFlowable):
-    """Start a new part on a new page (an odd page when printing double-sided)."""
+    """Start a new part on a new page (an odd page when printing double-sided).
 
-    def __init__(self) -> None:
-        super().__init__(("part_break",))
+    ``restart``: the part is the first of the body — its first page is numbered 1, the pages
+    before it are front matter, numbered i, ii … (the cover prints none).
+    """
+
+    def __init__(self, restart: bool = False) -> None:
+        super().__init__(("part_break", restart))
 
 
 class _Template(BaseDocTemplate):
@@ -77,10 +163,10 @@ class _Template(BaseDocTemplate):
         super().__init__(
             out,
             pagesize=A4,
-            leftMargin=BINDING,
-            rightMargin=OUTER,
-            topMargin=TOP,
-            bottomMargin=BOTTOM,
+            leftMargin=setup.geometry.binding,
+            rightMargin=setup.geometry.outer,
+            topMargin=setup.geometry.top,
+            bottomMargin=setup.geometry.bottom,
             title=strip_format(setup.title),
             author=strip_format(setup.org),
             subject=strip_format(setup.subject),
@@ -99,10 +185,13 @@ class _Template(BaseDocTemplate):
         self.result = PassResult()
         self._doSave = 0 if draft else 1
         self._size = 1
+        self._blank = False  # the page begun now is a blank back page: no header, no footer
         self._on_flowable = on_flowable
         self.setProgressCallBack(self._progress)
-        frame = Frame(BINDING, BOTTOM, TEXT_WIDTH, TEXT_HEIGHT, 0, 0, 0, 0, id="text")
-        cover = Frame(BINDING, BOTTOM, TEXT_WIDTH, TEXT_HEIGHT, 0, 0, 0, 0, id="cover")
+        page = setup.geometry
+        box = (page.binding, page.bottom, page.text_width, page.text_height, 0, 0, 0, 0)
+        frame = Frame(*box, id="text")
+        cover = Frame(*box, id="cover")
         self.addPageTemplates(
             [
                 _MirroredTemplate("cover", [cover], setup, self._decorate_cover),
@@ -118,19 +207,39 @@ class _Template(BaseDocTemplate):
     def page_of(self, key: str) -> int:
         return self.known.pages.get(key, 0)
 
+    def label_of(self, key: str) -> str:
+        """The number printed on the page ``key`` landed on (previous pass); "" if unknown."""
+        page = self.known.pages.get(key, 0)
+        return self.known.label(page) if page else ""
+
     def note_slot(
         self, attachment: int, page: int, on_page: int, rect: tuple[float, float, float, float]
     ) -> None:
         self.result.slots.append((attachment, page, on_page, rect))
 
+    # a heading stays with the first lines of what follows, not all of it (see keep.py)
+    handle_keepWithNext = keep.gather
+
     # -- part breaks --
 
-    def handle_part_break(self) -> None:
+    def handle_part_break(self, restart: bool = False) -> None:
         if self._curPageFlowableCount or self.page == 0:
             self.handle_pageBreak()
         if self.setup.double_sided and self.page % 2 == 1:
-            self.clean_hanging()  # an even page stays empty so the part starts on an odd one
+            self._blank = True  # an even page stays empty so the part starts on an odd one
+            self.clean_hanging()
             self.handle_pageBreak()
+            self._blank = False
+        if restart:
+            self.result.body_start = self.page + 1
+            if self.page:  # there is front matter
+                self.canv.addPageLabel(0, "ROMAN_LOWER")
+            self.canv.addPageLabel(self.page, "ARABIC", start=1)
+
+    # -- the document --
+
+    def beforeDocument(self) -> None:
+        self.canv.showOutline()  # the bookmarks panel opens with the document
 
     # -- progress --
 
@@ -143,18 +252,26 @@ class _Template(BaseDocTemplate):
     # -- page decoration --
 
     def _decorate_cover(self, canv: object, doc: BaseDocTemplate) -> None:
-        if self.setup.internal and not self.draft:
+        if self.setup.internal and not self.draft and not self._blank:
             _internal_mark(canv)
 
     def _decorate(self, canv: object, doc: BaseDocTemplate) -> None:
-        if self.draft:
+        if self.draft or self._blank:
             return
         page = doc.page
-        left, right = _text_edges(page, self.setup.double_sided)
+        left, right = _text_edges(page, self.setup.double_sided, self.setup.geometry)
         _header(canv, self.setup, page, left, right)
-        _footer(canv, page, self.known.total or page, left, right)
+        _footer(canv, self._folio(page), left, right, bottom=self.setup.geometry.bottom)
         if self.setup.internal:
             _internal_mark(canv)
+
+    def _folio(self, page: int) -> str:
+        """What the footer of ``page`` says: 第 N 页 共 M 页 in the body, i, ii … before it."""
+        known = self.known
+        if page < known.body_start:
+            return known.label(page)
+        total = known.body_pages if known.total else page
+        return f"第 {known.label(page)} 页 共 {total} 页"
 
 
 class _MirroredTemplate(PageTemplate):
@@ -169,22 +286,23 @@ class _MirroredTemplate(PageTemplate):
     ) -> None:
         super().__init__(id=template_id, frames=frames, onPage=decorate)
         self.double_sided = setup.double_sided
+        self.geometry = setup.geometry
 
     def beforeDrawPage(self, canv: object, doc: BaseDocTemplate) -> None:
-        left, _ = _text_edges(doc.page, self.double_sided)
+        left, _ = _text_edges(doc.page, self.double_sided, self.geometry)
         for frame in self.frames:
             frame.x1 = left
 
 
-def _text_edges(page: int, double_sided: bool) -> tuple[float, float]:
+def _text_edges(
+    page: int, double_sided: bool, geometry: PageGeometry = COMPACT
+) -> tuple[float, float]:
     """Left and right edge of the text block on ``page`` (1-based)."""
-    if double_sided and page % 2 == 0:
-        return OUTER, PAGE_WIDTH - BINDING
-    return BINDING, PAGE_WIDTH - OUTER
+    return geometry.edges(page, double_sided)
 
 
 def _header(canv: object, setup: PageSetup, page: int, left: float, right: float) -> None:
-    y = PAGE_HEIGHT - TOP + 5 * mm
+    y = PAGE_HEIGHT - setup.geometry.top + 5 * mm
     half = (right - left) / 2 - 6 * mm
     org = fit_text(clean(setup.org, fonts()), SANS, 9, half)
     title = fit_text(clean(setup.title, fonts()), SANS, 9, half)
@@ -192,24 +310,33 @@ def _header(canv: object, setup: PageSetup, page: int, left: float, right: float
     canv.saveState()
     canv.setFillColorRGB(*GREY)
     canv.setFont(SANS, 9)
-    if outer_left:
-        canv.drawString(left, y, org)
-        canv.drawRightString(right, y, title)
+    if outer_left:  # draw_text: what SANS lacks from a fallback face (𠀀 in a name)
+        draw_text(canv, (left, y), org, SANS, 9)
+        draw_text(canv, (right, y), title, SANS, 9, anchor="end")
     else:
-        canv.drawString(left, y, title)
-        canv.drawRightString(right, y, org)
+        draw_text(canv, (left, y), title, SANS, 9)
+        draw_text(canv, (right, y), org, SANS, 9, anchor="end")
     canv.setStrokeColorRGB(*GREY)
     canv.setLineWidth(0.5)
     canv.line(left, y - 2.5 * mm, right, y - 2.5 * mm)
     canv.restoreState()
 
 
-def _footer(canv: object, page: int, total: int, left: float, right: float) -> None:
+def _footer(canv: object, folio: str, left: float, right: float, *, bottom: float = BOTTOM) -> None:
     canv.saveState()
     canv.setFillColorRGB(*GREY)
     canv.setFont(SERIF, 10)
-    canv.drawCentredString((left + right) / 2, BOTTOM - 10 * mm, f"第 {page} 页 共 {total} 页")
+    canv.drawCentredString((left + right) / 2, bottom - 10 * mm, folio)
     canv.restoreState()
+
+
+class _Canvas(Canvas):
+    """reportlab's canvas writing a PDF 1.7 header: the merge of PDF attachments appends a
+    cross-reference stream, which needs at least 1.5; reportlab's default would say 1.4."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("pdfVersion", PDF_VERSION)
+        super().__init__(*args, **kwargs)
 
 
 def _internal_mark(canv: object) -> None:
@@ -245,10 +372,15 @@ def build(
     for number in range(1, MAX_PASSES + 1):
         draft = number == 1
         result = _one_pass(story(), setup, draft, known, lambda d, t, n=number: on_pass(n, d, t))
-        if not draft and result.pages == known.pages and result.total == known.total:
+        if not draft and _same_numbers(result, known):
             return result
         known = result
     return result
+
+
+def _same_numbers(one: PassResult, other: PassResult) -> bool:
+    """Whether two passes put every key on the same page and number the pages alike."""
+    return (one.pages, one.total, one.body_start) == (other.pages, other.total, other.body_start)
 
 
 def _one_pass(
@@ -263,7 +395,7 @@ def _one_pass(
     edits: list[tuple[object, ...]] = []
     template._multiBuildEdits = edits.append
     try:
-        template.build(list(flowables))
+        template.build(list(flowables), canvasmaker=_Canvas)
     finally:
         for edit in edits:  # undo what reportlab marked on postponed flowables
             edit[0](*edit[1:])

@@ -3,7 +3,9 @@
 Paragraphs, headings, bullet and numbered lists (nested), block quotes, code, rules and tables
 are kept; **bold** prints in the bold sans, *emphasis* and `code` in the sans. Raw HTML prints
 as the text it is. Tables and figures are numbered per item (表4.2.2-1, 图4.7.2-1) with one
-counter per item shared with the 关键绩效数据 part.
+counter per item shared with the 关键绩效数据 part. The 表题 stands above its table (the
+heading the table comes under gives its title, for the first table under it); the 图题 stands
+below its figure.
 
 An image placed in a narrative refers to something inside the document:
 
@@ -16,6 +18,7 @@ as its caption with a note.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -30,7 +33,7 @@ from qualitydesk.export.flowables import Figure, Heading, Para, Run, TextStyle
 from qualitydesk.export.fonts import SANS, SANS_BOLD, SERIF
 from qualitydesk.export.graphics import trend_drawing
 from qualitydesk.export.styles import Styles
-from qualitydesk.export.tables import grid, type_size
+from qualitydesk.export.tables import captioned, type_size
 from qualitydesk.export.text import char_widths
 
 INDENT = 24.0  # one list level: two characters of body text
@@ -81,6 +84,7 @@ class Narrative:
     key: str
     level: int  # outline level of headings inside the narrative
     _headings: int = 0
+    _title: str = ""  # the last heading's text, until a table takes it as its title
 
     def render(self, markdown: str) -> list[Flowable]:
         root = SyntaxTreeNode(parser().parse(markdown))
@@ -129,6 +133,7 @@ class Narrative:
     def _heading(self, node: SyntaxTreeNode) -> Flowable:
         self._headings += 1
         text = "".join(t for t, _ in inline_runs(node, SANS_BOLD, []))
+        self._title = _ENUMERATOR.sub("", text).strip()
         return Heading(
             text,
             self.styles.subheading,
@@ -177,9 +182,10 @@ class Narrative:
             [self._cell(cell, size, r < header) for cell in tr.children]
             for r, tr in enumerate(rows)
         ]
-        caption = Para(self.numbering.table(self.prefix), self.styles.caption)
-        caption.keepWithNext = True
-        return [caption, grid(data, self.width, header_rows=header), _gap(8)]
+        caption = f"{self.numbering.table(self.prefix)} {self._title}".strip()
+        self._title = ""
+        table = captioned(caption, data, self.width, style=self.styles.caption, header_rows=header)
+        return [table, _gap(8)]
 
     def _cell(self, cell: SyntaxTreeNode, size: float, head: bool) -> Para:
         style_attr = str(cell.attrs.get("style", ""))
@@ -211,6 +217,13 @@ class Narrative:
             note = f"（图片“{src}”不在申报文件中，未能印出）"
             return [Para(note, replace(self.styles.note, align="center")), caption]
         return [KeepTogether([_gap(4), body, caption])]
+
+
+# what numbers a heading ("1.", "b)", "一、", "（二）"): a table's title goes without it
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[0-9]+(?:\.[0-9]+)*(?:[.、)）]|\s)(?![0-9])|[A-Za-z][.)）]|[一二三四五六七八九十]+、"
+    r"|[（(][一二三四五六七八九十0-9A-Za-z]+[）)])\s*"
+)
 
 
 def _alt(image: SyntaxTreeNode) -> str:

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, Table, TableStyle
 from qualitydesk.export import evidence, form
 from qualitydesk.export.book import Book, chinese_date, gap
 from qualitydesk.export.flowables import Anchor, Para
-from qualitydesk.export.layout import TEXT_WIDTH, PartBreak
+from qualitydesk.export.layout import PartBreak
 from qualitydesk.export.tables import grid, plain_style
 
 CONTENTS_KEY = "contents"
@@ -35,7 +35,7 @@ def story(book: Book) -> list[Flowable]:
         if build is None or book.leaves_out(part):
             continue
         book.check(f"正在排版：{part.name}")
-        body += [PartBreak(), *build(book)]
+        body += [PartBreak(restart=not body), *build(book)]  # the first part is page 1
     head = [*cover(book), NextPageTemplate("body"), PartBreak(), *contents(book)]
     return head + body
 
@@ -87,19 +87,31 @@ def cover(book: Book) -> list[Flowable]:
             ]
         ),
     )
-    return [
-        Anchor("cover", "封面", 0),
-        gap(25),
+    seals = SealBoxes(("所在单位盖章" if book.award.individual else "申报组织盖章", "推荐单位盖章"))
+    shown = [
         Para(book.programme, st.cover_subtitle),
-        gap(12),
         Para("申　报　材　料", st.cover_title),
-        gap(36),
         table,
-        gap(20),
-        SealBoxes(("所在单位盖章" if book.award.individual else "申报组织盖章", "推荐单位盖章")),
-        gap(10),
+        seals,
         Para("一式三份，其中一份标明“原始件”", replace(st.note, align="center")),
     ]
+    out: list[Flowable] = [Anchor("cover", "封面", 0)]
+    for space, flowable in zip(_cover_gaps(book, shown), shown, strict=True):
+        out += [gap(space), flowable]
+    return out
+
+
+COVER_GAPS = (25, 12, 36, 20, 10)  # mm above the programme, the title, the table, seals, note
+
+
+def _cover_gaps(book: Book, shown: list[Flowable]) -> list[float]:
+    """The gaps between the cover's blocks (mm), narrowed so that all of it fits on one page:
+    on a lower text block (标准) or under a long name."""
+    room = book.geometry.text_height
+    used = sum(f.wrap(book.width, room)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in shown)
+    free = (room - used) / mm - 2  # a little slack for rounding
+    scale = max(0.0, min(1.0, free / sum(COVER_GAPS)))
+    return [space * scale for space in COVER_GAPS]
 
 
 def _join(*values: object, sep: str) -> str:
@@ -112,9 +124,10 @@ class SealBoxes(Flowable):
     def __init__(self, labels: tuple[str, ...], side: float = 42 * mm) -> None:
         super().__init__()
         self.labels, self.side = labels, side
-        self.width, self.height = TEXT_WIDTH, side + 8 * mm
+        self.width, self.height = 0.0, side + 8 * mm
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth  # the text block's width
         return self.width, self.height
 
     def draw(self) -> None:

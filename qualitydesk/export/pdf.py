@@ -10,7 +10,7 @@ called as work proceeds, and returning False cancels (:class:`ExportCancelled`, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pypdf.errors import PyPdfError
@@ -21,9 +21,9 @@ from qualitydesk.domain.forms import Forms, FormsError
 from qualitydesk.export import internal, package
 from qualitydesk.export.book import Book
 from qualitydesk.export.fonts import fonts
-from qualitydesk.export.layout import PageSetup, build
+from qualitydesk.export.layout import PageGeometry, PageSetup, build
 from qualitydesk.export.merge import place_pages
-from qualitydesk.export.preflight import oversized
+from qualitydesk.export.preflight import oversized, rare_characters, unprintable
 from qualitydesk.store import safewrite, sizes
 from qualitydesk.store.document import Document, DocumentError
 from qualitydesk.store.safewrite import WriteError
@@ -46,6 +46,7 @@ class ExportResult:
     pages: int
     size: int
     notes: tuple[str, ...] = ()  # what became of attachments: active content removed, unreadable
+    missing: int = 0  # characters no font has, printed as 〓 (preflight lists each)
 
 
 class _Reporter:
@@ -80,10 +81,14 @@ def export_pdf(
     *,
     kind: str = "package",
     double_sided: bool = False,
+    layout: str | None = None,
     progress: Progress | None = None,
     force: bool = False,
 ) -> ExportResult:
     """Write the PDF of ``kind`` (package or internal) for ``doc`` to ``out``.
+
+    ``layout`` names the page layout of forms/layouts.toml (标准, 紧凑, or its id); None: the
+    default, which for a programme with its own [layout] is the programme's.
 
     ``out`` is never the document or another application file; an existing file is replaced
     only with ``force`` (:func:`qualitydesk.store.safewrite.check_target`).
@@ -91,13 +96,15 @@ def export_pdf(
     if kind not in KINDS:
         raise ExportError(f"未知的导出类型“{kind}”（应为 package 或 internal）")
     out = _check_target(doc, Path(out), force)
+    geometry = _geometry(doc, forms, layout)
     too_long = oversized(doc, forms)  # before any layout: a 10 MB title would take gigabytes
     if too_long:
         raise ExportError(sizes.refusal(too_long))
     reporter = _Reporter(progress)
     reporter.report(0, "正在准备内容")
     try:
-        data, pages, notes = _render(doc, forms, kind, double_sided, reporter)
+        missing = _glyphs(doc, forms)
+        data, pages, notes = _render(doc, forms, kind, double_sided, reporter, geometry=geometry)
     except ExportError:
         raise
     except (DocumentError, FormsError) as exc:
@@ -109,7 +116,18 @@ def export_pdf(
     reporter.report(97, "正在写入文件")
     _write_atomically(out, data, force)
     reporter.finish("导出完成")
-    return ExportResult(out, pages, len(data), notes)
+    return ExportResult(out, pages, len(data), notes, missing)
+
+
+def _glyphs(doc: Document, forms: Forms) -> int:
+    """Register the fallback faces for what the bundled fonts lack, all in one go (each face is
+    subset once; nothing is scanned when the bundle has everything); the number of characters
+    no font has, which print as 〓."""
+    rare = rare_characters(doc, forms)
+    if not rare:
+        return 0
+    fonts().fallback_fonts(rare)
+    return len(unprintable(doc, forms))
 
 
 def _check_target(doc: Document, out: Path, force: bool) -> Path:
@@ -119,13 +137,28 @@ def _check_target(doc: Document, out: Path, force: bool) -> Path:
         raise ExportError(str(exc)) from None
 
 
+def _geometry(doc: Document, forms: Forms, layout: str | None) -> PageGeometry:
+    """The page of the layout chosen (the programme's values over the default one)."""
+    try:
+        award = forms.award_for(doc.award_id, doc.applicant)
+        return PageGeometry.from_layout(forms.layout_for(award, layout))
+    except FormsError as exc:
+        raise ExportError(f"导出失败：{exc}") from exc
+
+
 def _render(
-    doc: Document, forms: Forms, kind: str, double_sided: bool, reporter: _Reporter
+    doc: Document,
+    forms: Forms,
+    kind: str,
+    double_sided: bool,
+    reporter: _Reporter,
+    *,
+    geometry: PageGeometry,
 ) -> tuple[bytes, int, tuple[str, ...]]:
     fonts()
-    book = Book(doc, forms, check=lambda message: reporter.report(2, message))
+    book = Book(doc, forms, check=lambda message: reporter.report(2, message), geometry=geometry)
     flowables = package.story(book) if kind == "package" else internal.story(book)
-    setup = _setup(book, kind, double_sided)
+    setup = replace(_setup(book, kind, double_sided), geometry=geometry)
     spans = {1: (8, 45), 2: (45, 88)}
 
     def on_pass(number: int, done: int, total: int) -> None:
@@ -144,12 +177,16 @@ def _render(
 def _setup(book: Book, kind: str, double_sided: bool) -> PageSetup:
     creator = f"质量奖申报助手 QualityDesk {__version__}"
     keywords = (book.award.name, book.framework.standard, str(book.doc.year))
+    year = book.doc.year
+    found = book.award.round_for(year)
+    season = f"{found.name}，{year}年" if found is not None else f"{year}年度"
+    programme = f"{book.award.name}（{season}）"  # Subject: the programme and the year
     if kind == "internal":
         title = f"{book.programme}自评报告（内部资料）"
-        subject = "卓越绩效自我评价报告（内部资料）"
+        subject = f"{programme}卓越绩效自我评价报告（内部资料）"
     else:
         title = f"{book.programme}申报材料"
-        subject = f"{book.award.name}申报材料"
+        subject = f"{programme}申报材料"
     return PageSetup(
         title=title,
         org=book.org,

@@ -1,9 +1,13 @@
-"""Before printing: the characters that no bundled font can print, and where they are.
+"""Before printing: the characters that no font can print, and where they are.
 
-The 检查与导出 page lists them so the user can replace them (an emoji, a rare character beyond
-the 8,105 of 通用规范汉字表, a private-use character from another program); the export prints
-〓 in their place rather than failing or leaving a silent gap. Zero-width and format characters
-(U+200B, U+2060, U+FEFF …) are not listed: the export removes them.
+A character beyond the bundled fonts (a rare character beyond the 8,105 of 通用规范汉字表, an
+emoji) prints from a fallback face of the system when one has it (:mod:`.fallback`); only what
+no font has is listed, judged by the export's own :meth:`FontSet.covered`. The 检查与导出 page
+lists each occurrence with its line and column so the user can replace it (a private-use
+character from another program, an emoji on a machine without an emoji font); the export prints
+〓 in its place rather than failing or leaving a silent gap, and says how many it printed.
+Zero-width and format characters (U+200B, U+2060, U+FEFF …) are not listed: the export removes
+them.
 
 It also lists the texts longer than their place may hold (:func:`oversized`, the bounds of
 forms/limits.toml): those the export refuses, naming each, rather than laying them out.
@@ -21,7 +25,7 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qualitydesk.domain.forms import Forms
 from qualitydesk.domain.limits import Oversized, clip
@@ -36,23 +40,65 @@ from qualitydesk.store.records import Attachment
 
 @dataclass(frozen=True)
 class PrintProblem:
-    """A character that will not print, where it occurs, and what to do (in Chinese)."""
+    """A character that will not print, where it occurs, and what to do (in Chinese).
+
+    ``offset`` is its index in the text as stored (code points), ``line`` and ``column`` count
+    from 1 in that text, and ``occurrence`` says which occurrence of ``char`` in the text it is
+    (0 for the first): the editor finds it by that, since on screen the Markdown is rendered.
+    """
 
     where: str  # 自评报告 4.1.2, 申请表 组织名称, 申请表 管理体系认证 第 2 行 认证机构 …
     char: str
     codepoint: str  # U+1F600
     message: str
+    offset: int = 0
+    line: int = 1
+    column: int = 1
+    occurrence: int = 0
 
 
 def unprintable(doc: Document, forms: Forms) -> list[PrintProblem]:
-    """Every character of the document that no bundled font has, once per place it occurs."""
+    """Every occurrence of a character of the document that no font prints: neither a bundled
+    font nor a fallback face of the system (the export's own judgement, :meth:`FontSet.covered`).
+    """
     font_set = fonts()
     problems: list[PrintProblem] = []
     for where, text in texts(doc, forms):
-        cleaned = strip_format(text)
-        missing = {ch for ch in set(cleaned) if ch != "\n" and not font_set.covered(ch)}
-        for ch in sorted(missing, key=cleaned.index):
-            problems.append(_problem(where, ch))
+        rare = beyond_bundle(text)
+        missing = {ch for ch in rare if not font_set.covered(ch)}
+        if missing:
+            problems += _occurrences(where, text, missing)
+    return problems
+
+
+def beyond_bundle(text: str) -> set[str]:
+    """The characters of ``text`` (as printed: format characters removed) no bundled font has."""
+    union = fonts().union
+    rare = {ch for ch in set(text) if ord(ch) not in union}
+    return {ch for ch in rare if ch != "\n" and strip_format(ch) == ch}  # not removed, not a space
+
+
+def rare_characters(doc: Document, forms: Forms) -> set[str]:
+    """Every character of the document's texts that no bundled font has (fast: a set of all)."""
+    found: set[str] = set()
+    for _where, text in texts(doc, forms):
+        found.update(text)
+    return beyond_bundle("".join(found))
+
+
+def _occurrences(where: str, text: str, missing: set[str]) -> list[PrintProblem]:
+    problems = []
+    seen: dict[str, int] = {}
+    line, line_start = 1, 0
+    for offset, ch in enumerate(text):
+        if ch == "\n":
+            line, line_start = line + 1, offset + 1
+        elif ch in missing:
+            occurrence = seen.get(ch, 0)
+            seen[ch] = occurrence + 1
+            column = offset - line_start + 1
+            problem = _problem(where, ch, line, column)
+            problems.append(replace(problem, offset=offset, occurrence=occurrence))
     return problems
 
 
@@ -62,15 +108,16 @@ def oversized(doc: Document, forms: Forms) -> list[Oversized]:
     return sizes.in_document(doc, forms)
 
 
-def _problem(where: str, ch: str) -> PrintProblem:
+def _problem(where: str, ch: str, line: int, column: int) -> PrintProblem:
     code = f"U+{ord(ch):04X}"
     name = unicodedata.name(ch, "")
     kind = "表情符号" if _emoji(ch) else "字符"
     described = f"{kind}“{ch}”（{code}{'，' + name if name else ''}）"
     message = (
-        f"{where}中的{described}不在内置字体中，打印时将显示为“{MISSING}”；请改用常用写法或删除。"
+        f"{where} 第 {line} 行第 {column} 字：{described}在内置字体和本机字体中都没有，"
+        f"打印时将显示为“{MISSING}”；请改用常用写法或删除。"
     )
-    return PrintProblem(where, ch, code, message)
+    return PrintProblem(where, ch, code, message, line=line, column=column)
 
 
 def _emoji(ch: str) -> bool:

@@ -1,4 +1,9 @@
-"""Type sizes and spacing: serif (宋体-style) 小四 body text, sans (黑体-style) headings."""
+"""Type sizes and spacing: serif (宋体-style) 小四 body text, sans (黑体-style) headings.
+
+The body's size, leading and paragraph space and the tables' size come from the export's
+:class:`~qualitydesk.export.layout.PageGeometry` (the layout chosen in forms/layouts.toml); the
+headings, captions and the 目录 keep their own sizes.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,9 @@ from dataclasses import dataclass, replace
 
 from qualitydesk.export.flowables import TextStyle
 from qualitydesk.export.fonts import SANS, SANS_BOLD, SERIF
+from qualitydesk.export.layout import COMPACT, PageGeometry
 
-BODY_SIZE = 12.0  # 小四
-TABLE_SIZE = 10.5  # 五号
+CELL_LEADING = 15.0 / 10.5  # a table cell's leading for its size
 
 
 @dataclass(frozen=True)
@@ -38,9 +43,18 @@ class Styles:
         return replace(self.head_cell, size=size, leading=size * 1.4)
 
 
-def make_styles() -> Styles:
-    body = TextStyle(SERIF, BODY_SIZE, 21.0, first_indent=2 * BODY_SIZE, space_after=3.0)
-    cell = TextStyle(SERIF, TABLE_SIZE, 15.0, align="left")
+def make_styles(geometry: PageGeometry = COMPACT) -> Styles:
+    """The styles of an export on ``geometry``'s page (the body and table type it sets)."""
+    size = geometry.body_size
+    body = TextStyle(
+        SERIF,
+        size,
+        geometry.body_leading,
+        first_indent=2 * size,
+        space_after=geometry.paragraph_space,
+    )
+    table = geometry.table_size
+    cell = TextStyle(SERIF, table, round(table * CELL_LEADING, 2), align="left")
     return Styles(
         body=body,
         plain=replace(body, first_indent=0.0),
@@ -57,7 +71,7 @@ def make_styles() -> Styles:
         label_cell=replace(cell, font=SANS, align="left"),
         toc=TextStyle(SERIF, 12.0, 22.0, align="left"),
         toc_part=TextStyle(SANS_BOLD, 12.5, 24.0, align="left"),
-        code=TextStyle(SANS, 10.0, 15.0, align="left", left_indent=BODY_SIZE * 2, space_after=4.0),
+        code=TextStyle(SANS, 10.0, 15.0, align="left", left_indent=size * 2, space_after=4.0),
         cover_title=TextStyle(SANS_BOLD, 26.0, 40.0, align="center"),
         cover_subtitle=TextStyle(SANS_BOLD, 18.0, 30.0, align="center"),
         cover_field=TextStyle(SERIF, 14.0, 24.0, align="left"),

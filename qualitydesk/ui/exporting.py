@@ -59,8 +59,10 @@ def export_snapshot(
     report: Any,
     *,
     double_sided: bool = False,
+    layout: str | None = None,
     notes: list[str] | None = None,
     section: dict[str, str] | None = None,
+    missing: list[int] | None = None,
 ) -> Path:
     """Export ``path`` (opened read-only, so the window keeps its own handle) to ``out``; the
     export's notes on attachments (active content removed, unreadable) are added to ``notes``.
@@ -68,6 +70,8 @@ def export_snapshot(
     An existing ``out`` is replaced: the file dialog has asked the user before choosing it (an
     application file, or the document itself, is still refused). ``kind`` "docx" is the Word
     copy: of the package, or of the ``section`` {"item": "4.1.2"} or {"category": "4.1"}.
+    ``layout`` is the PDF's 版式 (forms/layouts.toml; None: the programme's default).
+    ``missing`` gets the number of characters no font has (printed as 〓).
     """
     from qualitydesk.export.pdf import export_pdf
 
@@ -91,11 +95,14 @@ def export_snapshot(
                 out,
                 kind=kind,
                 double_sided=double_sided,
+                layout=layout,
                 progress=report,
                 force=True,
             )
     if notes is not None:
         notes += result.notes
+    if missing is not None:
+        missing.append(getattr(result, "missing", 0))  # the Word copy keeps every character
     return result.path
 
 
@@ -120,7 +127,9 @@ class Exporter(QObject):
         self.last_pdf: Path | None = None
         self.last_docx: Path | None = None
         self.last_notes: list[str] = []  # the last export's notes on attachments
+        self.last_missing: list[int] = []  # the last export's count of characters printed as 〓
         self.double_sided = False  # 双面打印: the binding margin alternates
+        self.layout: str | None = None  # 版式 of the PDF (a layout id; None: the default)
         self.job: Any = None
         self.printing: PrintRun | None = None
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
@@ -134,8 +143,11 @@ class Exporter(QObject):
             self.messages.warning(self.window, self.tr("未能保存"), view.last_error)
             return
         path, forms, double_sided = view.doc.path, self.forms, self.double_sided
+        layout = self.layout
         notes: list[str] = []  # filled by the job before it finishes
         self.last_notes = notes
+        missing: list[int] = []
+        self.last_missing = missing
         self.job = start_job(
             lambda report: export_snapshot(
                 path,
@@ -144,8 +156,10 @@ class Exporter(QObject):
                 kind,
                 report,
                 double_sided=double_sided,
+                layout=layout,
                 notes=notes,
                 section=section,
+                missing=missing,
             ),
             parent=self.window,
             title=self.tr("正在导出 Word 副本…") if kind == "docx" else self.tr("正在导出 PDF…"),
@@ -195,6 +209,10 @@ class Exporter(QObject):
         text = self.tr("已导出：{0}").format(path)
         if self.last_notes:  # what became of attachments: active content removed, unreadable
             text += "\n\n" + self.tr("关于附件：") + "\n" + "\n".join(self.last_notes)
+        if sum(self.last_missing):  # characters no font has: printed as 〓
+            text += "\n\n" + self.tr(
+                "{0} 个字符在内置和本机字体中都没有，已印为“〓”（位置见“检查与导出”）。"
+            ).format(sum(self.last_missing))
         choice = self.messages.exported(self.window, self.tr("导出完成"), text)
         if choice == "file":
             self.open_url(QUrl.fromLocalFile(str(path)))

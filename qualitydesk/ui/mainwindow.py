@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
             self.messages.critical(self, self.tr("无法打开"), f"{path}：{exc}")
             return False
         context = PageContext(self.forms.scoped(award), award, framework, self.messages)
+        self._restore_export_options(doc.path)
         # Read before the view shows: showing it reports its first step, which is saved too.
         last = self.settings.last_page(doc.path)
         self.view = WizardView(doc, context)
@@ -371,14 +372,33 @@ class MainWindow(QMainWindow):
         self.zoom.attach(page)
         if key == "preflight":
             page.action_requested.connect(self._page_action)  # type: ignore[attr-defined]
-            page.double_sided.toggled.connect(self._set_double_sided)  # type: ignore[attr-defined]
+            if self.view is not None:  # the file's remembered 版式 and 双面打印
+                options = self.settings.export_options(self.view.doc.path)
+                page.set_export_options(*options)  # type: ignore[attr-defined]
+
+            def remember(*_: object) -> None:
+                self._set_export_options(page)
+
+            page.double_sided.toggled.connect(remember)  # type: ignore[attr-defined]
+            page.layout_choice.currentIndexChanged.connect(remember)  # type: ignore[attr-defined]
         elif key.startswith("item:"):
             page.export_word_requested.connect(  # type: ignore[attr-defined]
                 lambda item: self.export_word(item=item)
             )
 
-    def _set_double_sided(self, on: bool) -> None:
-        self.exporter.double_sided = on
+    def _set_export_options(self, page: QWidget) -> None:
+        """版式 and 双面打印 as chosen on 检查与导出: for the exports, and kept for this file."""
+        layout = page.layout_id()  # type: ignore[attr-defined]
+        double = page.double_sided.isChecked()  # type: ignore[attr-defined]
+        self.exporter.layout, self.exporter.double_sided = layout or None, double
+        if self.view is not None:
+            self.settings.set_export_options(self.view.doc.path, layout, double)
+
+    def _restore_export_options(self, path: Path) -> None:
+        """The options last chosen for this file, before its 检查与导出 page is built."""
+        layout, double = self.settings.export_options(path)
+        known = layout in self.forms.layouts  # a layout since removed from forms/: the default
+        self.exporter.layout, self.exporter.double_sided = layout if known else None, double
 
     def _page_action(self, action: str) -> None:
         {

@@ -1,5 +1,5 @@
-"""User settings in one typed place: recent files, last page per file, language, editor zoom,
-window state.
+"""User settings in one typed place: recent files, last page and export options (版式, 双面打印)
+per file, language, editor zoom, window state.
 
 Settings live in an INI file in the user's data folder (QStandardPaths), or under
 ``QUALITYDESK_HOME`` when that is set — tests and portable installs set it, so they never touch
@@ -56,6 +56,18 @@ class Settings:
 
     def set_last_page(self, path: str | Path, key: str) -> None:
         self._qs.setValue(f"pages/{_key(path)}", key)
+
+    def export_options(self, path: str | Path) -> tuple[str, bool]:
+        """The 版式 (a layout id, "" for the default) and 双面打印 last chosen for a file."""
+        key = _key(path)
+        layout = str(self._qs.value(f"export/{key}/layout", "") or "")
+        double = str(self._qs.value(f"export/{key}/doubleSided", "false")).lower() == "true"
+        return layout, double
+
+    def set_export_options(self, path: str | Path, layout: str, double_sided: bool) -> None:
+        key = _key(path)
+        self._qs.setValue(f"export/{key}/layout", layout)
+        self._qs.setValue(f"export/{key}/doubleSided", "true" if double_sided else "false")
 
     def language(self) -> str:
         value = str(self._qs.value("ui/language", "zh_CN"))

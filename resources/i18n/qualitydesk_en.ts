@@ -470,6 +470,10 @@
         <translation>About the attachments:</translation>
     </message>
     <message>
+        <source>{0} 个字符在内置和本机字体中都没有，已印为“〓”（位置见“检查与导出”）。</source>
+        <translation>{0} characters are in neither the bundled fonts nor this computer&apos;s fonts and printed as “〓” (see Check and export for where).</translation>
+    </message>
+    <message>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
@@ -1792,6 +1796,38 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>字数</source>
         <translation>Character count</translation>
+    </message>
+    <message>
+        <source>标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>紧凑</source>
+        <translation>Compact</translation>
+    </message>
+    <message>
+        <source>版式(&amp;Y)：</source>
+        <translation>La&amp;yout:</translation>
+    </message>
+    <message>
+        <source>版式</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>{0}（行距 {1} 磅）</source>
+        <translation>{0} (leading {1} pt)</translation>
+    </message>
+    <message>
+        <source>正文 {0} 磅，行距固定 {1} 磅；页边距：订口 {2} mm，外侧 {3} mm，上 {4} mm，下 {5} mm</source>
+        <translation>Body {0} pt, fixed leading {1} pt; margins: binding {2} mm, outer {3} mm, top {4} mm, bottom {5} mm</translation>
+    </message>
+    <message>
+        <source>（参考值，按当年申报通知核对）</source>
+        <translation> (suggested values: check against this year&apos;s call for applications)</translation>
+    </message>
+    <message>
+        <source>（出处：{0}）</source>
+        <translation> (source: {0})</translation>
     </message>
     <message>
         <source>无法打印的字符</source>

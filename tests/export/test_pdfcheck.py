@@ -15,6 +15,10 @@ def test_layout_lines_splits_lines_and_cells_and_keeps_a_line_whole(tmp_path):
     canvas.drawString(72, 684, "，第二行以逗号开头")
     canvas.drawString(72, 600, "单元格甲")
     canvas.drawString(300, 600, "单元格乙")
+    canvas.drawString(72, 560, "—")
+    canvas.drawString(95, 560, "87.5")  # the next cell, most of a character away
+    canvas.drawString(72, 520, "一行")
+    canvas.drawString(102, 520, "，逗号")  # pdfium makes up a space in the gap before "，"
     canvas.showPage()
     canvas.setFont(SERIF, 12)
     canvas.drawString(72, 700, "第二页")
@@ -24,5 +28,8 @@ def test_layout_lines_splits_lines_and_cells_and_keeps_a_line_whole(tmp_path):
         "，第二行以逗号开头",
         "单元格甲",
         "单元格乙",
+        "—",
+        "87.5",
+        "一行 ，逗号",
         "第二页",
     ]

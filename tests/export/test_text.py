@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,9 @@ from qualitydesk.export.text import (
     break_lines,
     char_widths,
     clean,
+    normalise,
+    quarter_gaps,
+    stretch_points,
     strip_format,
     units,
 )
@@ -48,8 +52,92 @@ def test_units_keep_punctuation_with_their_neighbours():
 def test_latin_words_numbers_and_units_are_one_unit():
     text = "通过ISO 9001:2015认证，收入186,400万元，GB/T 19580-2012，2024年"
     found = [text[s:e] for s, e in units(text)]
-    for token in ("ISO 9001:2015认", "186,400万", "GB/T 19580-2012，", "2024年"):
+    for token in ("ISO 9001:2015认", "186,400万元，", "GB/T 19580-2012，", "2024年"):
         assert token in found
+
+
+def test_numbers_keep_their_units_and_dates_stay_whole():
+    text = "达到3.5万元，2024年5月12日起，25℃，5 MPa，12 %，11.2个百分点，2万名员工，in 2022 the"
+    found = [text[s:e] for s, e in units(text)]
+    for token in (
+        "3.5万元，",
+        "2024年5月12日",
+        "25℃，",
+        "5 MPa，",
+        "12 %，",
+        "11.2个百分点，",
+        "2万名",
+    ):
+        assert token in found
+
+
+def test_a_web_address_is_cut_only_after_slash_dot_hyphen_or_question_mark():
+    text = "见（https://www.samr.gov.cn/zljds/art-2024.html?id=12）。"
+    assert [text[s:e] for s, e in units(text)] == [
+        "见",
+        "（https://",
+        "www.",
+        "samr.",
+        "gov.",
+        "cn/",
+        "zljds/",
+        "art-",
+        "2024.",
+        "html?",
+        "id=12）。",
+    ]
+    for width in range(60, 200, 5):
+        for line in lines_of(text, width)[:-1]:
+            assert line[-1] in "/.-?见", (width, line)
+
+
+def test_no_paragraph_ends_with_a_single_character():
+    text = "一二三四五六七八九十。"
+    width = sum(WIDTHS("一二三四五六七八九"))  # "十。" alone on the last line before
+    assert lines_of(text, width) == ["一二三四五六七八", "九十。"]
+    assert lines_of("一二三\n" + text, width)[-2:] == ["一二三四五六七八", "九十。"]
+    assert lines_of("一二三四五。", width) == ["一二三四五。"]
+
+
+def test_spaces_next_to_full_width_punctuation_go():
+    assert normalise(["好。 ", " 下一句 ，（ 注", " ）, a"]) == ["好。", "下一句，（注", "）, a"]
+    assert normalise(["ISO 9001 认证"]) == ["ISO 9001 认证"]
+
+
+def test_a_quarter_em_goes_where_han_meets_latin_without_a_space():
+    text = "前3年通过ISO 9001认证，增长12%以上，“A级”"
+    assert [text[i - 1 : i + 1] for i in quarter_gaps(text)] == [
+        "前3",
+        "3年",
+        "过I",
+        "1认",
+        "长1",
+        "%以",
+        "A级",
+    ]
+
+
+def test_a_quarter_em_is_not_needed_at_the_start_of_a_line():
+    text = "一二三四五六七八九十ABC"
+    advance = WIDTHS(text)
+    lead = [0.0] * len(text)
+    lead[10] = 3.0
+    advance[10] += 3.0
+    width = sum(WIDTHS("一二三四五六七八九十"))
+    lines = break_lines(text, advance, width, lead=lead)
+    assert [text[ln.start : ln.end] for ln in lines] == ["一二三四五六七八九十", "ABC"]
+    assert lines[1].width == pytest.approx(sum(WIDTHS("ABC")))
+
+
+def test_only_cjk_gaps_and_breakable_spaces_stretch():
+    def stretched(text: str) -> list[str]:
+        return [text[k : k + 2] for k in stretch_points(text)]
+
+    assert stretched("质量方针") == ["质量", "量方", "方针"]
+    assert stretched("于2022年8月，一批") == ["于2", "，一", "一批"]  # not inside "2022年8月，"
+    assert stretched("The quick brown fox") == [" q", " b", " f"]
+    assert stretched("ISO 4406 18/16/13，") == [" 4", " 1"]  # no other: its own spaces
+    assert stretched("https://www.samr.gov.cn/") == []
 
 
 def test_lines_never_start_or_end_with_forbidden_punctuation():
@@ -100,7 +188,12 @@ def test_spaces_at_line_ends_disappear():
     st.floats(min_value=30.0, max_value=500.0),
 )
 def test_breaking_keeps_every_character_and_the_rules(text, width):
-    lines = break_lines(text, WIDTHS(text), width, squeeze=6.0)
+    advance, lead = WIDTHS(text), [0.0] * len(text)
+    for i in quarter_gaps(text):  # as the paragraphs set them
+        lead[i] = 3.0
+        advance[i] += 3.0
+    lines = break_lines(text, advance, width, squeeze=6.0, lead=lead)
+    assert all(ln.width <= width + 6.0 + 1e-6 or ln.end - ln.start == 1 for ln in lines)
     printed = "".join(text[ln.start : ln.end] for ln in lines)
     assert printed.replace(" ", "") == text.replace("\n", "").replace(" ", "")
     # a unit wider than the line (a long run of punctuation) is cut: only there may rules bend

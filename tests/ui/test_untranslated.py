@@ -42,6 +42,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("pages/preflight.py", "资格声明"): "parses the export's text",
     ("pages/preflight.py", "关键绩效数据"): "parses the export's text",
     ("pages/preflight.py", "证实性材料"): "parses the export's text",
+    ("pages/preflight.py", "优势"): "parses the export's text",
+    ("pages/preflight.py", "改进机会"): "parses the export's text",
 }
 
 

@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QShowEvent, QTextDocument, QValidator
+from PySide6.QtGui import QImage, QShowEvent, QTextCursor, QTextDocument, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -477,11 +477,30 @@ class ItemPage(Page):
         return not self.editor.is_empty() or self.chosen_band() is not None
 
     def focus_anchor(self, anchor: str) -> None:
-        if anchor == "score" and self.score_box.isVisible():
+        if anchor.startswith("char:"):  # a character no font prints (检查与导出): select it
+            self._select_char(*anchor.split(":", 3)[1:])
+        elif anchor == "score" and self.score_box.isVisible():
             self.scroll.ensureWidgetVisible(self.band)
             self.band.setFocus()
         else:
             self.editor.setFocus()
+
+    def _select_char(self, box: str, occurrence: str, char: str) -> None:
+        """Select the ``occurrence``-th ``char`` (from 0) in the narrative or a score box."""
+        boxes = {"strengths": self.strengths, "opportunities": self.opportunities, **self.notes}
+        edit = boxes.get(box) if box else self.editor.editor
+        if edit is None or (box and not self.score_box.isVisible()):
+            edit = self.editor.editor
+        cursor = QTextCursor(edit.document())
+        for _ in range(int(occurrence or 0) + 1):
+            found = edit.document().find(char, cursor, QTextDocument.FindFlag.FindCaseSensitively)
+            if found.isNull():
+                break
+            cursor = found
+        edit.setTextCursor(cursor)
+        self.scroll.ensureWidgetVisible(edit)
+        edit.ensureCursorVisible()
+        edit.setFocus()
 
     # -- the score --
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,11 +31,17 @@ from PySide6.QtWidgets import (
 
 from qualitydesk.domain import numbers
 from qualitydesk.domain.eligibility import Status as Eligibility
+from qualitydesk.domain.forms import Layout
 from qualitydesk.store import readiness, sizes
 from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
+# The shipped layouts' names (forms/layouts.toml), for the translation file.
+LAYOUT_NAMES = (
+    QT_TRANSLATE_NOOP("PreflightPage", "标准"),
+    QT_TRANSLATE_NOOP("PreflightPage", "紧凑"),
+)
 
 
 def _missing_target(missing: readiness.Missing) -> tuple[str, str]:
@@ -63,6 +70,20 @@ def _print_target(where: str) -> tuple[str, str]:
         "证实性材料": "evidence",
     }
     return steps.get(part, "form"), key if part == "组织概述" else ""
+
+
+def _char_target(problem: Any) -> tuple[str, str]:
+    """Where an unprintable character is fixed; in an item's texts the anchor selects it there:
+    ``char:<box>:<occurrence>:<character>`` (box "" is the narrative, else a score box)."""
+    step, anchor = _print_target(problem.where)
+    part, _, rest = problem.where.partition(" ")
+    if part == "自评报告":
+        return step, f"char::{problem.occurrence}:{problem.char}"
+    if part == "自评分":
+        box = {"优势": "strengths", "改进机会": "opportunities"}
+        label = rest.split(" ", 1)[1] if " " in rest else ""
+        return step, f"char:{box.get(label, label)}:{problem.occurrence}:{problem.char}"
+    return step, anchor
 
 
 class PreflightPage(Page):
@@ -103,12 +124,58 @@ class PreflightPage(Page):
         self.double_sided = QCheckBox(self.tr("双面打印（装订边左右交替）(&S)"))
         self.double_sided.setAccessibleName(self.tr("双面打印"))
         row.addWidget(self.double_sided)
+        self.layout_choice = self._layout_box()
+        layout_label = QLabel(self.tr("版式(&Y)："))
+        layout_label.setBuddy(self.layout_choice)
+        row.addWidget(layout_label)
+        row.addWidget(self.layout_choice)
         column = QVBoxLayout(self)
         column.addWidget(QLabel(self.tr("<h2>检查与导出</h2>")))
         column.addWidget(self.summary)
         column.addWidget(list_label)
         column.addWidget(self.problems, 1)
         column.addLayout(row)
+
+    def _layout_box(self) -> QComboBox:
+        """版式: the layouts of forms/layouts.toml, the default (the programme's) first chosen."""
+        box = QComboBox()
+        box.setAccessibleName(self.tr("版式"))
+        forms = self.context.forms
+        for layout in forms.layouts.values():
+            shown = forms.layout_for(self.context.award, layout.id)  # the programme's own values
+            text = self.tr("{0}（行距 {1} 磅）").format(
+                self.tr(layout.name), f"{shown.leading_pt:g}"
+            )
+            box.addItem(text, layout.id)
+            box.setItemData(box.count() - 1, self._layout_tip(shown), Qt.ItemDataRole.ToolTipRole)
+        box.setCurrentIndex(max(box.findData(forms.default_layout), 0))
+        box.currentIndexChanged.connect(
+            lambda _: box.setToolTip(str(box.currentData(Qt.ItemDataRole.ToolTipRole) or ""))
+        )
+        box.setToolTip(str(box.currentData(Qt.ItemDataRole.ToolTipRole) or ""))
+        return box
+
+    def _layout_tip(self, layout: Layout) -> str:
+        tip = self.tr(
+            "正文 {0} 磅，行距固定 {1} 磅；页边距：订口 {2} mm，外侧 {3} mm，上 {4} mm，下 {5} mm"
+        ).format(
+            *(f"{v:g}" for v in (layout.body_size_pt, layout.leading_pt, layout.binding_mm)),
+            *(f"{v:g}" for v in (layout.outer_mm, layout.top_mm, layout.bottom_mm)),
+        )
+        if layout.reference:
+            return tip + self.tr("（参考值，按当年申报通知核对）")
+        return tip + self.tr("（出处：{0}）").format(layout.source)
+
+    def layout_id(self) -> str:
+        """The id of the layout chosen in 版式."""
+        return str(self.layout_choice.currentData() or "")
+
+    def set_export_options(self, layout_id: str, double_sided: bool) -> None:
+        """Show the options remembered for this file ("" or an unknown id: the default)."""
+        found = self.layout_choice.findData(layout_id)
+        if found >= 0:
+            self.layout_choice.setCurrentIndex(found)
+        self.double_sided.setChecked(double_sided)
 
     def load(self, doc: Document) -> None:
         if doc is not self._doc:
@@ -148,8 +215,8 @@ class PreflightPage(Page):
                     limit.name, numbers.integer(limit.count), numbers.integer(limit.limit)
                 )
                 add(self.tr("字数"), text, "error", (limit.part, ""))
-        for problem in self._unprintable(doc):
-            add(self.tr("无法打印的字符"), problem.message, "error", _print_target(problem.where))
+        for problem in self._unprintable(doc):  # prints as 〓: a warning, the export goes on
+            add(self.tr("无法打印的字符"), problem.message, "warning", _char_target(problem))
         for too_long in sizes.in_document(doc, self.context.forms):  # the export refuses these
             add(self.tr("内容过长"), too_long.message, "error", _print_target(too_long.where))
         checking = self._attachment_notes(doc, add)
