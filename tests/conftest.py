@@ -1,7 +1,9 @@
 """Shared fixtures. Qt runs offscreen, and nothing touches the real home folder."""
 
 import os
+import shutil
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # One throw-away home for the whole run: settings, recent files and logs land there.
@@ -20,6 +22,8 @@ import pytest
 
 from qualitydesk.domain.forms import Forms, load_forms
 from qualitydesk.store.demo import build_demo
+
+REPO_FORMS = Path(__file__).parents[1] / "forms"
 
 
 @pytest.fixture(scope="session")
@@ -62,3 +66,19 @@ def _no_network_attempt(network_guard: SocketGuard) -> Iterator[None]:
     tried = network_guard.attempts[before:]
     if tried:
         pytest.fail(f"tried to reach the network: {'; '.join(tried)}", pytrace=False)
+
+
+@pytest.fixture
+def broken(tmp_path):
+    """A writable copy of forms/ and a helper to change one file in it."""
+    root = tmp_path / "forms"
+    shutil.copytree(REPO_FORMS, root)
+
+    def edit(relative: str, old: str, new: str) -> Path:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return root
+
+    return edit

@@ -1,6 +1,5 @@
 """The forms/ data loads, is complete, and every mistake in it is reported precisely."""
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -134,22 +133,6 @@ def test_application_form_covers_the_template_fields(forms):
 
 
 # --- every mistake is named with its file and key path --------------------------------------
-
-
-@pytest.fixture
-def broken(tmp_path):
-    """A writable copy of forms/ and a helper to change one file in it."""
-    root = tmp_path / "forms"
-    shutil.copytree(REPO_FORMS, root)
-
-    def edit(relative: str, old: str, new: str) -> Path:
-        path = root / relative
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {relative}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        return root
-
-    return edit
 
 
 def _error(root: Path) -> str:

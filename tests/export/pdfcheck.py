@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -375,6 +375,20 @@ def foot_blanks(path: Path, bottom: float | None = None, starts=section_start) -
     return result
 
 
+def _printed(text_page) -> Iterator[int]:
+    """Indexes of a pdfium text page's printed characters: no spaces pdfium made up, no
+    watermark."""
+    import pypdfium2.raw as pdfium_c
+
+    for index in range(text_page.count_chars()):
+        char = chr(pdfium_c.FPDFText_GetUnicode(text_page.raw, index))
+        if char.isspace() or char == "\x00":
+            continue
+        if pdfium_c.FPDFText_GetFontSize(text_page.raw, index) >= WATERMARK_SIZE:
+            continue
+        yield index
+
+
 def _drawn_boxes(pdf: Path) -> list[list[tuple[float, float, float, float]]]:
     """Per page, the (left, bottom, right, top) boxes of everything drawn but the watermark."""
     import pypdfium2.raw as pdfium_c
@@ -390,14 +404,7 @@ def _drawn_boxes(pdf: Path) -> list[list[tuple[float, float, float, float]]]:
     try:
         for page in document:
             text_page = page.get_textpage()
-            boxes = []
-            for index in range(text_page.count_chars()):
-                char = chr(pdfium_c.FPDFText_GetUnicode(text_page.raw, index))
-                if char.isspace() or char == "\x00":
-                    continue
-                if pdfium_c.FPDFText_GetFontSize(text_page.raw, index) >= WATERMARK_SIZE:
-                    continue
-                boxes.append(text_page.get_charbox(index))
+            boxes = [text_page.get_charbox(index) for index in _printed(text_page)]
             boxes += [obj.get_bounds() for obj in page.get_objects(filter=kinds, max_depth=0)]
             pages.append(boxes)
             text_page.close()
@@ -445,8 +452,8 @@ def opening_groups(path: Path) -> list[float]:
     table's rules. Glyph boxes do not show what the group takes besides: the space above its
     first heading, the half-leadings over its first and under its last line, and the foot
     blank (:func:`foot_blanks`) counts the half-leading under the last line of the page before
-    as blank. Two body leadings (the most common distance between lines of the document) are
-    added for these. 0 for a page with nothing on it.
+    as blank: together one body leading (the most common distance between lines of the
+    document), which is added. 0 for a page with nothing on it.
     """
     from collections import Counter
 
@@ -466,7 +473,7 @@ def opening_groups(path: Path) -> list[float]:
     )
     leading = float(steps.most_common(1)[0][0]) if steps else 0.0
     return [
-        round((_group_height(lines, rules, boxes) + 2 * leading) / MM, 1) if lines else 0.0
+        round((_group_height(lines, rules, boxes) + leading) / MM, 1) if lines else 0.0
         for lines, rules, boxes in pages
     ]
 
@@ -486,12 +493,7 @@ def _page_lines(page) -> tuple[list[_Line], list[tuple[float, float, float, floa
     text_page = page.get_textpage()
     name = ctypes.create_string_buffer(256)
     chars = []
-    for index in range(text_page.count_chars()):
-        char = chr(pdfium_c.FPDFText_GetUnicode(text_page.raw, index))
-        if char.isspace() or char == "\x00":
-            continue
-        if pdfium_c.FPDFText_GetFontSize(text_page.raw, index) >= WATERMARK_SIZE:
-            continue
+    for index in _printed(text_page):
         pdfium_c.FPDFText_GetFontInfo(text_page.raw, index, name, len(name), None)
         chars.append((text_page.get_charbox(index), b"Sans" in name.value))
     text_page.close()

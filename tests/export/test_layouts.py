@@ -146,22 +146,6 @@ def test_an_unknown_layout_is_refused_by_name(small, forms, tmp_path):
 # --- a bad value in forms/ is refused with its file and key ------------------------------------
 
 
-@pytest.fixture
-def broken(tmp_path):
-    """A writable copy of forms/ and a helper to change one file in it."""
-    root = tmp_path / "forms"
-    shutil.copytree(REPO_FORMS, root)
-
-    def edit(relative: str, old: str, new: str) -> Path:
-        path = root / relative
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {relative}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        return root
-
-    return edit
-
-
 OWN = '\n[layout]\nbinding_mm = 30\nsource = "测试"\n'
 
 
