@@ -160,7 +160,7 @@ def commitment(book: Book) -> list[Flowable]:
     st = book.styles
     award = book.award
     name = book.part_name("commitment", "资格自查与承诺")
-    findings = readiness.check(book.doc, book.forms).eligibility
+    findings = readiness.eligibility_findings(book.doc, book.forms)
     out: list[Flowable] = [
         book.heading(name, st.part, "part.commitment", 0),
         book.heading("一、申报资格自查", st.section, "commitment.check", 1),

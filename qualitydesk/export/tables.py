@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
-from qualitydesk.export.flowables import Para, TextStyle, min_width, natural_width
+from qualitydesk.export.flowables import Para, TextStyle, is_draft, min_width, natural_width
 from qualitydesk.export.fonts import SERIF
 
 PADDING = 4.0
@@ -281,6 +281,10 @@ class GridTable(Table):
     look: _Look
     rows: list[list[list[Flowable]]]
     partial = False  # the last row is the first part of a row split across pages
+
+    def draw(self) -> None:
+        if not is_draft(self):  # cells hold text and page numbers only: nothing to learn
+            super().draw()
 
     @classmethod
     def made(cls, rows: list[list[list[Flowable]]], look: _Look) -> GridTable:

@@ -73,6 +73,12 @@ def check(doc: Document, forms: Forms) -> Readiness:
     return Readiness(findings, completeness(doc, scoped, award), _limits(doc, this_year))
 
 
+def eligibility_findings(doc: Document, forms: Forms) -> list[eligibility.Finding]:
+    """The eligibility part of :func:`check` alone (no counting of the narratives)."""
+    award = effective(doc, forms).award
+    return eligibility.evaluate_all(award, application(doc), forms.form)
+
+
 def completeness(doc: Document, forms: Forms, award: Award) -> list[Missing]:
     missing: list[Missing] = []
     fields = doc.fields()
