@@ -12,11 +12,13 @@ character beyond them, the export looks through the fonts installed on the machi
 ``QUALITYDESK_FONT_DIRS`` (folders separated by ``os.pathsep``) replaces that list: tests point it
 at a folder of their own, and an empty value turns the fallback off.
 
-Scanning reads only each font's table directory, ``OS/2.fsType`` and ``cmap`` (a few
-milliseconds a file), in order, and stops at the first font that has the character; what it
-learnt is kept for the process. Nothing is scanned while every character is in the bundled
-fonts, so an export without rare characters costs nothing more. Fonts whose licence forbids
-embedding (``fsType`` restricted, bitmap-only or no-subsetting) are skipped.
+Scanning reads only each font's table directory, ``OS/2.fsType`` and ``cmap`` straight from the
+file (a few milliseconds a file; fontTools decodes a whole cmap into a dictionary, which made a
+scan of this machine's 71 fonts 6.8 s instead of 0.4 s), in order, and stops at the first font
+that has the character; what it learnt is kept for the process. Nothing is scanned while every
+character is in the bundled fonts, so an export without rare characters costs nothing more.
+Fonts whose licence forbids embedding (``fsType`` restricted, bitmap-only or no-subsetting)
+are skipped.
 
 A face that has a character with an outline (TrueType or CFF) is subset with fontTools to
 exactly the characters needed, CFF outlines converted to TrueType (reportlab embeds TrueType

@@ -10,7 +10,7 @@ called as work proceeds, and returning False cancels (:class:`ExportCancelled`, 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf.errors import PyPdfError
@@ -158,7 +158,7 @@ def _render(
     fonts()
     book = Book(doc, forms, check=lambda message: reporter.report(2, message), geometry=geometry)
     flowables = package.story(book) if kind == "package" else internal.story(book)
-    setup = replace(_setup(book, kind, double_sided), geometry=geometry)
+    setup = _setup(book, kind, double_sided)
     spans = {1: (8, 45), 2: (45, 88)}
 
     def on_pass(number: int, done: int, total: int) -> None:
@@ -195,6 +195,7 @@ def _setup(book: Book, kind: str, double_sided: bool) -> PageSetup:
         keywords=keywords,
         double_sided=double_sided,
         internal=kind == "internal",
+        geometry=book.geometry,
     )
 
 
