@@ -35,7 +35,7 @@ COLD_START = textwrap.dedent("""
     started = float(sys.argv[2])
     from qualitydesk.domain.forms import load_forms
     from qualitydesk.ui.app import create_application
-    from qualitydesk.ui.mainwindow import MainWindow
+    from qualitydesk.ui.shell.window import MainWindow
     from qualitydesk.ui.settings import Settings
     app = create_application()
     window = MainWindow(load_forms(), Settings())
@@ -87,8 +87,8 @@ def in_process(demo: Path) -> dict[str, float]:
 
     from qualitydesk.domain.forms import load_forms
     from qualitydesk.ui.app import create_application
-    from qualitydesk.ui.mainwindow import MainWindow
     from qualitydesk.ui.settings import Settings
+    from qualitydesk.ui.shell.window import MainWindow
 
     qInstallMessageHandler(_quiet)
     app = create_application()

@@ -565,8 +565,8 @@ def make_all(folder: Path, shots: Shots) -> None:
     home = isolate_home(folder)
     from qualitydesk.domain.forms import load_forms
     from qualitydesk.ui.app import create_application
-    from qualitydesk.ui.mainwindow import MainWindow
     from qualitydesk.ui.settings import Settings
+    from qualitydesk.ui.shell.window import MainWindow
 
     app = create_application([sys.argv[0]], language="zh_CN")
     forms = load_forms()

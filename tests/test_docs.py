@@ -26,11 +26,11 @@ from PySide6.QtGui import QAction
 
 from qualitydesk.cli import COMMANDS, build_parser
 from qualitydesk.ui.app import create_application
-from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.messages import Messages
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.settings import Settings
-from qualitydesk.ui.steps import steps
+from qualitydesk.ui.shell.steps import steps
+from qualitydesk.ui.shell.window import MainWindow
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit
 
 ROOT = Path(__file__).resolve().parent.parent

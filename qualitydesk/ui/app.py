@@ -122,8 +122,8 @@ def run(path: str | None = None, *, smoke_test: bool = False) -> int:
         else:
             QMessageBox.critical(None, _title(), text.replace("%1", str(exc)))
         return 2
-    from qualitydesk.ui.mainwindow import MainWindow
     from qualitydesk.ui.settings import Settings
+    from qualitydesk.ui.shell.window import MainWindow
 
     window = MainWindow(forms, Settings())
     context.document = lambda: str(window.view.doc.path) if window.view else ""
@@ -163,7 +163,7 @@ def run_smoke_test(window: object) -> int:
     from qualitydesk.store.demo import build_demo
     from qualitydesk.store.document import Document
     from qualitydesk.ui.exporting import export_snapshot
-    from qualitydesk.ui.mainwindow import MainWindow
+    from qualitydesk.ui.shell.window import MainWindow
 
     assert isinstance(window, MainWindow)
     qInstallMessageHandler(_quiet_offscreen)

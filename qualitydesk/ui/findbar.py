@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from qualitydesk.ui.shell.wizard import WizardView
 from qualitydesk.ui.widgets.markdown_edit import GITHUB, MarkdownEdit
-from qualitydesk.ui.wizard import WizardView
 
 PARAGRAPH_SEPARATOR = "\u2029"  # what QTextCursor.selectedText() puts between paragraphs
 PREFILL_MAX = 100  # a longer selection is not taken as the text to find

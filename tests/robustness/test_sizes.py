@@ -31,13 +31,13 @@ from qualitydesk.export.preflight import oversized
 from qualitydesk.store import interchange
 from qualitydesk.store.document import Document
 from qualitydesk.ui.app import create_application
-from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.pages.base import PageContext
 from qualitydesk.ui.pages.form import FormPage
 from qualitydesk.ui.pages.item import ItemPage
 from qualitydesk.ui.pages.preflight import PreflightPage
 from qualitydesk.ui.pages.profile import ProfilePage
 from qualitydesk.ui.settings import Settings
+from qualitydesk.ui.shell.window import MainWindow
 from qualitydesk.ui.widgets.link_editor import LinkEditor
 from tests.export.pdfcheck import body_text, markdown_blocks, page_texts, squeeze
 from tests.ui.conftest import RecordingMessages, commit_text, place, show

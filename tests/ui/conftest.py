@@ -69,7 +69,7 @@ class RecordingMessages(Messages):
 
 def open_window(qtbot, forms, settings, messages):
     """The main window at the laptop size (1366×768), shown and active, so keys reach it."""
-    from qualitydesk.ui.mainwindow import MainWindow
+    from qualitydesk.ui.shell.window import MainWindow
 
     create_application()
     window = MainWindow(forms, settings, messages)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualitydesk.ui.steps import create_page
+from qualitydesk.ui.shell.steps import create_page
 
 INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox)
 

@@ -13,11 +13,11 @@ from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer
 from reportlab.pdfgen.canvas import Canvas
 
 from qualitydesk.ui.app import create_application
-from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.evidence import EvidencePage
 from qualitydesk.ui.pages.preflight import PreflightPage
 from qualitydesk.ui.settings import Settings
+from qualitydesk.ui.shell.window import MainWindow
 from qualitydesk.ui.widgets.preview import AttachmentPreview
 from tests.robustness.attachment_files import (
     active_pdf,

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTextEdit
 
 from qualitydesk.store.document import Document
-from qualitydesk.ui import session as session_module
+from qualitydesk.ui.shell import session as session_module
 
 from .conftest import commit_text, open_window
 
@@ -29,7 +29,7 @@ TYPIST = textwrap.dedent("""
     from PySide6.QtWidgets import QTextEdit
     from qualitydesk.domain.forms import load_forms
     from qualitydesk.ui.app import create_application
-    from qualitydesk.ui.mainwindow import MainWindow
+    from qualitydesk.ui.shell.window import MainWindow
     from qualitydesk.ui.settings import Settings
     from tests.ui.test_autosave import TYPED
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from qualitydesk.store.records import Declaration, Score
 from qualitydesk.ui.app import create_application
 from qualitydesk.ui.history import HistoryDialog
-from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.settings import Settings
+from qualitydesk.ui.shell.window import MainWindow
 
 EDITED = "第一段保持不变。\n第二段改成<b>新的</b>说法。\n第三段保持不变。"
 EARLIER = "第一段保持不变。\n第二段原来的说法。\n第三段保持不变。"

@@ -28,7 +28,7 @@ def test_the_english_interface(tmp_path):
     script = textwrap.dedent("""
         from qualitydesk.domain.forms import load_forms
         from qualitydesk.ui.app import create_application
-        from qualitydesk.ui.mainwindow import MainWindow
+        from qualitydesk.ui.shell.window import MainWindow
         from qualitydesk.ui.settings import Settings
         settings = Settings()
         settings.set_language("en")

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from qualitydesk.domain.forms import load_forms
-from qualitydesk.ui.navigator import StepNavigator
 from qualitydesk.ui.newapp import ProgrammePage
 from qualitydesk.ui.pages.item import ItemPage
-from qualitydesk.ui.steps import create_page, steps
+from qualitydesk.ui.shell.navigator import StepNavigator
+from qualitydesk.ui.shell.steps import create_page, steps
 from tests.ui.conftest import commit_text, place
 
 # Every step of the wizard, the scored items included.

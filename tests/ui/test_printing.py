@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QToolB
 from qualitydesk.ui import screen
 from qualitydesk.ui.app import create_application
 from qualitydesk.ui.exporting import PREVIEW_GEOMETRY, Exporter, PreviewDialog, export_snapshot
-from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.printing import chosen_sheets, make_print_dialog, new_printer
 from qualitydesk.ui.settings import Settings
+from qualitydesk.ui.shell.window import MainWindow
 
 LAPTOP = QRect(0, 0, 1366, 728)  # a 1366×768 screen less a 40-pixel taskbar
 DPI = 48  # the printer's resolution in these tests: enough to see every page, and quick

@@ -34,8 +34,8 @@ from qualitydesk.store.document import Document
 from qualitydesk.ui import screen
 from qualitydesk.ui.app import create_application, set_language
 from qualitydesk.ui.history import HistoryDialog
-from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.settings import Settings
+from qualitydesk.ui.shell.window import MainWindow
 
 from .conftest import commit_text
 

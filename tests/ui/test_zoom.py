@@ -5,8 +5,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from qualitydesk.ui.mainwindow import MainWindow
 from qualitydesk.ui.settings import Settings
+from qualitydesk.ui.shell.window import MainWindow
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, zoom_level
 from tests.ui.conftest import open_window
 

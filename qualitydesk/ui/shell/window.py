@@ -38,8 +38,8 @@ from qualitydesk.ui.pages.base import PageContext
 from qualitydesk.ui.programmes import ProgrammeBrowser
 from qualitydesk.ui.renew_dialog import Renewer
 from qualitydesk.ui.settings import Settings, data_dir
+from qualitydesk.ui.shell.wizard import WizardView
 from qualitydesk.ui.welcome import WelcomeView
-from qualitydesk.ui.wizard import WizardView
 from qualitydesk.ui.wordimport_dialog import WordImporter
 
 APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "质量奖申报助手")

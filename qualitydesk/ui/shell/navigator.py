@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from qualitydesk.domain.forms import Framework
 from qualitydesk.ui.pages.base import Status
-from qualitydesk.ui.steps import Step
+from qualitydesk.ui.shell.steps import Step
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 COLOURS = {

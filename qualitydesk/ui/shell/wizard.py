@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 from qualitydesk.domain import numbers, scoring
 from qualitydesk.store import readiness
 from qualitydesk.store.document import Document
-from qualitydesk.ui.navigator import StepNavigator
 from qualitydesk.ui.pages.base import Page, PageContext
-from qualitydesk.ui.session import Session
-from qualitydesk.ui.steps import Step, create_page, steps
+from qualitydesk.ui.shell.navigator import StepNavigator
+from qualitydesk.ui.shell.session import Session
+from qualitydesk.ui.shell.steps import Step, create_page, steps
 
 FIRST_BUILD_MS = 300
 
