@@ -29,7 +29,8 @@ run: $(STAMP) qt-deps $(QM)
 test: $(STAMP) qt-deps $(QM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python tests/tools_path.py $(TEST_PATH)
+	$(BIN)/mypy
+	$(BIN)/python tests/helpers/tools_path.py $(TEST_PATH)
 	PATH="$(CURDIR)/$(BIN):$(TEST_PATH)" QUALITYDESK_TEST_PATH="$(TEST_PATH)" \
 		QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
@@ -57,6 +58,7 @@ i18n: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format .

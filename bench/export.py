@@ -238,7 +238,8 @@ print(int(Path("/proc/self/status").read_text().split("VmHWM:")[1].split()[0]) /
 
 def _word_import(forms: Forms, root: Path) -> None:
     """The demo's Word copy (made by _word_copy) imported into a new application: the file read,
-    the plan made and applied in one save; the median of RUNS, and the peak memory."""
+    the plan made and applied in one save; the median of RUNS, and the peak memory.
+    """
     from qualitydesk.store import wordimport
 
     framework = forms.framework("gbt19580-2012")
@@ -320,7 +321,8 @@ def _libreoffice(doc: Document, forms: Forms, root: Path, ours: float) -> None:
 
 def _demo_memory(root: Path) -> float:
     """The peak memory (resident set) of a fresh process exporting the demo, against its target;
-    that process's export time too (fonts loaded and the first layout of the process)."""
+    that process's export time too (fonts loaded and the first layout of the process).
+    """
     command = [sys.executable, "-c", PEAK_MEMORY, str(root / "demo.qdesk")]
     run = subprocess.run(
         [*command, str(root / "demo-peak.pdf")], capture_output=True, text=True, check=True

@@ -25,13 +25,14 @@ TIMEOUT_S = 900
 
 # One figure: the table's wording, the script that measures it, the label of its output line.
 FIGURES = (
-    ("start-up: cold start to the demo open", "ui", r"cold start"),
+    ("start-up: window mapped, CPU × bare PySide6", "ui", r"start, window mapped"),
+    ("start-up: first page usable, CPU × bare PySide6", "ui", r"start, first page usable"),
     ("typing: one keystroke, autosave armed", "ui", r"keystroke, autosave armed"),
     ("typing: durable after a key, never pausing", "ui", r"durable after a key"),
     ("typing: live count of 60,000 characters", "textmetrics", r"count, median"),
     ("autosave: save one field", "store", r"save one field"),
     ("open: the demo application", "store", r"open demo"),
-    ("page switch", "ui", r"page switch"),
+    ("page switch: built pages, CPU", "ui", r"page switch, built pages, CPU median"),
     ("export: demo package PDF", "export", r"demo package"),
     ("export: ours / LibreOffice, same content", "export", r"ratio ours / LibreOffice"),
     ("export: peak memory, demo (fresh process)", "export", r"peak memory, demo export"),
@@ -42,9 +43,16 @@ FIGURES = (
     ("export scaling: time added, demo text 4× / 1×", "export", r"text time ratio 4x"),
     ("export scaling: time added, one paragraph 2× / 1×", "export", r"paragraph time ratio 2x"),
     ("export scaling: time added, one paragraph 4× / 1×", "export", r"paragraph time ratio 4x"),
-    ("memory after visiting every step", "ui", r"memory"),
+    ("memory: demo open, every step visited", "ui", r"memory, demo open"),
 )
 INFO = (
+    ("start-up CPU, window mapped: bare PySide6, ours", "ui", r"window mapped"),
+    ("start-up CPU, first page usable: bare, ours", "ui", r"first page usable"),
+    ("start-up CPU, settled 1.5 s later: bare, ours", "ui", r"settled"),
+    ("page switch 4.1.2 → 4.2.2 (CPU)", "ui", r"page switch 4\.1\.2"),
+    ("page switch 4.2.2 → 检查与导出 (CPU)", "ui", r"page switch 4\.2\.2"),
+    ("page switch after typing (CPU)", "ui", r"page switch after typing"),
+    ("page switch, first visit (builds, CPU)", "ui", r"page switch, first visit \(builds\), CPU"),
     ("typing: the slowest keystroke (it saves)", "ui", r"keystroke, slowest"),
     ("autosave: 1,000 coalesced edits", "store", r"1,000 coalesced edits"),
     ("document file size", "store", r"file size"),
@@ -58,9 +66,9 @@ INFO = (
 )
 
 _NUMBER = r"(?P<value>[-+]?\d[\d,]*(?:\.\d+)?)"
-_UNIT = r"(?P<unit>ms|s|MiB|MB|KB)?"
+_UNIT = r"(?P<unit>ms|s|MiB|MB|KB|×)?"
 _TARGET = re.compile(
-    r"target\s*(?P<op><|≤)\s*(?P<target>\d+(?:\.\d+)?)\s*(?P<tunit>ms|s|MiB|MB|KB)?\s+"
+    r"target\s*(?P<op><|≤)\s*(?P<target>\d+(?:\.\d+)?)\s*(?P<tunit>ms|s|MiB|MB|KB|×)?\s+"
     r"(?P<mark>ok|MISSED)\b"
 )
 # Figures that a script leaves out for a reason it prints (skipped, not missed): the label's

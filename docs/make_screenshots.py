@@ -346,7 +346,7 @@ def shoot_programmes(app: Any, window: Any, shots: Shots) -> None:
     """帮助 → 奖项与资格条件一览."""
     from PySide6.QtWidgets import QDialog
 
-    window._programmes()
+    window.menus.show_programmes()
     settle(app)
     dialog = visible_dialog(window, QDialog)
     dialog.resize(1200, 700)
@@ -366,7 +366,8 @@ def shoot_problems(app: Any, window: Any, unfinished: Path, shots: Shots) -> Non
 
 def shoot_word_import(app: Any, window: Any, demo: Path, word: Path, shots: Shots) -> None:
     """从 Word 导入 of the demo's Word copy into a copy of the demo: the edited item set to 替换
-    and selected, so its text now and after the import show side by side."""
+    and selected, so its text now and after the import show side by side.
+    """
     from qualitydesk.store.wordimport import REPLACE
 
     copy = demo.with_name("示例申报-副本.qdesk")
@@ -413,7 +414,8 @@ def shoot_pdf(forms: Any, demo: Path, folder: Path, shots: Shots) -> Path:
 
 def shoot_layouts(forms: Any, demo: Path, package: Path, shots: Shots) -> None:
     """The first page of DEMO_ITEM in the package (the default layout, 标准) beside the same
-    page in 紧凑, each labelled with its layout, its leading and the package's page count."""
+    page in 紧凑, each labelled with its layout, its leading and the package's page count.
+    """
     import pypdfium2
     from pypdf import PdfReader
 
@@ -440,7 +442,8 @@ def shoot_layouts(forms: Any, demo: Path, package: Path, shots: Shots) -> None:
 
 def shoot_continued(package: Path, shots: Shots) -> None:
     """The first table that runs onto the next page: the foot of the page with its 表题, and
-    the top of the next one with 续表 and the header row repeated, one above the other."""
+    the top of the next one with 续表 and the header row repeated, one above the other.
+    """
     import pypdfium2
 
     scale = PDF_DPI / 72
@@ -471,7 +474,8 @@ def first_continued(pdf: Any) -> tuple[int, str]:
 
 def text_boxes(page: Any, text: str = "") -> list[tuple[float, float]]:
     """(top, bottom) in points below the top of ``page`` of each character on it, or of each
-    occurrence of ``text``: a cut between them splits no line of text."""
+    occurrence of ``text``: a cut between them splits no line of text.
+    """
     textpage = page.get_textpage()
     height = page.get_height()
     if text:
@@ -487,7 +491,8 @@ def text_boxes(page: Any, text: str = "") -> list[tuple[float, float]]:
 
 def on_backdrop(pages: list[tuple[str, Any]], *, across: bool) -> Any:
     """PIL pictures of pages (or parts of pages) on a grey backdrop, side by side (``across``)
-    or one above the other, each with its label (if any) above it."""
+    or one above the other, each with its label (if any) above it.
+    """
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(label_font(), LABEL_SIZE)

@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import logging.handlers
-import os
 import platform
 import re
 import sqlite3
@@ -45,8 +44,8 @@ from pathlib import Path
 from types import TracebackType
 
 from qualitydesk import __version__
+from qualitydesk.folders import data_folder
 
-APP_FOLDER = ("QualityDesk", "QualityDesk")  # organisation, application: as Qt names them
 FILE_NAME = "qualitydesk.log"
 MAX_BYTES = 1024 * 1024
 BACKUPS = 3
@@ -119,25 +118,9 @@ _state = _State()
 # --- where ------------------------------------------------------------------------------------
 
 
-def default_folder() -> Path:
-    """The user's QualityDesk data folder, found without Qt (the same folder Qt would give)."""
-    override = os.environ.get("QUALITYDESK_HOME")
-    if override:
-        return Path(override)
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = home / "Library" / "Application Support"
-    else:
-        xdg = os.environ.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if os.path.isabs(xdg) else home / ".local" / "share"
-    return base.joinpath(*APP_FOLDER)
-
-
 def log_path(folder: Path | None = None) -> Path:
     """The log file in ``folder`` (the default data folder when None)."""
-    return (folder or default_folder()) / "logs" / FILE_NAME
+    return (folder or data_folder()) / "logs" / FILE_NAME
 
 
 # --- installing -------------------------------------------------------------------------------
@@ -283,6 +266,7 @@ class Redactor(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """The filter of :class:`logging.Filter`: ``record`` redacted in place, and let through."""
         if isinstance(record.args, dict):
             record.args = {k: _redact_arg(v) for k, v in record.args.items()}
         elif record.args:
@@ -370,6 +354,9 @@ class SafeFormatter(logging.Formatter):
         self.context = context
 
     def format(self, record: logging.LogRecord) -> str:
+        """The record as text: the header line with the safe extras; for warnings and errors the
+        context lines; then the cleaned traceback, if any.
+        """
         record.message = _clean(record.getMessage(), MAX_MESSAGE)
         record.asctime = self.formatTime(record, self.datefmt)
         text = self.formatMessage(record)

@@ -42,7 +42,7 @@ def demo_file(tmp_path_factory, forms):
 # --- offline: no test may open a network socket ---------------------------------------------
 from collections.abc import Iterator
 
-from tests.hardening.offline import SocketGuard
+from tests.helpers.offline import SocketGuard
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -82,3 +82,20 @@ def broken(tmp_path):
         return root
 
     return edit
+
+
+# --- markers: gui is set here; slow is written on the tests (see pyproject.toml) ---------------
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qtmodeltester"})
+UI_TESTS = Path(__file__).parent / "ui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks ``gui`` every test in tests/ui and every test that uses a Qt fixture.
+
+    ``fixturenames`` holds the fixtures a test needs through others too (``demo_window`` brings
+    ``qtbot``), so a helper fixture that opens a window marks its tests as well.
+    """
+    for item in items:
+        uses_qt = QT_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if uses_qt or UI_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.gui)

@@ -54,7 +54,7 @@ def test_forms_check_reports_a_broken_file(capsys, tmp_path, monkeypatch):
     code, out, err = run(capsys, "forms", "check")
     assert code == 1
     assert out == ""
-    assert "awards/sip.toml: tiers[0].line: must be at least 1, found -1" in err
+    assert "awards/sip.toml: tiers[0].line: 应不小于 1，实为 -1" in err
 
 
 def test_forms_show_framework_json(capsys):
@@ -304,6 +304,7 @@ def test_document_command_errors(capsys, tmp_path, argv, message):
     assert message in err
 
 
+@pytest.mark.slow
 def test_check_json_shows_each_clause_with_its_evidence_and_source(capsys, tmp_path):
     path = tmp_path / "demo.qdesk"
     assert run(capsys, "demo", str(path))[0] == 0
@@ -325,3 +326,40 @@ def test_check_json_shows_each_clause_with_its_evidence_and_source(capsys, tmp_p
     honour = clauses["prior-honour"]
     assert "满足其一" in honour["reading"]
     assert all(e.startswith("获奖荣誉：") for e in honour["evidence"])
+
+
+def test_check_json_gives_each_problem_its_location(capsys, tmp_path):
+    from qualitydesk.store.document import Document
+
+    path = tmp_path / "a.qdesk"
+    assert run(capsys, "new", str(path), "--award", "sip")[0] == 0
+    with Document.open(path) as doc:
+        doc.set_narrative("4.1.2", "第一行\n方针𠀀明确")  # no font prints 𠀀
+        doc.set_field("org_name", "名" * 1001)  # a field holds at most 1,000 characters
+        doc.save()
+    code, out, _ = run(capsys, "check", str(path), "--json")
+    assert code == 1
+    data = json.loads(out)
+    [rare] = data["unprintable"]
+    assert rare["location"] == {
+        "step": "report",
+        "item": "4.1.2",
+        "field": "",
+        "offset": 6,
+        "line": 2,
+        "column": 3,
+        "occurrence": 0,
+    }
+    assert (rare["line"], rare["column"], rare["offset"]) == (2, 3, 6)  # as before, too
+    [too_long] = data["oversized"]
+    assert (too_long["size"], too_long["max"]) == (1001, 1000)
+    assert (too_long["location"]["step"], too_long["location"]["item"]) == ("form", "org_name")
+    missing = {m["key"]: m["location"] for m in data["completeness"]}
+    assert (missing["uscc"]["step"], missing["uscc"]["item"]) == ("form", "uscc")
+    assert (missing["score.4.1.2"]["item"], missing["score.4.1.2"]["field"]) == ("4.1.2", "score")
+    rule = data["eligibility"][0]
+    assert rule["location"]["step"] == "eligibility"
+    assert rule["location"]["item"] == rule["rule"]
+    code, text, _ = run(capsys, "check", str(path))
+    assert "[无法打印] 自评报告 4.1.2 第 2 行第 3 字：字符“𠀀”" in text
+    assert "[过长] 申请表 组织名称 有 1,001 字，超过本项最多可容纳的 1,000 字" in text

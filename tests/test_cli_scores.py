@@ -1,5 +1,6 @@
 """The command line's scores are exact: 599.75 is written 599.75 and misses 不低于 600; `check`
-shows the self-score as an estimate and the examiners' stage scores with their composite."""
+shows the self-score as an estimate and the examiners' stage scores with their composite.
+"""
 
 import json
 from datetime import date

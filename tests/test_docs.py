@@ -302,6 +302,7 @@ def screenshot_script() -> ModuleType:
     return module
 
 
+@pytest.mark.slow
 def test_the_screenshot_script_makes_every_picture(tmp_path):
     """`make docs` works: the script runs the real program offscreen and writes every picture."""
     out = tmp_path / "images"

@@ -18,6 +18,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from qualitydesk import log as applog
 from qualitydesk.cli import main
 from qualitydesk.export import pdf as pdf_module
+from qualitydesk.folders import data_folder
 from qualitydesk.store.demo import build_demo
 from qualitydesk.store.document import Document, DocumentError
 
@@ -88,7 +89,7 @@ def test_a_failing_check_is_logged_under_qualitydesk_home(home, demo, secrets, t
     assert f"document: {damaged}" in text
     assert re.search(r"Python 3\.\d+\.\d+; PySide6 6\.\d+\.\d+; SQLite 3\.\d+\.\d+", text)
     assert "Traceback (most recent call last):" in text
-    assert f"qualitydesk.store.document.DocumentError: {damaged}：文件已损坏" in text
+    assert f"qualitydesk.store.errors.DocumentError: {damaged}：文件已损坏" in text
     _assert_no_content(text, secrets)
 
 
@@ -105,7 +106,7 @@ def test_an_export_failure_quoting_the_narrative_keeps_it_out(home, demo, secret
     text = _log_text(home)
     assert "reportlab.platypus.doctemplate.LayoutError: [message withheld" in text
     assert "qualitydesk.export.pdf.ExportError: [message withheld" in text
-    assert "qualitydesk.cli.UsageError: [message withheld" in text
+    assert "qualitydesk.cli.common.UsageError: [message withheld" in text
     assert "in _render" in text  # where it happened
     _assert_no_content(text, secrets)
 
@@ -136,7 +137,15 @@ def test_the_log_rotates(tmp_path):
     names = sorted(p.name for p in path.parent.iterdir())
     assert names == ["qualitydesk.log", "qualitydesk.log.1", "qualitydesk.log.2"]
     assert all(p.stat().st_size <= 4000 for p in path.parent.iterdir())
-    assert "record 399 of" in path.read_text(encoding="utf-8")
+    kept = [
+        int(number)
+        for name in reversed(names)  # oldest first
+        for number in re.findall(r"record (\d+) of", (path.parent / name).read_text("utf-8"))
+    ]
+    assert kept == list(range(kept[0], 400))  # the newest records, none lost between the files
+    assert kept[0] > 0  # the oldest went with the third backup
+    last = path.read_text(encoding="utf-8").splitlines()[-1]
+    assert last.endswith(f" INFO qualitydesk [pid {os.getpid()}] record 399 of the rotation test")
 
 
 def test_the_default_folder_without_qt(monkeypatch, tmp_path):
@@ -145,8 +154,9 @@ def test_the_default_folder_without_qt(monkeypatch, tmp_path):
     monkeypatch.delenv("QUALITYDESK_HOME")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     if sys.platform.startswith("linux"):
-        assert applog.default_folder() == tmp_path / "data" / "QualityDesk" / "QualityDesk"
+        assert data_folder() == tmp_path / "data" / "QualityDesk" / "QualityDesk"
     assert "PySide6.QtCore" not in _imports_of("qualitydesk.log")
+    assert "PySide6.QtCore" not in _imports_of("qualitydesk.folders")
 
 
 def _imports_of(module: str) -> str:

@@ -2,7 +2,7 @@
 
 In this process the guard of tests/conftest.py forbids sockets for every test. Subprocesses are
 not covered by it, so the program's main paths run here in subprocesses that install the same
-guard first (tests/hardening/offline.py); where strace works, the system calls are watched too,
+guard first (tests/helpers/offline.py); where strace works, the system calls are watched too,
 which also covers Qt and other native code.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.offline import LOG_VARIABLE, SUBPROCESS_PRELUDE, NetworkForbidden
+from tests.helpers.offline import LOG_VARIABLE, SUBPROCESS_PRELUDE, NetworkForbidden
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -125,6 +125,7 @@ def test_dump_and_load_stay_offline(offline_demo):
     assert run_offline(folder, "load", str(dumped), str(folder / "copy.qdesk")).returncode == 0
 
 
+@pytest.mark.slow
 def test_the_desktop_program_stays_offline(tmp_path):
     done = run_offline(tmp_path, "--smoke-test", timeout=300)
     assert done.returncode == 0, done.stderr

@@ -294,7 +294,7 @@ def test_icon_is_a_256_pixel_png() -> None:
 
 
 def test_icon_svg_draws_the_png(qapp: Any) -> None:
-    """make_icon.py writes both from one geometry; the checked-in pair still agrees."""
+    """tools/make_icon.py writes both from one geometry; the checked-in pair still agrees."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
@@ -324,7 +324,7 @@ def _channel_gap(one: int, other: int) -> int:
 
 
 def test_every_python_package_is_listed_for_the_wheel():
-    """pyproject lists packages explicitly: one missing there would be left out of the wheel."""
+    """Pyproject lists packages explicitly: one missing there would be left out of the wheel."""
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     listed = set(pyproject["tool"]["setuptools"]["packages"])
     found = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tools_path import base_programs, fill
+from tests.helpers.tools_path import base_programs, fill
 
 GUARDED = os.environ.get("QUALITYDESK_TEST_PATH")
 

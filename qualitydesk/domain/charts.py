@@ -32,7 +32,8 @@ class Indicator:
 @dataclass(frozen=True)
 class Series:
     """One line of a trend chart. ``kind``: actual (the applicant's values), target,
-    competitor or benchmark; reference values are drawn as a flat dashed line."""
+    competitor or benchmark; reference values are drawn as a flat dashed line.
+    """
 
     name: str
     kind: str
@@ -41,6 +42,8 @@ class Series:
 
 @dataclass(frozen=True)
 class Axis:
+    """A value axis: the range ``low``–``high`` drawn and the values ``ticks`` are labelled at."""
+
     low: float
     high: float
     ticks: tuple[float, ...]
@@ -48,6 +51,10 @@ class Axis:
 
 @dataclass(frozen=True)
 class TrendChart:
+    """A trend chart of one indicator: its series over ``years`` on ``axis``; ``better`` is "higher"
+    or "lower", as on :class:`Indicator`.
+    """
+
     title: str
     unit: str
     years: tuple[int, ...]
@@ -106,7 +113,8 @@ def radar_chart(
     rings: Sequence[tuple[str, float]] = (),
 ) -> RadarChart:
     """From (label, points, max) per category (points exact or not: the shares are floats, for
-    drawing); rings are drawn as circles at their share."""
+    drawing); rings are drawn as circles at their share.
+    """
     return RadarChart(
         tuple(c[0] for c in categories),
         tuple(float(c[1]) / c[2] if c[2] else 0.0 for c in categories),

@@ -16,10 +16,11 @@ measure at once; the programme's own 字数 metric is for the limit checks of �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from qualitydesk.domain.forms import Award, FieldSpec, Forms, Limits
 from qualitydesk.domain.numbers import integer
+from qualitydesk.domain.problems import Location
 
 NARRATIVE_PARTS = ("profile", "report")
 
@@ -52,11 +53,14 @@ def field_max(limits: Limits, spec: FieldSpec | None, *, cell: bool = False) -> 
 
 @dataclass(frozen=True)
 class Oversized:
-    """A text longer than its place may hold: where it is, its size and the maximum."""
+    """A text longer than its place may hold: where it is (in words, and as a :class:`Location`
+    in an open document), its size and the maximum.
+    """
 
     where: str  # 自评报告 4.1.2, 申请表 组织名称, $.narratives["4.1.2"] …
     size: int
     maximum: int
+    location: Location = field(default_factory=Location)
 
     @property
     def problem(self) -> str:

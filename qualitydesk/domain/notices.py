@@ -11,10 +11,12 @@ where each value came from, so every limit shown carries its source. Pure domain
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from typing import Protocol, TypeVar
+
+from msgspec.structs import replace
 
 from qualitydesk.domain.forms import (
     REFERENCE,
@@ -95,6 +97,9 @@ class Effective:
     facts: tuple[Fact, ...]
 
     def limit(self, part_id: str) -> EffectiveLimit | None:
+        """The effective limit of part ``part_id`` and where it comes from; None when the part has
+        no limit (or no such part).
+        """
         part = self.award.part(part_id)
         if part is None or part.limit is None:
             return None
@@ -126,6 +131,7 @@ class Effective:
 
     @property
     def cycle_note(self) -> str:
+        """The notice's explanation of a different cycle; empty without a notice."""
         return self.notice.cycle_note if self.notice is not None else ""
 
 
@@ -194,7 +200,8 @@ def _merge(
     own: tuple[L, ...], published: tuple[L, ...], applicant: str
 ) -> tuple[tuple[L, ...], dict[str, Origin]]:
     """The 办法's entries, a notice entry with the same id replacing it, new ones after (only
-    the notice's entries for this applicant)."""
+    the notice's entries for this applicant).
+    """
     wanted = [e for e in published if applicant in e.applicants]
     replacing = {e.id: e for e in wanted}
     merged = [replacing.pop(e.id, e) for e in own] + list(replacing.values())
@@ -210,9 +217,11 @@ def _merge_limits(
     profile_source: str,
 ) -> tuple[tuple[Part, ...], dict[str, Origin]]:
     """Each part's limit: the user's, else the notice's, else the 办法's (or the framework's
-    组织概述 limit for a profile part without one)."""
+    组织概述 limit for a profile part without one).
+    """
     published = {limit.part: limit for limit in (notice.limits if notice else ())}
-    parts, origins = [], {}
+    parts: list[Part] = []
+    origins: dict[str, Origin] = {}
     for given in award.parts:
         part = given
         if part.id == "profile" and part.limit is None:

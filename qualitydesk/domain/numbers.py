@@ -122,7 +122,8 @@ def _exact_decimal(value: Decimal) -> Decimal:
 
 def score(value: Number) -> str:
     """Points exactly, as the award rules write them: 27.5, 608, 599.75, 85.2625 (every decimal
-    the value has, no trailing zeros, no separators, never rounded)."""
+    the value has, no trailing zeros, no separators, never rounded).
+    """
     exact = to_decimal(value)
     return str(value) if exact is None else f"{_exact_decimal(exact):f}"
 
@@ -131,7 +132,8 @@ def json_score(value: Number) -> int | float:
     """A score for JSON: an int when whole (600), else a float whose text is the exact decimal
     (599.75; 0.15 is written 0.15). Read it with ``json.loads(text, parse_float=Decimal)`` to get
     the exact value; ValueError if the value has more digits than a float keeps (never for a
-    score of at most 1000 with a few decimals)."""
+    score of at most 1000 with a few decimals).
+    """
     exact = to_decimal(value)
     if exact is None:
         raise ValueError(f"not a score: {value!r}")

@@ -156,7 +156,8 @@ def place_in_name(text: str) -> Division | None:
 
 def within(inner: Division, outer: Division) -> bool:
     """Whether ``inner`` is ``outer`` or lies in it (following parents, and the division that
-    administers a zone: a cooperation zone is within both its district and its managing zone)."""
+    administers a zone: a cooperation zone is within both its district and its managing zone).
+    """
     seen: set[str] = set()
     todo = [inner]
     while todo:
@@ -222,7 +223,8 @@ class _Table:
 
     def names(self, scope: str) -> Names:
         """The names readable in a scope: every division under it (江苏省太仓市 skips the city),
-        with the aliases of those right under it."""
+        with the aliases of those right under it.
+        """
         if scope not in self.scopes:
             names: Names = {}
             todo = list(self.all) if not scope else list(self.below.get(scope, []))
@@ -269,7 +271,8 @@ class _Table:
 
 def _choose(candidates: list[tuple[Division, bool]]) -> tuple[Division, bool] | None:
     """One division for a name: full names and aliases before short names, then the highest
-    level (吉林 is the province before the city); None when still several."""
+    level (吉林 is the province before the city); None when still several.
+    """
     best = [c for c in candidates if not c[1]] or candidates
     top = min(_LEVEL_RANK[d.level] for d, _ in best)
     best = [c for c in best if _LEVEL_RANK[c[0].level] == top]

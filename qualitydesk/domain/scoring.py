@@ -48,6 +48,8 @@ def item_points(points: int, pct: int) -> Decimal:
 
 @dataclass(frozen=True)
 class ItemScore:
+    """One item scored: the percentage given and the points it earns (points × pct / 100)."""
+
     item: Item
     pct: int
     points: Decimal
@@ -55,11 +57,14 @@ class ItemScore:
 
 @dataclass(frozen=True)
 class CategoryScore:
+    """The points one category earns: the sum of its items' points."""
+
     category: Category
     points: Decimal
 
     @property
     def max(self) -> int:
+        """The points the category is worth."""
         return self.category.points
 
 
@@ -73,17 +78,21 @@ class Scorecard:
 
     @property
     def total(self) -> Decimal:
+        """The sum of every item's points."""
         return sum((s.points for s in self.items), ZERO)
 
     @property
     def process(self) -> Decimal:
+        """The points of the process items (``kind`` "process")."""
         return sum((s.points for s in self.items if s.item.kind == "process"), ZERO)
 
     @property
     def results(self) -> Decimal:
+        """The points of the results items (``kind`` "results")."""
         return sum((s.points for s in self.items if s.item.kind == "results"), ZERO)
 
     def item(self, item_id: str) -> ItemScore:
+        """The score of item ``item_id``; raises KeyError when the framework has no such item."""
         for score in self.items:
             if score.item.id == item_id:
                 return score
@@ -142,8 +151,22 @@ def reaches(total: Decimal | int | float, line: int, comparison: str) -> bool:
     raise ScoreError(f"未知的分数线比较方式 {comparison!r}（应为 {'、'.join(COMPARISONS)}）")
 
 
+def line_wording(line: int | None, comparison: str | None) -> str:
+    """A score line as the rules word it: ``不低于 600 分``, ``高于 550 分``, or ``未公布分数线``.
+
+    The one wording of a line for the window, the command line and the printed report.
+    """
+    if line is None or comparison is None:
+        return "未公布分数线"
+    return f"{COMPARISONS[comparison]} {line} 分"
+
+
 @dataclass(frozen=True)
 class TierResult:
+    """One tier of an award against a total: its line and how it compares (at_least / above; None
+    where no line is published) and whether the total reaches it.
+    """
+
     award: str
     tier: str
     line: int | None
@@ -152,10 +175,8 @@ class TierResult:
 
     @property
     def wording(self) -> str:
-        """The line as the rules word it, e.g. 不低于 600 分; empty when none is published."""
-        if self.line is None or self.comparison is None:
-            return "未公布分数线"
-        return f"{COMPARISONS[self.comparison]} {self.line} 分"
+        """The line as the rules word it (:func:`line_wording`), e.g. 不低于 600 分."""
+        return line_wording(self.line, self.comparison)
 
 
 def evaluate_tiers(award: Award, total: Decimal | int | float) -> list[TierResult]:
@@ -202,7 +223,8 @@ def gaps(card: Scorecard) -> list[Gap]:
 
 def stage_score(value: object, name: str = "评审得分") -> Decimal:
     """A published stage score as an exact Decimal: 0–1000, at most 4 decimals; ScoreError
-    (naming ``name``) otherwise. Text may use full-width digits, separators and a trailing 分."""
+    (naming ``name``) otherwise. Text may use full-width digits, separators and a trailing 分.
+    """
     found = None
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip().removesuffix("分").strip()
@@ -223,7 +245,8 @@ def stage_score(value: object, name: str = "评审得分") -> Decimal:
 
 def composite(spec: Composite, scores: Mapping[str, object]) -> Decimal:
     """The weighted composite (材料评审 15% + 陈述答辩 15% + 现场评审 70%) of the stage scores,
-    exactly: 620, 700 and 610 give 625; 600.5, 599.25 and 600 give 599.9625."""
+    exactly: 620, 700 and 610 give 625; 600.5, 599.25 and 600 give 599.9625.
+    """
     ids = [p.id for p in spec.parts]
     missing = [p.name for p in spec.parts if p.id not in scores]
     if missing:

@@ -63,6 +63,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -118,6 +119,8 @@ def _non_asian_words(text: str, rest: str) -> int:
 
 @dataclass(frozen=True)
 class TextCounts:
+    """The counts of one text, each as the module docstring defines it; ``words`` is Word's 字数."""
+
     hanzi: int
     characters: int
     characters_no_punct: int
@@ -186,6 +189,9 @@ class Narrative:
 
 
 _TEXT_CHILDREN = frozenset({"text", "code_inline", "html_inline"})
+# Narratives kept parsed, by their text: the 检查与导出 page, the summary and every item page
+# measure every narrative; parsed once, each is measured again only when its text changed.
+NARRATIVES_KEPT = 256
 _BREAKS = frozenset({"softbreak", "hardbreak"})
 
 
@@ -205,17 +211,19 @@ def _inline_text(children: Sequence[Token], parts: list[str]) -> int:
     return pictures
 
 
+@lru_cache(maxsize=NARRATIVES_KEPT)
 def narrative(markdown: str) -> Narrative:
     """The text of ``markdown`` as the package prints it, its pictures and its tables.
 
     Every paragraph, heading, list item and table cell is its own line, so words never run
-    together across them.
+    together across them. The last :data:`NARRATIVES_KEPT` texts are kept with their result
+    (which cannot change: a :class:`Narrative` is frozen), so measuring a text again is free.
     """
-    from markdown_it import MarkdownIt  # parsing only when narratives are counted
+    from qualitydesk.domain.markdown import parser  # parsing only when narratives are counted
 
     parts: list[str] = []
     figures = tables = 0
-    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+    for token in parser().parse(markdown):
         if token.type == "inline":
             figures += _inline_text(token.children or [], parts)
             parts.append("\n")

@@ -23,6 +23,10 @@ ORG_CODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 
 @dataclass(frozen=True)
 class Check:
+    """The result of checking one field: whether it is acceptable, the value as it should be stored
+    (normalised), and why not or what to look at.
+    """
+
     ok: bool
     value: str
     message: str = ""  # why it is wrong (when not ok)
@@ -72,6 +76,9 @@ def region_code(uscc: str) -> str:
 
 
 def check_uscc(text: str) -> Check:
+    """A 统一社会信用代码 checked against GB 32100: length, characters, 行政区划码 and check
+    character; a wrong check character of the embedded 组织机构代码 is only a warning.
+    """
     code = normalize_uscc(text)
     if not code:
         return _bad(code, "请填写统一社会信用代码")
@@ -110,6 +117,7 @@ def _compact_phone(text: str) -> str:
 
 
 def check_mobile(text: str) -> Check:
+    """A mainland mobile number (11 digits starting 1, an optional +86 dropped)."""
     number = _compact_phone(text)
     if not number:
         return _bad(number, "请填写手机号码")
@@ -132,6 +140,7 @@ def check_phone(text: str) -> Check:
 
 
 def check_email(text: str) -> Check:
+    """An e-mail address (one @, a dotted domain, no "..")."""
     value = normalize(text)
     if not value:
         return _bad(value, "请填写电子邮箱")
@@ -141,6 +150,7 @@ def check_email(text: str) -> Check:
 
 
 def check_postcode(text: str) -> Check:
+    """A six-digit 邮政编码 (spaces dropped)."""
     value = re.sub(r"\s", "", normalize(text))
     if not re.fullmatch(r"\d{6}", value):
         return _bad(value, "邮政编码应为 6 位数字，例如 215000")
@@ -164,6 +174,9 @@ def parse_date(text: str) -> date | None:
 
 
 def check_date(text: str) -> Check:
+    """A date in any form :func:`parse_date` reads, stored as ISO (2016-12-01); a date that does not
+    exist (2月30日) says so.
+    """
     value = normalize(text)
     if not value:
         return _bad(value, "请填写日期")

@@ -1,10 +1,11 @@
 """What every part of a PDF needs while its story is put together: the document, the programme,
-styles, numbering, the 目录 entries, and small helpers for headings, narratives and values."""
+styles, numbering, the 目录 entries, and small helpers for headings, narratives and values.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import date
 
 from reportlab.lib.units import mm
@@ -12,9 +13,11 @@ from reportlab.platypus import Flowable, Spacer
 
 from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import Award, FieldSpec, Forms, Framework, Part
-from qualitydesk.export.flowables import Heading, Para, Picture, TextStyle, TocLine
+from qualitydesk.export.blocks import Heading, Picture, TocLine
+from qualitydesk.export.flowables import Para, TextStyle
 from qualitydesk.export.layout import PageGeometry
 from qualitydesk.export.markdown import Narrative, Numbering, Sources
+from qualitydesk.export.merge import PdfPages
 from qualitydesk.export.sanitise import AttachmentProblem, PrintImage, print_image, unreadable_note
 from qualitydesk.export.styles import Styles, make_styles
 from qualitydesk.store.document import Document, DocumentError
@@ -29,24 +32,23 @@ class Book:
     doc: Document
     forms: Forms
     check: Callable[[str], None]  # reports a step; raises when the user cancelled
-    geometry: PageGeometry | None = None  # the page; None: the programme's default layout
-    styles: Styles | None = None  # None: made for the geometry
+    page: InitVar[PageGeometry | None] = None  # the page; None: the programme's default layout
     numbering: Numbering = field(default_factory=Numbering)
     toc: list[tuple[str, str, int]] = field(default_factory=list)
     width: float = 0.0  # the text block's width (the geometry's)
-    pdfs: dict[int, bytes] = field(default_factory=dict)  # PDF attachments placed in the story
+    pdfs: PdfPages = field(default_factory=PdfPages)  # PDF attachments placed in the story
     notes: dict[int, str] = field(default_factory=dict)  # for the user: what became of attachments
     _images: dict[int, PrintImage | AttachmentProblem | None] = field(default_factory=dict)
     _names: dict[int, str] | None = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, page: PageGeometry | None) -> None:
         self.award: Award = self.forms.award_for(self.doc.award_id, self.doc.applicant)
         self.framework: Framework = self.forms.framework_for(self.award)
         self.forms = self.forms.scoped(self.award)  # the 申请表 of this applicant
-        if self.geometry is None:
-            self.geometry = PageGeometry.from_layout(self.forms.layout_for(self.award))
-        if self.styles is None:
-            self.styles = make_styles(self.geometry)
+        self.geometry: PageGeometry = page or PageGeometry.from_layout(
+            self.forms.layout_for(self.award)
+        )
+        self.styles: Styles = make_styles(self.geometry)
         self.width = self.width or self.geometry.text_width
         self.sources = Sources({i.id: i for i in self.doc.indicators()}, self.picture)
 
@@ -102,6 +104,7 @@ class Book:
         return texts is not None and not any(t.strip() for t in texts().values())
 
     def part_name(self, part_id: str, default: str) -> str:
+        """The name the programme gives part ``part_id``; ``default`` where it has no such part."""
         part = self.award.part(part_id)
         return part.name if part else default
 
@@ -117,11 +120,17 @@ class Book:
         toc: bool = True,
         outline: str | None = None,
     ) -> Heading:
+        """A heading flowable with its bookmark ``key`` at outline ``level`` (0: a part); entered in
+        the 目录 unless ``toc`` is False, under ``outline`` when given, else ``text``.
+        """
         if toc:
             self.toc.append((key, outline or text, level))
         return Heading(text, style, key=key, level=level, outline=outline)
 
     def narrative(self, markdown: str, prefix: str, key: str, level: int) -> list[Flowable]:
+        """A narrative (Markdown) as flowables, its tables and figures numbered with ``prefix`` and
+        its headings bookmarked under ``key`` from ``level``; :data:`EMPTY` when blank.
+        """
         if not markdown.strip():
             return [Para(EMPTY, self.styles.plain)]
         renderer = Narrative(
@@ -130,6 +139,7 @@ class Book:
         return renderer.render(markdown)
 
     def para(self, text: str, style: TextStyle | None = None) -> Para:
+        """``text`` as a paragraph in ``style`` (body text by default)."""
         return Para(text, style or self.styles.body)
 
     def contents(self) -> list[Flowable]:
@@ -143,6 +153,7 @@ class Book:
     # -- values --
 
     def value(self, spec: FieldSpec, value: object) -> str:
+        """A 申请表 value as it is printed (:func:`format_value`)."""
         return format_value(spec, value)
 
     def picture(
@@ -150,7 +161,8 @@ class Book:
     ) -> Flowable | None:
         """An image attachment as a picture (by default as wide as the text and at most 0.6 of
         its height), a note saying why in its place when it cannot be printed, or None if the
-        document has no such attachment."""
+        document has no such attachment.
+        """
         width = self.width if width is None else width
         height = self.geometry.text_height * 0.6 if height is None else height
         found = self.print_image(attachment_id)
@@ -163,7 +175,8 @@ class Book:
 
     def print_image(self, attachment_id: int) -> PrintImage | AttachmentProblem | None:
         """An image attachment ready for print (at 300 dpi across the text block), or why not;
-        None if there is no such attachment. A problem is noted for the export's result."""
+        None if there is no such attachment. A problem is noted for the export's result.
+        """
         if attachment_id not in self._images:
             self._images[attachment_id] = self._load_image(attachment_id)
         found = self._images[attachment_id]
@@ -172,6 +185,9 @@ class Book:
         return found
 
     def note_problem(self, attachment_id: int, problem: AttachmentProblem) -> None:
+        """Note for the user (once per attachment) that attachment ``attachment_id`` could not be
+        printed, and why.
+        """
         name = self._attachment_names()[attachment_id]
         self.notes.setdefault(attachment_id, unreadable_note(name, problem))
 
@@ -220,4 +236,5 @@ def chinese_date(text: str) -> str:
 
 
 def gap(height_mm: float) -> Flowable:
+    """Vertical space of ``height_mm`` millimetres."""
     return Spacer(1, height_mm * mm)

@@ -5,13 +5,15 @@
 temporary file (:mod:`qualitydesk.store.safewrite`) and may run in a background thread with
 ``progress(done, total, message)``; returning False cancels.
 
-The copy has the PDF package's content in the same order (:mod:`~qualitydesk.export.wordparts`):
+The copy has the PDF package's content in the same order (:mod:`~qualitydesk.export.wordparts`,
+:mod:`~qualitydesk.export.wordform`):
 cover, 目录 (a Word TOC field), 申请表 as Word tables, 资格自查与承诺, 组织概述, 自评报告,
 关键绩效数据 with the charts as 300-dpi pictures, the 证实性材料 list (the files are not
 embedded), 推荐意见.
 Styles are the ones a Chinese office expects: 宋体 小四 body text at 1.5 lines, 黑体 headings in
 Word's built-in heading styles (标题 1–3 in a Chinese Word, so the navigation pane and the 目录
-work), A4 with a 10 mm gutter on the binding side, page numbers in the footer.
+work), A4 with a 10 mm gutter on the binding side, page numbers in the footer
+(:mod:`~qualitydesk.export.wordlayout`).
 
 The marker: where a copy came from
 ==================================
@@ -62,35 +64,23 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from docx import Document as new_word_document
+from docx import Document as new_word_document  # noqa: N813 (a factory function)
 from docx.document import Document as WordDocument
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle
 
 from qualitydesk import __version__
 from qualitydesk.domain.charts import trend_chart
 from qualitydesk.domain.forms import Forms, FormsError, Framework
-from qualitydesk.export import wordparts, wordxml
+from qualitydesk.export import wordform, wordlayout, wordparts, wordxml
 from qualitydesk.export.book import Book
 from qualitydesk.export.graphics import trend_drawing
 from qualitydesk.export.layout import TEXT_WIDTH
 from qualitydesk.export.markdown import CHART_HEIGHT
 from qualitydesk.export.pdf import ExportCancelled, ExportError, Progress, _Reporter
 from qualitydesk.export.raster import DPI, drawing_png
-from qualitydesk.export.wordparts import COVER, INTRO, SUBTITLE, WordBook
-from qualitydesk.export.wordtext import (
-    CAPTION,
-    CELL,
-    CODE,
-    HEAD_CELL,
-    NOTE,
-    QUOTE,
-    Figure,
-    WordText,
-)
+from qualitydesk.export.sanitise import PrintImage
+from qualitydesk.export.wordparts import INTRO, WordBook
+from qualitydesk.export.wordtext import Figure, WordText
 from qualitydesk.store import safewrite
 from qualitydesk.store.document import Document, DocumentError
 from qualitydesk.store.safewrite import WriteError
@@ -98,14 +88,16 @@ from qualitydesk.store.safewrite import WriteError
 __all__ = ["DocxResult", "ExportCancelled", "ExportError", "Scope", "export_docx", "scope_of"]
 
 MARKER_PREFIX = "qualitydesk:"
-SERIF_LATIN, SERIF_CJK = "Times New Roman", "宋体"
-SANS_LATIN, SANS_CJK = "Arial", "黑体"
-BODY_PT = 12.0  # 小四
-HEADING_PT = {1: 18.0, 2: 15.0, 3: 13.5, 4: 12.0, 5: 12.0, 6: 12.0}
-HEADING_SPACE = {1: (6, 16), 2: (12, 8), 3: (10, 6), 4: (6, 3), 5: (6, 3), 6: (6, 3)}
-BLACK = RGBColor(0, 0, 0)
-GREY = RGBColor(0x4D, 0x4D, 0x4D)
-LIST_STEP_PT = 24.0  # one list level: two characters
+# The parts the Word copy has, by the id of the programme's part (in the programme's order).
+PARTS: dict[str, Callable[[WordBook], None]] = {
+    "form": wordform.application_form,
+    "commitment": wordform.commitment,
+    "profile": wordparts.profile,
+    "report": wordparts.report,
+    "indicators": wordparts.indicators,
+    "evidence": wordparts.evidence_list,
+    "recommendation": wordform.recommendation,
+}
 
 
 @dataclass(frozen=True)
@@ -126,6 +118,8 @@ class Scope:
 
 @dataclass(frozen=True)
 class DocxResult:
+    """What an export wrote: the file, its size, its scope and notes on attachments."""
+
     path: Path
     size: int
     scope: Scope
@@ -216,7 +210,8 @@ def _stepper(reporter: _Reporter) -> Callable[[str], None]:
 def build(book: Book, scope: Scope, *, double_sided: bool = False) -> WordDocument:
     """The Word document for ``scope`` (not yet saved)."""
     word = styled_document()
-    _page(word, book, scope, double_sided)
+    title = _title(book, scope)
+    wordlayout.set_page(word, title, cover=scope.kind == "package", double_sided=double_sided)
     wb = WordBook(book, word, WordText(word, book.numbering, _figure_source(book)))
     if scope.kind == "package":
         _package(wb)
@@ -234,7 +229,7 @@ def styled_document() -> WordDocument:
     for rel_id, rel in list(package_rels.items()):
         if rel.reltype == RT.THUMBNAIL:  # python-docx's template's picture of a blank page
             del package_rels[rel_id]
-    _styles(word)
+    wordlayout.apply_styles(word)
     return word
 
 
@@ -242,7 +237,7 @@ def _package(wb: WordBook) -> None:
     wordparts.cover(wb)
     place = wordparts.contents(wb)
     for part in wb.book.award.parts:
-        build_part = wordparts.PARTS.get(part.id)
+        build_part = PARTS.get(part.id)
         if build_part is not None and not wb.book.leaves_out(part):
             wb.check(f"正在生成：{part.name}")
             build_part(wb)
@@ -283,149 +278,11 @@ def _figure_source(book: Book) -> Callable[[str, str], tuple[Figure, str]]:
             return (png, pixels), indicator.name
         if kind == "attachment" and ref.isdigit():
             found = book.print_image(int(ref))
-            data, pixels = getattr(found, "data", None), getattr(found, "pixels", None)
-            if data is not None and pixels is not None:
-                return (data, pixels), ""
+            if isinstance(found, PrintImage):
+                return (found.data, found.pixels), ""
         return None, ""
 
     return find
-
-
-# --- styles and page ---------------------------------------------------------------------------
-
-
-def _styles(word: WordDocument) -> None:
-    """宋体 小四 at 1.5 lines for the text, 黑体 headings, and the styles the parts use."""
-    wordxml.chinese_defaults(word, SERIF_LATIN, SERIF_CJK)
-    styles = word.styles
-    normal = styles["Normal"]
-    _look(normal, SERIF_LATIN, SERIF_CJK, BODY_PT)
-    fmt = normal.paragraph_format
-    fmt.line_spacing = 1.5
-    fmt.first_line_indent = Pt(2 * BODY_PT)
-    fmt.space_before = fmt.space_after = Pt(0)
-    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    fmt.widow_control = True
-    for level, size in HEADING_PT.items():
-        style = styles[f"Heading {level}"]
-        _look(style, SANS_LATIN, SANS_CJK, size, bold=True)
-        style.font.italic = False
-        before, after = HEADING_SPACE[level]
-        _block(style, before, after, line=1.25)
-        style.paragraph_format.keep_with_next = True
-        if level == 1:
-            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            style.paragraph_format.page_break_before = True  # each part on a new page
-    for level in (1, 2, 3):
-        toc = _add(word, f"toc {level}", "Normal")
-        toc.paragraph_format.first_line_indent = Pt(0)
-        toc.paragraph_format.left_indent = Pt(BODY_PT * 2 * (level - 1))
-        if level == 1:
-            _look(toc, SANS_LATIN, SANS_CJK, 12.5, bold=True)
-    _list_styles(word)
-    _own_styles(word)
-
-
-def _own_styles(word: WordDocument) -> None:
-    styles = word.styles
-    caption = styles[CAPTION]
-    _look(caption, SANS_LATIN, SANS_CJK, 10.5)
-    _block(caption, 3, 8, line=1.0, align=WD_ALIGN_PARAGRAPH.CENTER)
-    quote = styles[QUOTE]
-    quote.font.italic = False
-    quote.font.color.rgb = GREY
-    quote.paragraph_format.left_indent = Pt(LIST_STEP_PT)
-    subtitle = _add(word, SUBTITLE, "Normal")
-    _look(subtitle, SANS_LATIN, SANS_CJK, 14.0, bold=True)
-    _block(subtitle, 12, 6, line=1.25)
-    subtitle.paragraph_format.keep_with_next = True
-    cover = _add(word, COVER, "Normal")
-    _look(cover, SANS_LATIN, SANS_CJK, 16.0)
-    _block(cover, 0, 0, line=1.5, align=WD_ALIGN_PARAGRAPH.CENTER)
-    code = _add(word, CODE, "Normal")
-    _look(code, "Consolas", SANS_CJK, 10.0)
-    _block(code, 0, 4, line=1.15)
-    code.paragraph_format.left_indent = Pt(LIST_STEP_PT)
-    cell = _add(word, CELL, "Normal")
-    _look(cell, SERIF_LATIN, SERIF_CJK, 10.5)
-    _block(cell, 0, 0, line=1.15, align=WD_ALIGN_PARAGRAPH.LEFT)
-    head = _add(word, HEAD_CELL, CELL)
-    _look(head, SANS_LATIN, SANS_CJK, 10.5, bold=True)
-    head.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    note = _add(word, NOTE, "Normal")
-    _look(note, SERIF_LATIN, SERIF_CJK, 10.5)
-    _block(note, 0, 4, line=1.25, align=WD_ALIGN_PARAGRAPH.LEFT)
-    intro = _add(word, INTRO, NOTE)
-    intro.font.color.rgb = GREY
-    for name in ("Header", "Footer"):
-        _look(styles[name], SERIF_LATIN, SERIF_CJK, 9.0)
-        _block(styles[name], 0, 0, line=1.0, align=WD_ALIGN_PARAGRAPH.CENTER)
-
-
-def _list_styles(word: WordDocument) -> None:
-    """List levels indented two characters each, the marker hanging in front of the text."""
-    for level in (1, 2, 3):
-        suffix = "" if level == 1 else f" {level}"
-        for name in ("List Bullet", "List Number"):
-            fmt = word.styles[name + suffix].paragraph_format
-            fmt.left_indent = Pt(LIST_STEP_PT * level + 18)
-            fmt.first_line_indent = Pt(-18)
-        fmt = word.styles["List Continue" + suffix].paragraph_format
-        fmt.left_indent = Pt(LIST_STEP_PT * level + 18)
-        fmt.first_line_indent = Pt(0)
-        fmt.space_after = Pt(0)
-
-
-def _add(word: WordDocument, name: str, based_on: str) -> ParagraphStyle:
-    style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    assert isinstance(style, ParagraphStyle)
-    style.base_style = word.styles[based_on]
-    style.quick_style = True
-    return style
-
-
-def _look(style: ParagraphStyle, latin: str, cjk: str, size: float, *, bold: bool = False) -> None:
-    wordxml.set_style_fonts(style, latin, cjk)
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    style.font.color.rgb = BLACK
-
-
-def _block(
-    style: ParagraphStyle,
-    before: float,
-    after: float,
-    *,
-    line: float,
-    align: WD_ALIGN_PARAGRAPH | None = None,
-) -> None:
-    fmt = style.paragraph_format
-    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-    fmt.line_spacing = line
-    fmt.first_line_indent = Pt(0)
-    if align is not None:
-        fmt.alignment = align
-
-
-def _page(word: WordDocument, book: Book, scope: Scope, double_sided: bool) -> None:
-    """A4; 15 mm margins plus a 10 mm gutter on the binding side (25 mm, as the PDF's); the
-    title in the header, 第 N 页 共 M 页 in the footer; no header or footer on the cover."""
-    section = word.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(15)
-    section.gutter = Mm(10)
-    section.top_margin, section.bottom_margin = Mm(25), Mm(20)
-    section.header_distance, section.footer_distance = Mm(12), Mm(10)
-    if double_sided:
-        wordxml.mirror_margins(word)
-    section.different_first_page_header_footer = scope.kind == "package"
-    section.header.paragraphs[0].text = _title(book, scope)
-    footer = section.footer.paragraphs[0]
-    footer.add_run("第 ")
-    wordxml.add_field(footer, "PAGE", "1")
-    footer.add_run(" 页 共 ")
-    wordxml.add_field(footer, "NUMPAGES", "1")
-    footer.add_run(" 页")
 
 
 def _title(book: Book, scope: Scope) -> str:

@@ -16,12 +16,14 @@ from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from qualitydesk.domain import numbers
 from qualitydesk.domain.charts import Indicator, trend_chart
+from qualitydesk.export.blocks import Figure, PageRef, PageSlot, Picture
 from qualitydesk.export.book import Book
-from qualitydesk.export.flowables import Figure, PageRef, PageSlot, Para, Picture
+from qualitydesk.export.captions import captioned
+from qualitydesk.export.flowables import Para
 from qualitydesk.export.graphics import trend_drawing
 from qualitydesk.export.pdfclean import CleanPdf, clean_pdf, removed_note
 from qualitydesk.export.sanitise import AttachmentProblem, PrintImage
-from qualitydesk.export.tables import captioned, plain_style
+from qualitydesk.export.tables import Cell, plain_style
 from qualitydesk.store.document import DocumentError
 from qualitydesk.store.records import Attachment
 
@@ -33,6 +35,9 @@ KEEP_FOR_HEADING = 46.0  # points above an attachment's first page: its heading 
 
 
 def indicators(book: Book) -> list[Flowable]:
+    """The 关键绩效数据 part: per item, a table of the indicators' last five years, targets and
+    comparisons, their trend charts two to a row, and where the comparisons come from.
+    """
     st = book.styles
     name = book.part_name("indicators", "关键绩效数据")
     out: list[Flowable] = [book.heading(name, st.part, "part.indicators", 0)]
@@ -69,15 +74,14 @@ def _data_table(book: Book, prefix: str, items: list[Indicator]) -> list[Flowabl
     head, cell = st.head_of(size), st.cell_of(size)
     right = replace(cell, align="right")
     header = ["指标", "单位", *[f"{y}年" for y in years], "目标", "竞争对手", "标杆"]
-    data: list[list[object]] = [[Para(h, head) for h in header]]
+    data: list[list[Cell]] = [[Para(h, head) for h in header]]
     for ind in items:
         arrow = "↑" if ind.better == "higher" else "↓"
         values = [_value(ind.values.get(y)) for y in years]
         refs = [_value(ind.target), _value(ind.competitor), _value(ind.benchmark)]
-        data.append(
-            [Para(ind.name, cell), Para(f"{ind.unit}{arrow}", replace(cell, align="center"))]
-            + [Para(v, right) for v in values + refs]
-        )
+        row: list[Cell] = [Para(ind.name, cell)]
+        row += [Para(f"{ind.unit}{arrow}", replace(cell, align="center"))]
+        data.append(row + [Para(v, right) for v in values + refs])
     caption = f"{book.numbering.table(prefix)} 关键绩效指标"
     note = Para("注：↑ 表示数值越高越好，↓ 表示越低越好；“—”表示无数据。", st.note)
     return [captioned(caption, data, book.width, style=st.caption), note]
@@ -110,7 +114,8 @@ def _charts(book: Book, prefix: str, items: list[Indicator]) -> list[Flowable]:
 
 def source_lines(items: list[Indicator]) -> list[str]:
     """``指标——竞争对手：…；标杆：…`` for every indicator that names where its comparisons come from
-    (the package's 数据来源 note, in the PDF and in the Word copy)."""
+    (the package's 数据来源 note, in the PDF and in the Word copy).
+    """
     lines = []
     for ind in items:
         sources = [
@@ -134,6 +139,9 @@ def _sources(book: Book, items: list[Indicator]) -> list[Flowable]:
 
 
 def evidence(book: Book) -> list[Flowable]:
+    """The 证实性材料 part: the list of attachments, then each attachment on its own pages (an image
+    as a picture, a PDF's own pages, anything else a note).
+    """
     st = book.styles
     name = book.part_name("evidence", "证实性材料")
     attachments = ordered_attachments(book)
@@ -182,7 +190,7 @@ def _list_table(book: Book, attachments: list[Attachment]) -> Flowable:
     size = 9.5
     head, cell = st.head_of(size), st.cell_of(size)
     centre = replace(cell, align="center")
-    data: list[list[object]] = [
+    data: list[list[Cell]] = [
         [Para(t, head) for t in ("序号", "材料名称", "文件", "证明事项", "页码")]
     ]
     for n, a in enumerate(attachments, 1):
@@ -244,14 +252,15 @@ def _unreadable(book: Book, kind: str, attachment: Attachment, problem: Attachme
 
 def _pdf_pages(book: Book, n: int, attachment: Attachment) -> list[Flowable]:
     """A slot per page, each filling the text block under the lines above it (the heading and
-    the file line on the first page, the 续 line on the others); pypdf fills them in later."""
+    the file line on the first page, the 续 line on the others).
+    """
     try:
         clean = _clean_pdf(book, n, attachment)
     except AttachmentProblem as problem:
         return [_unreadable(book, "PDF 文件", attachment, problem)]
     if clean.removed:
         book.notes[attachment.id] = removed_note(attachment.file_name, clean.removed)
-    book.pdfs[attachment.id] = clean.data
+    book.pdfs.add(attachment.id, clean.data)
     total = len(clean.sizes)
     out: list[Flowable] = [_file_line(book, f"{attachment.file_name}（共 {total} 页）")]
     for i, (w, h) in enumerate(clean.sizes):
@@ -259,7 +268,7 @@ def _pdf_pages(book: Book, n: int, attachment: Attachment) -> list[Flowable]:
             line = f"附件{n}（续）　第 {i + 1} 页，共 {total} 页"
             out += [PageBreak(), Para(line, replace(book.styles.note, align="center"))]
         scale = book.width / w  # as wide as the text; PageSlot fits it to the height left
-        out.append(PageSlot(attachment.id, i, w * scale, h * scale))
+        out.append(PageSlot(book.pdfs, attachment.id, i, w * scale, h * scale))
     return out
 
 

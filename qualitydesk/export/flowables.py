@@ -18,13 +18,11 @@ from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import Any, overload
 
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from qualitydesk.export.fallback import is_picture_font, picture
-from qualitydesk.export.fonts import SERIF, FontSet, fonts
+from qualitydesk.export.fonts import FontSet, fonts
 from qualitydesk.export.text import (
     QUARTER_EM,
     Line,
@@ -35,6 +33,7 @@ from qualitydesk.export.text import (
     quarter_gaps,
     stretch_points,
 )
+from qualitydesk.export.textwriter import TextWriter
 
 Run = tuple[str, str]  # (text, font name)
 RGB = tuple[float, float, float]
@@ -116,10 +115,13 @@ def _prepare(runs: Sequence[Run], size: float) -> _Prepared:
 
 def _by_face(text: str, font: str, font_set: FontSet) -> list[tuple[str, str]]:
     """``text`` in stretches of one face: ``font``, or another bundled face for what it lacks,
-    or a fallback face of the system for what no bundled face has (:mod:`.fallback`)."""
-    chars = set(text) - {"\n"}
-    if all(font_set.has(font, ch) for ch in chars):
+    or a fallback face of the system for what no bundled face has (:mod:`.fallback`).
+    """
+    codes = set(map(ord, text))
+    codes.discard(10)
+    if codes <= font_set.cmaps[font]:
         return [(text, font)]
+    chars = {chr(code) for code in codes}
     extra = font_set.fallback_fonts(chars)  # {} unless some character is beyond the bundle
     face = {ch: font_set.face_for(font, ch) or extra.get(ch) or font for ch in chars}
     face["\n"] = font
@@ -128,7 +130,8 @@ def _by_face(text: str, font: str, font_set: FontSet) -> list[tuple[str, str]]:
 
 class _Lines(Sequence[Line]):
     """``lines[first:last]`` without copying them: each page of a paragraph running over many
-    pages costs its own lines only, not all the lines still to come."""
+    pages costs its own lines only, not all the lines still to come.
+    """
 
     __slots__ = ("first", "last", "lines")
 
@@ -157,67 +160,10 @@ class _Lines(Sequence[Line]):
         return (lines[i] for i in range(self.first, self.last))
 
 
-class _TextWriter:
-    """The text operators of a paragraph's lines, whose gaps differ: one BT … ET block, a TJ
-    array per stretch of one font subset, with a number only where a gap is not the line's
-    character spacing (Tc), so the PDF stays small and extracts as the text itself."""
-
-    def __init__(self, canv: Any, size: float) -> None:
-        self.canv, self.doc, self.size = canv, canv._doc, size
-        self.tf = fp_str(size)
-        self.code = ["BT"]
-        self.face: tuple[str, int] | None = None  # font and subset in use
-        self.spacing = 0.0
-        self.extra: dict[int, float] = {}
-        self.cuts: list[int] = []
-
-    def start_line(self, x: float, y: float, spacing: float, extra: dict[int, float]) -> None:
-        """A line at (x, y): ``spacing`` after every character, plus ``extra`` after some
-        (index in the paragraph -> points)."""
-        self.code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
-        if spacing != self.spacing:
-            self.code.append(f"{fp_str(spacing)} Tc")
-            self.spacing = spacing
-        self.extra, self.cuts = extra, sorted(extra)
-
-    def show(self, text: str, font_name: str, pos: int) -> None:
-        """``text``, which starts at index ``pos`` of the paragraph, in ``font_name``."""
-        font = pdfmetrics.getFont(font_name)
-        code, cuts = self.code, self.cuts
-        for subset, chunk in font.splitString(text, self.doc):
-            if (font_name, subset) != self.face:
-                code.append(f"{font.getSubsetInternalName(subset, self.doc)} {self.tf} Tf")
-                self.face = (font_name, subset)
-            end = pos + len(chunk)
-            if cuts and bisect_left(cuts, pos) < bisect_left(cuts, end):
-                code.append(self._array(chunk, pos, end))
-            else:
-                code.append(f"({escapePDF(chunk)}) Tj")
-            pos = end
-
-    def _array(self, chunk: bytes, pos: int, end: int) -> str:
-        """A TJ operator: ``chunk`` (characters ``pos`` to ``end``) with numbers moving the
-        characters after the gaps that differ (thousandths of an em, negative to the right)."""
-        parts, last = [], pos
-        scale = -1000.0 / self.size
-        for k in self.cuts[bisect_left(self.cuts, pos) : bisect_left(self.cuts, end)]:
-            parts.append(f"({escapePDF(chunk[last - pos : k + 1 - pos])})")
-            parts.append(fp_str(round(self.extra[k] * scale, 1)))
-            last = k + 1
-        if last < end:
-            parts.append(f"({escapePDF(chunk[last - pos :])})")
-        return f"[{' '.join(parts)}] TJ"
-
-    def close(self) -> None:
-        if self.spacing:
-            self.code.append("0 Tc")
-        self.code.append("ET")
-        self.canv.addLiteral("\n".join(self.code))
-
-
 class Para(Flowable):
     """A paragraph of plain text in one size, possibly in several fonts, broken by the rules of
-    :mod:`qualitydesk.export.text` and justified."""
+    :mod:`qualitydesk.export.text` and justified.
+    """
 
     def __init__(self, runs: Sequence[Run] | str, style: TextStyle) -> None:
         super().__init__()
@@ -233,12 +179,15 @@ class Para(Flowable):
 
     @property
     def text(self) -> str:
+        """The text of this piece of the paragraph (all of it, unless a page break split it)."""
         return self.prepared.text[self.start : self.stop]
 
     def getSpaceBefore(self) -> float:
+        """The style's space before the paragraph, in points."""
         return self.style.space_before
 
     def getSpaceAfter(self) -> float:
+        """The style's space after the paragraph, in points."""
         return self.style.space_after
 
     def _break(self, width: float, start: int, stop: int) -> list[Line]:
@@ -272,12 +221,16 @@ class Para(Flowable):
         return self._break(width, self.start, self.stop)  # split at another width: rare
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The full ``availWidth`` and the height of the lines set that wide."""
         self._lines = self.lines_for(availWidth)
         self._width = availWidth
         self.width, self.height = availWidth, len(self._lines) * self.style.leading
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """This piece cut for ``availHeight`` into the lines that fit and the rest, two lines at
+        least on either side; [] when it cannot be cut so (the frame moves it on whole).
+        """
         lines = self.lines_for(availWidth)
         # no line alone: at least two stay at the foot of this page (no orphan) and at least
         # two go over to the top of the next (no widow); three lines or fewer move whole
@@ -298,12 +251,15 @@ class Para(Flowable):
         return piece
 
     def draw(self) -> None:
+        """The lines, aligned as the style says (justified lines stretched to the width); nothing in
+        a draft pass.
+        """
         if is_draft(self) or not self._lines:
             return
         st = self.style
         self.canv.setFillColorRGB(*st.color)
         baseline = self.height - st.leading / 2 - st.size * 0.36
-        writer = _TextWriter(self.canv, st.size)
+        writer = TextWriter(self.canv, st.size)
         for i, line in enumerate(self._lines):
             x, spacing, extra = self._placement(i, line)
             writer.start_line(x, baseline - i * st.leading, spacing, extra)
@@ -378,231 +334,7 @@ class Para(Flowable):
         return segments
 
 
-class Heading(Para):
-    """A heading: a bookmark, an outline entry and (optionally) a 目录 entry where it lands."""
-
-    def __init__(
-        self,
-        text: str,
-        style: TextStyle,
-        *,
-        key: str,
-        level: int,
-        outline: str | None = None,
-        closed: bool = False,
-    ) -> None:
-        super().__init__(text, style)
-        self.key = key
-        self.level = level
-        self.outline = outline or self.prepared.text
-        self.closed = closed
-        self.keepWithNext = True
-
-    def _piece(self, start: int, stop: int, style: TextStyle) -> Para:
-        piece = super()._piece(start, stop, style)
-        if start != self.start:
-            return piece  # the bookmark stays with the first piece
-        head = Heading.__new__(Heading)
-        head.__dict__.update(piece.__dict__)
-        head.key, head.level, head.outline, head.closed = (
-            self.key,
-            self.level,
-            self.outline,
-            self.closed,
-        )
-        return head
-
-    def draw(self) -> None:
-        super().draw()
-        mark(self, self.key, self.outline, self.level, closed=self.closed, top=self.height)
-
-
-def mark(
-    flowable: Flowable, key: str, title: str, level: int, *, closed: bool = False, top: float = 0.0
-) -> None:
-    """Bookmark the flowable's position as ``key``, add it to the outline, note its page."""
-    canv = flowable.canv
-    canv.bookmarkHorizontal(key, 0, top)
-    canv.addOutlineEntry(title, key, level=level, closed=closed or None)
-    template = _template(flowable)
-    if template is not None:
-        template.note_page(key, canv.getPageNumber())
-
-
-class Anchor(Flowable):
-    """An invisible mark: bookmark and outline entry without a visible heading."""
-
-    def __init__(self, key: str, title: str, level: int) -> None:
-        super().__init__()
-        self.key, self.title, self.level = key, title, level
-        self.width = self.height = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        mark(self, self.key, self.title, self.level)
-
-
-class TocLine(Flowable):
-    """One line of the 目录: title, dot leader, page number (from the previous pass), link."""
-
-    def __init__(self, key: str, title: str, level: int, style: TextStyle) -> None:
-        super().__init__()
-        self.key, self.level, self.style = key, level, style
-        self.title = clean(title, fonts())
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, self.style.leading
-        return self.width, self.height
-
-    def draw(self) -> None:
-        if is_draft(self):
-            return
-        st = self.style
-        number = _template(self).label_of(self.key)  # the printed number: 1 is the body's first
-        canv = self.canv
-        baseline = self.height / 2 - st.size * 0.36
-        indent = self.level * st.size * 2
-        number_width = canv.stringWidth(number, st.font, st.size)
-        room = self.width - indent - number_width - st.size * 2
-        title = fit_text(self.title, st.font, st.size, room)
-        start = indent + canv.stringWidth(title, st.font, st.size) + st.size * 0.4
-        end = self.width - number_width - st.size * 0.4
-        dot = canv.stringWidth(" .", SERIF, st.size)
-        # drawn in reading order, so copied text reads "title . . . 17"
-        canv.setFillColorRGB(*st.color)
-        canv.setFont(st.font, st.size)
-        draw_text(canv, (indent, baseline), title, st.font, st.size)
-        canv.setFont(SERIF, st.size)
-        canv.drawRightString(end, baseline, " ." * max(int((end - start) / dot), 0))
-        canv.setFont(st.font, st.size)
-        canv.drawRightString(self.width, baseline, number)
-        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
-
-
-def draw_text(
-    canv: Any, at: tuple[float, float], text: str, font: str, size: float, *, anchor: str = "start"
-) -> None:
-    """One line of cleaned ``text`` at ``at`` (x, y) in ``font``, each character it lacks in another
-    bundled face or a fallback face (``anchor``: start, middle or end, as ``drawString`` and
-    ``drawCentredString``/``drawRightString``); the canvas font is ``font`` again afterwards."""
-    pieces = _by_face(text, font, fonts()) if text else []
-    widths = [sum(char_widths(face, size)(piece)) for piece, face in pieces]
-    x, y = at
-    x -= {"middle": sum(widths) / 2, "end": sum(widths)}.get(anchor, 0.0)
-    for (piece, face), width in zip(pieces, widths, strict=True):
-        canv.setFont(face, size)
-        canv.drawString(x, y, piece)
-        x += width
-    canv.setFont(font, size)
-
-
-def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with an ellipsis to fit ``width`` (one line: headers, 目录, labels)."""
-    widths = char_widths(font, size)(text)
-    if sum(widths) <= width:
-        return text
-    ellipsis = char_widths(font, size)("…")[0]
-    used = 0.0
-    for i, w in enumerate(widths):
-        if used + w + ellipsis > width:
-            return text[:i] + "…"
-        used += w
-    return text
-
-
-class Figure(Flowable):
-    """A chart (a reportlab Drawing) scaled to a width, drawn only in the final pass."""
-
-    def __init__(self, drawing: Drawing, width: float | None = None) -> None:
-        super().__init__()
-        self.drawing = drawing
-        scale = 1.0 if width is None else width / drawing.width
-        self.scale = scale
-        self.width, self.height = drawing.width * scale, drawing.height * scale
-        self.hAlign = "CENTER"
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if self.width > availWidth:
-            self.scale *= availWidth / self.width
-            self.width, self.height = availWidth, self.drawing.height * self.scale
-        return self.width, self.height
-
-    def draw(self) -> None:
-        if is_draft(self):
-            return
-        self.canv.saveState()
-        self.canv.scale(self.scale, self.scale)
-        self.drawing.drawOn(self.canv, 0, 0)
-        self.canv.restoreState()
-
-
-class Picture(Flowable):
-    """An image (JPEG or PNG bytes) scaled into at most ``width`` × ``height``, centred."""
-
-    def __init__(self, data: bytes, pixels: tuple[int, int], width: float, height: float) -> None:
-        super().__init__()
-        self.data = data
-        # never larger than at 96 dpi: a small picture blown up to the full width looks blurred
-        scale = min(width / pixels[0], height / pixels[1], 72 / 96)
-        self.width, self.height = pixels[0] * scale, pixels[1] * scale
-        self.hAlign = "CENTER"
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        if is_draft(self):
-            return
-        from qualitydesk.export.images import draw_image
-
-        draw_image(self.canv, self.data, self.width, self.height)  # JPEG/PNG copied, not decoded
-
-
-class PageSlot(Flowable):
-    """Room for one page of a PDF attachment; pypdf places the page there after the build.
-
-    ``width`` × ``height`` is the page at its largest (as wide as the text); it shrinks, in
-    proportion, to the room left on the page, so that it fills the text block under the lines
-    above it — unless that would make it smaller than :attr:`SMALLEST` of its size: then it
-    goes to the next page.
-    """
-
-    SMALLEST = 0.6
-
-    def __init__(self, attachment: int, page: int, width: float, height: float) -> None:
-        super().__init__()
-        self.attachment, self.page = attachment, page
-        self.box = (width, height)
-        self.width, self.height = width, height
-        self.hAlign = "CENTER"
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        width, height = self.box
-        scale = min(1.0, availWidth / width)
-        if height * scale > availHeight >= height * scale * self.SMALLEST:
-            scale = availHeight / height
-        self.width, self.height = width * scale, height * scale
-        return self.width, self.height
-
-    def draw(self) -> None:
-        template = _template(self)
-        if template is None:
-            return
-        if not is_draft(self):
-            self.canv.saveState()
-            self.canv.setStrokeColorRGB(0.6, 0.6, 0.6)
-            self.canv.setLineWidth(0.4)
-            self.canv.rect(0, 0, self.width, self.height)
-            self.canv.restoreState()
-        x, y = self.canv.absolutePosition(0, 0)
-        template.note_slot(
-            self.attachment, self.page, self.canv.getPageNumber(), (x, y, self.width, self.height)
-        )
-
-
-def _draw_png(canv: Any, png: bytes, box: tuple[float, float, float, float]) -> None:
+def _draw_png(canv: Canvas, png: bytes, box: tuple[float, float, float, float]) -> None:
     """A picture fitted into ``box`` (x, y of its bottom left, width, height), centred."""
     import io
 
@@ -636,25 +368,3 @@ def min_width(para: Para) -> float:
     advance = para.prepared.advance
     widest = max((sum(advance[s:e]) for s, e in units(para.prepared.text)), default=0.0)
     return widest + para.style.left_indent + para.style.right_indent
-
-
-class PageRef(Flowable):
-    """The page a key landed on (known from the previous pass), as a number in a table cell."""
-
-    def __init__(self, key: str, style: TextStyle) -> None:
-        super().__init__()
-        self.key, self.style = key, style
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.width, self.height = availWidth, self.style.leading
-        return self.width, self.height
-
-    def draw(self) -> None:
-        if is_draft(self):
-            return
-        number = _template(self).label_of(self.key)
-        st = self.style
-        canv = self.canv
-        canv.setFillColorRGB(*st.color)
-        canv.setFont(st.font, st.size)
-        canv.drawCentredString(self.width / 2, self.height / 2 - st.size * 0.36, number)

@@ -82,7 +82,8 @@ def subset_tag(used: set[str], *parts: object) -> str:
 
 class _FixedTTFont(TTFont):
     """A TTFont whose ToUnicode CMaps are correct for characters outside the BMP and whose
-    subsets have tags unique in the document (see :func:`subset_tag`)."""
+    subsets have tags unique in the document (see :func:`subset_tag`).
+    """
 
     def addObjects(self, doc: Any) -> None:
         fonts = doc.idToObject["BasicFonts"].dict
@@ -124,21 +125,32 @@ class FontSet:
     cmaps: dict[str, frozenset[int]]
     union: frozenset[int]
 
-    def has(self, font: str, ch: str) -> bool:
-        return ord(ch) in self.cmaps[font]
-
     def bundled(self, ch: str) -> bool:
         """Whether a bundled font can print ``ch``."""
         return ord(ch) in self.union
 
+    def lacking(self, text: str, *, bundled_only: bool = False) -> set[int]:
+        """The code points of ``text`` (newlines aside) that no bundled font has and — unless
+        ``bundled_only`` — no fallback face has either (set arithmetic: a page of text costs
+        one pass over it, not a call per character).
+        """
+        codes = set(map(ord, text)).difference(self.union)
+        codes.discard(10)
+        if codes and not bundled_only:
+            found = fallback.current()
+            codes = {code for code in codes if not found.covered(chr(code))}
+        return codes
+
     def covered(self, ch: str) -> bool:
         """Whether a bundled font or a fallback face (:mod:`~qualitydesk.export.fallback`: the
-        system's fonts) can print ``ch``; fonts are searched only for what the bundle lacks."""
+        system's fonts) can print ``ch``; fonts are searched only for what the bundle lacks.
+        """
         return ord(ch) in self.union or fallback.current().covered(ch)
 
     def fallback_fonts(self, chars: Iterable[str]) -> dict[str, str]:
         """The registered fallback font for each of ``chars`` that no bundled font has and a
-        fallback face has (subset and registered now if it was not yet)."""
+        fallback face has (subset and registered now if it was not yet).
+        """
         return fallback.current().fonts_for(ch for ch in chars if ord(ch) not in self.union)
 
     def face_for(self, font: str, ch: str) -> str | None:
@@ -175,10 +187,13 @@ def _register() -> FontSet:
     rl_config.useA85 = 0
     cmaps: dict[str, frozenset[int]] = {}
     for name in _FILES:
-        if name in pdfmetrics.getRegisteredFontNames():
-            font = pdfmetrics.getFont(name)
-        else:
+        font = pdfmetrics.getFont(name) if name in pdfmetrics.getRegisteredFontNames() else None
+        if not isinstance(font, _FixedTTFont):
             font = _load(name)
             pdfmetrics.registerFont(font)
+            # reportlab files a TrueType font under its face's name too, and gives a new name
+            # the font registered first for that face — the demo's attachments, drawn with the
+            # same file, would stand in for ours, without its ToUnicode fix and unique tags
+            pdfmetrics._fonts[name] = font
         cmaps[name] = frozenset(font.face.charToGlyph)
     return FontSet(SERIF, SANS, SANS_BOLD, cmaps, frozenset().union(*cmaps.values()))

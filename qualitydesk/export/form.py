@@ -7,7 +7,7 @@ repeated header row. Labels are set in at most three lines of even length.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from reportlab.lib.units import mm
@@ -16,8 +16,9 @@ from reportlab.platypus import Flowable, KeepTogether
 from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import FieldGroup, FieldSpec, TableSpec
 from qualitydesk.export.book import Book, format_value, gap
+from qualitydesk.export.captions import captioned
 from qualitydesk.export.flowables import Para, natural_width
-from qualitydesk.export.tables import PADDING, captioned, grid, type_size
+from qualitydesk.export.tables import PADDING, Cell, grid, type_size
 from qualitydesk.store import readiness
 
 LABEL = 34 * mm  # holds 8 characters a line: a label of up to 24 in three even lines
@@ -26,6 +27,9 @@ SHORT_VALUE = 15  # characters: a longer value gets a whole row
 
 
 def application_form(book: Book) -> list[Flowable]:
+    """The 申请表 part: each group of fields as a ruled label/value table, then each table of the
+    form (by year, or row by row; （无） when empty).
+    """
     st = book.styles
     name = book.part_name("form", "申请表")
     out: list[Flowable] = [book.heading(name, st.part, "part.form", 0)]
@@ -112,14 +116,13 @@ def _plain_value(spec: FieldSpec, value: object) -> str:
     return format_value(spec, value)
 
 
-def _by_year_table(book: Book, table: TableSpec, rows: Sequence[dict[str, object]]) -> Flowable:
+def _by_year_table(book: Book, table: TableSpec, rows: Sequence[Mapping[str, object]]) -> Flowable:
     """Years across (the last three), figures down, as the official 申请表 has them."""
     ordered = sorted(rows, key=lambda r: str(r.get("year", "")))[-3:]
     st = book.styles
-    head = [Para("指标", st.head_cell)] + [
-        Para(f"{r.get('year', '')}年", st.head_cell) for r in ordered
-    ]
-    data: list[list[object]] = [head]
+    head: list[Cell] = [Para("指标", st.head_cell)]
+    head += [Para(f"{r.get('year', '')}年", st.head_cell) for r in ordered]
+    data: list[list[Cell]] = [head]
     right = st.cell_of(st.cell.size, "right")
     for spec in table.columns:
         if spec.id == "year":
@@ -139,14 +142,14 @@ def _by_year_table(book: Book, table: TableSpec, rows: Sequence[dict[str, object
     )
 
 
-def _row_table(book: Book, table: TableSpec, rows: Sequence[dict[str, object]]) -> Flowable:
+def _row_table(book: Book, table: TableSpec, rows: Sequence[Mapping[str, object]]) -> Flowable:
     st = book.styles
     size = type_size(len(table.columns) + 1)
     head_style = st.head_of(size)
     cell = st.cell_of(size)
-    data: list[list[object]] = [
-        [Para("序号", head_style)] + [Para(_column_label(c), head_style) for c in table.columns]
-    ]
+    header: list[Cell] = [Para("序号", head_style)]
+    header += [Para(_column_label(c), head_style) for c in table.columns]
+    data: list[list[Cell]] = [header]
     for i, row in enumerate(rows, 1):
         values = [Para(_plain_value(c, row.get(c.id)), cell) for c in table.columns]
         data.append([Para(str(i), replace(cell, align="center")), *values])
@@ -157,6 +160,9 @@ def _row_table(book: Book, table: TableSpec, rows: Sequence[dict[str, object]]) 
 
 
 def commitment(book: Book) -> list[Flowable]:
+    """The 资格自查与承诺 part: every eligibility rule with the result of the self-check and the
+    applicant's declaration, then the pledge and its signature block.
+    """
     st = book.styles
     award = book.award
     name = book.part_name("commitment", "资格自查与承诺")
@@ -173,7 +179,7 @@ def commitment(book: Book) -> list[Flowable]:
     size = 9.5
     head = st.head_of(size)
     cell = st.cell_of(size)
-    data: list[list[object]] = [
+    data: list[list[Cell]] = [
         [Para(t, head) for t in ("序号", "条款", "申报条件", "自查结果", "依据与说明")]
     ]
     for i, finding in enumerate(findings, 1):

@@ -129,7 +129,8 @@ RING_LOOK = (
 def radar_drawing(chart: RadarChart, size: float) -> Drawing:
     """The radar chart: one axis per category, the achieved share as a filled polygon, and each
     ring (an award line as a share of the maximum) as a dashed polygon, named in the legend
-    on the right."""
+    on the right.
+    """
     legend_w = 190.0
     drawing = Drawing(size + legend_w, size, initialFontName=SANS)
     cx, cy = size / 2, size / 2
@@ -175,7 +176,7 @@ def radar_drawing(chart: RadarChart, size: float) -> Drawing:
         x, y = point(i, max(0.0, min(v, 1.0)))
         drawing.add(Circle(x, y, 2.2, fillColor=actual, strokeWidth=0))
     legend.insert(0, ("自评得分率", actual, None, 1.4))
-    for row, (name, color, dash, width) in enumerate(legend):
+    for row, (name, color, line_dash, width) in enumerate(legend):
         y = size / 2 + 6 * len(legend) - 14.0 * (row + 1)
         x = size + 30
         drawing.add(
@@ -186,7 +187,7 @@ def radar_drawing(chart: RadarChart, size: float) -> Drawing:
                 y + 2.5,
                 strokeColor=color,
                 strokeWidth=width,
-                strokeDashArray=dash,
+                strokeDashArray=line_dash,
             )
         )
         drawing.add(_text(x + 22, y, name, 7.5))

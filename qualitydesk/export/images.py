@@ -19,9 +19,10 @@ import hashlib
 import io
 import struct
 from dataclasses import dataclass
-from typing import Any
 
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import PDFDocument
+from reportlab.pdfgen.canvas import Canvas
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_COLOURS = {0: ("DeviceGray", 1), 2: ("DeviceRGB", 3)}  # colour type: space, components
@@ -43,7 +44,8 @@ class Stream:
 
 def stream(data: bytes) -> Stream | None:
     """``data`` (a JPEG or PNG) as an image stream without decoding it, or None if it is not
-    one of the plain cases (see the module docstring)."""
+    one of the plain cases (see the module docstring).
+    """
     try:
         if data.startswith(_PNG_SIGNATURE):
             return _png(data)
@@ -119,7 +121,7 @@ class _ImageXObject(pdfdoc.PDFImageXObject):
         self.mask = None
         self.parameters = found.parameters
 
-    def format(self, document: Any) -> bytes:
+    def format(self, document: PDFDocument) -> bytes:
         pdf_stream = pdfdoc.PDFStream(content=self.streamContent)
         entries = pdf_stream.dictionary
         entries["Type"] = pdfdoc.PDFName("XObject")
@@ -136,9 +138,10 @@ class _ImageXObject(pdfdoc.PDFImageXObject):
         return pdf_stream.format(document)
 
 
-def draw_image(canv: Any, data: bytes, width: float, height: float) -> None:
+def draw_image(canv: Canvas, data: bytes, width: float, height: float) -> None:
     """Draw the JPEG or PNG ``data`` into (0, 0, width, height) of ``canv``: copied as it is
-    when it can be, else through reportlab. The same bytes drawn twice are stored once."""
+    when it can be, else through reportlab. The same bytes drawn twice are stored once.
+    """
     found = stream(data)
     if found is None:
         from reportlab.lib.utils import ImageReader

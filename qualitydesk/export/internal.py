@@ -1,6 +1,7 @@
 """The internal self-assessment report: scores per item and category, award lines, a radar
 chart, 优势 and 改进机会 per item, and the gap list. Every page says 内部资料 (the page template
-marks it); it is for the applicant's own team, never for submission."""
+marks it); it is for the applicant's own team, never for submission.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +13,20 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate
 
 from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.charts import radar_chart
+from qualitydesk.export.blocks import Anchor, Figure
 from qualitydesk.export.book import Book, chinese_date, gap
-from qualitydesk.export.flowables import Anchor, Figure, Para
+from qualitydesk.export.captions import captioned
+from qualitydesk.export.flowables import Para
 from qualitydesk.export.graphics import radar_drawing
 from qualitydesk.export.layout import PartBreak
-from qualitydesk.export.tables import captioned, grid
+from qualitydesk.export.tables import Cell, grid
 from qualitydesk.store import readiness
 
 
 def story(book: Book) -> list[Flowable]:
+    """The whole internal report: cover, 目录, then the score summary, each item's 优势 and
+    改进机会, and the gap list, each starting a new page.
+    """
     card = readiness.scorecard(book.doc, book.forms)
     book.check("正在排版：评分汇总")
     body = [PartBreak(restart=True), *summary(book, card)]  # page 1 after the 目录
@@ -33,6 +39,9 @@ def story(book: Book) -> list[Flowable]:
 
 
 def cover(book: Book, card: scoring.Scorecard) -> list[Flowable]:
+    """The cover: programme, title, 内部资料, and the organisation, framework, total, assessors and
+    date.
+    """
     st = book.styles
     assessors = sorted({s.assessor for s in book.doc.scores().values() if s.assessor})
     lines = [
@@ -59,6 +68,9 @@ def cover(book: Book, card: scoring.Scorecard) -> list[Flowable]:
 
 
 def summary(book: Book, card: scoring.Scorecard) -> list[Flowable]:
+    """一、评分汇总: total, process and results points, the award lines (and the examiners' stage
+    scores where the programme has them), the categories with a radar chart, and every item's score.
+    """
     st = book.styles
     fw = book.framework
     process_max = sum(i.points for i in fw.items if i.kind == "process")
@@ -118,11 +130,11 @@ def _tiers(book: Book, card: scoring.Scorecard) -> Flowable:
     composite = _composite(book)
     heads = ["奖项等级", "分数线", "依据", "自评结果（估计）"]
     heads += [] if composite is None else ["综合得分结果"]
-    data: list[list[object]] = [[Para(t, head) for t in heads]]
+    data: list[list[Cell]] = [[Para(t, head) for t in heads]]
     tiers = scoring.evaluate_tiers(book.award, card.total)
     examined = [] if composite is None else scoring.evaluate_tiers(book.award, composite)
     for index, (tier, spec) in enumerate(zip(tiers, book.award.tiers, strict=True)):
-        row = [
+        row: list[Cell] = [
             Para(tier.tier, cell),
             Para(tier.wording, centre),
             Para(spec.citation, centre),
@@ -143,7 +155,7 @@ def _categories(book: Book, card: scoring.Scorecard) -> Flowable:
     st = book.styles
     head, cell = st.head_cell, st.cell
     right = replace(cell, align="right")
-    data: list[list[object]] = [[Para(t, head) for t in ("类目", "满分", "得分", "得分率")]]
+    data: list[list[Cell]] = [[Para(t, head) for t in ("类目", "满分", "得分", "得分率")]]
     for cat in card.categories:
         data.append(
             [
@@ -166,7 +178,8 @@ def _categories(book: Book, card: scoring.Scorecard) -> Flowable:
 
 def _share(points: Decimal, maximum: int) -> str:
     """The share of ``maximum``, one decimal cut (not rounded) off: 599.75 of 1000 is 59.9%,
-    never a 60.0% beside a line of 600 that the total does not reach."""
+    never a 60.0% beside a line of 600 that the total does not reach.
+    """
     if not maximum:
         return numbers.percent(0, 1)
     share = (points * 100 / maximum).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
@@ -188,7 +201,7 @@ def _item_table(book: Book, card: scoring.Scorecard) -> Flowable:
     size = 9.5
     head, cell = st.head_of(size), st.cell_of(size)
     right = replace(cell, align="right")
-    data: list[list[object]] = [
+    data: list[list[Cell]] = [
         [Para(t, head) for t in ("评分项", "分值", "得分率", "得分", "评分档")]
     ]
     for s in card.items:
@@ -209,6 +222,9 @@ def _item_table(book: Book, card: scoring.Scorecard) -> Flowable:
 
 
 def items(book: Book, card: scoring.Scorecard) -> list[Flowable]:
+    """二、各评分项优势与改进机会: for every item its score and band, the notes per factor, then its
+    优势 and 改进机会 as written.
+    """
     st = book.styles
     out: list[Flowable] = [book.heading("二、各评分项优势与改进机会", st.part, "part.items", 0)]
     factors = {f.id: f.name for f in book.framework.factors}
@@ -273,6 +289,9 @@ def _notes(book: Book, notes: dict[str, str], factors: dict[str, str]) -> list[F
 
 
 def gap_list(book: Book, card: scoring.Scorecard) -> list[Flowable]:
+    """三、提分空间: the items ordered by the points they would gain by reaching the next band; a
+    sentence instead when every item is in the top band.
+    """
     st = book.styles
     out: list[Flowable] = [
         book.heading("三、提分空间（差距清单）", st.part, "part.gaps", 0),
@@ -288,7 +307,7 @@ def gap_list(book: Book, card: scoring.Scorecard) -> list[Flowable]:
     head, cell = st.head_of(size), st.cell_of(size)
     right = replace(cell, align="right")
     heads = ("序号", "评分项", "分值", "当前得分率", "上一档起点", "可增加（分）")
-    data: list[list[object]] = [[Para(t, head) for t in heads]]
+    data: list[list[Cell]] = [[Para(t, head) for t in heads]]
     for n, g in enumerate(found, 1):
         data.append(
             [

@@ -22,18 +22,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, Spacer
-from reportlab.platypus.doctemplate import _ktAllow
+from reportlab.platypus.doctemplate import BaseDocTemplate, _ktAllow
+from reportlab.platypus.frames import Frame
 
 FUZZ = 1e-6  # what a reportlab frame allows for rounding when a flowable fits
 _SPLIT_ME = 0xFFFFFF  # the height a flowable reports so that the frame asks it to split
 
 
-def gather(doc: Any, flowables: list[Flowable]) -> None:
+def gather(doc: BaseDocTemplate, flowables: list[Flowable]) -> None:
     """``handle_keepWithNext`` of the document template: a run of keep-with-next flowables at
-    the front of ``flowables`` becomes one :class:`KeepWithNext` with the flowable after it."""
+    the front of ``flowables`` becomes one :class:`KeepWithNext` with the flowable after it.
+    """
     count = 0
     while count < len(flowables) and _leads(flowables[count], count):
         count += 1
@@ -67,7 +69,7 @@ def _gap(above: Flowable, below: Flowable) -> float:
 
 
 @contextmanager
-def _lent(flowable: Flowable, canv: Any, frame: Any) -> Iterator[Flowable]:
+def _lent(flowable: Flowable, canv: Canvas, frame: Frame) -> Iterator[Flowable]:
     """``flowable`` with the canvas and frame a frame lends while it wraps or splits one."""
     flowable.canv, flowable._frame = canv, frame
     try:
@@ -86,12 +88,17 @@ class Stack(Flowable):
         self._avail = 0.0
 
     def getSpaceBefore(self) -> float:
+        """The space before the first item (a frame's spacing of the block)."""
         return self.items[0].getSpaceBefore()
 
     def getSpaceAfter(self) -> float:
+        """The space after the last item."""
         return self.items[-1].getSpaceAfter()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The size of the items stacked at ``availWidth``, each spaced from the one above as a
+        frame would; the full width, so that each item keeps its own alignment.
+        """
         canv, frame = getattr(self, "canv", None), getattr(self, "_frame", None)
         sizes: list[tuple[float, float]] = []
         used = 0.0
@@ -107,6 +114,7 @@ class Stack(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        """Each item at the place :meth:`wrap` found for it."""
         for item, (width, y) in zip(self.items, self._placed, strict=True):
             item.drawOn(self.canv, 0, y, _sW=self._avail - width)
 
@@ -120,13 +128,21 @@ class KeepWithNext(Flowable):
         self.keepWithNext = False
 
     def getSpaceBefore(self) -> float:
+        """The space before the first heading."""
         return self.heads[0].getSpaceBefore()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """A height no frame has, so that the frame calls :meth:`split` (where the group is
+        decided).
+        """
         self.width, self.height = availWidth, _SPLIT_ME  # decided in split()
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """The group for ``availHeight``: all of it as one block, the run with the first piece of
+        what follows (then the rest), or [] to move it all to the next page; see the module
+        docstring.
+        """
         canv, frame = getattr(self, "canv", None), getattr(self, "_frame", None)
         body = self.after._content if isinstance(self.after, KeepTogether) else [self.after]
         whole = Stack([*self.heads, *body])
@@ -140,7 +156,7 @@ class KeepWithNext(Flowable):
         return []  # the whole group goes to the next page
 
     def _with_first_piece(
-        self, canv: Any, frame: Any, availWidth: float, availHeight: float
+        self, canv: Canvas, frame: Frame, availWidth: float, availHeight: float
     ) -> list[Flowable]:
         """The run and the first piece of what follows, then the rest; [] if it does not fit."""
         if isinstance(self.after, KeepTogether):
@@ -161,7 +177,7 @@ class KeepWithNext(Flowable):
         return [top, *pieces[1:]]
 
 
-def _fits(stack: Stack, canv: Any, frame: Any, availWidth: float, availHeight: float) -> bool:
+def _fits(stack: Stack, canv: Canvas, frame: Frame, availWidth: float, availHeight: float) -> bool:
     with _lent(stack, canv, frame):
         _, height = stack.wrap(availWidth, availHeight)
     return height <= availHeight + FUZZ

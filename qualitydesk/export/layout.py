@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -26,12 +27,11 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from qualitydesk.domain.forms import Layout
 from qualitydesk.export import keep
-from qualitydesk.export.flowables import draw_text, fit_text
-from qualitydesk.export.fonts import SANS, SANS_BOLD, SERIF, fonts
-from qualitydesk.export.text import clean, strip_format
+from qualitydesk.export.fonts import SERIF
+from qualitydesk.export.furniture import footer, header, internal_mark
+from qualitydesk.export.text import strip_format
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
-GREY = (0.35, 0.35, 0.35)
 PDF_VERSION = (1, 7)
 MAX_PASSES = 4
 
@@ -55,6 +55,9 @@ class PageGeometry:
 
     @classmethod
     def from_layout(cls, layout: Layout) -> PageGeometry:
+        """The geometry of a layout of forms/layouts.toml (millimetres and points there, points
+        here).
+        """
         return cls(
             binding=layout.binding_mm * mm,
             outer=layout.outer_mm * mm,
@@ -68,10 +71,12 @@ class PageGeometry:
 
     @property
     def text_width(self) -> float:
+        """The width of the text block in points (the page less binding and outer margins)."""
         return PAGE_WIDTH - self.binding - self.outer
 
     @property
     def text_height(self) -> float:
+        """The height of the text block in points (the page less top and bottom margins)."""
         return PAGE_HEIGHT - self.top - self.bottom
 
     def edges(self, page: int, double_sided: bool) -> tuple[float, float]:
@@ -104,13 +109,10 @@ class PageSetup:
 
 @dataclass
 class PassResult:
-    """What a pass learnt: the page of every marked key, the page count, the attachment slots."""
+    """What a pass learnt: the page of every marked key, the page count."""
 
     pages: dict[str, int] = field(default_factory=dict)
     total: int = 0
-    slots: list[tuple[int, int, int, tuple[float, float, float, float]]] = field(
-        default_factory=list
-    )
     pdf: bytes = b""
     body_start: int = 1  # the page numbered 1; the pages before it (cover, 目录) are i, ii …
 
@@ -212,11 +214,6 @@ class _Template(BaseDocTemplate):
         page = self.known.pages.get(key, 0)
         return self.known.label(page) if page else ""
 
-    def note_slot(
-        self, attachment: int, page: int, on_page: int, rect: tuple[float, float, float, float]
-    ) -> None:
-        self.result.slots.append((attachment, page, on_page, rect))
-
     # a heading stays with the first lines of what follows, not all of it (see keep.py)
     handle_keepWithNext = keep.gather
 
@@ -251,19 +248,19 @@ class _Template(BaseDocTemplate):
 
     # -- page decoration --
 
-    def _decorate_cover(self, canv: object, doc: BaseDocTemplate) -> None:
+    def _decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if self.setup.internal and not self.draft and not self._blank:
-            _internal_mark(canv)
+            internal_mark(canv)
 
-    def _decorate(self, canv: object, doc: BaseDocTemplate) -> None:
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if self.draft or self._blank:
             return
         page = doc.page
         left, right = _text_edges(page, self.setup.double_sided, self.setup.geometry)
-        _header(canv, self.setup, page, left, right)
-        _footer(canv, self._folio(page), left, right, bottom=self.setup.geometry.bottom)
+        header(canv, self.setup, page, left, right)
+        footer(canv, self._folio(page), left, right, bottom=self.setup.geometry.bottom)
         if self.setup.internal:
-            _internal_mark(canv)
+            internal_mark(canv)
 
     def _folio(self, page: int) -> str:
         """What the footer of ``page`` says: 第 N 页 共 M 页 in the body, i, ii … before it."""
@@ -288,7 +285,7 @@ class _MirroredTemplate(PageTemplate):
         self.double_sided = setup.double_sided
         self.geometry = setup.geometry
 
-    def beforeDrawPage(self, canv: object, doc: BaseDocTemplate) -> None:
+    def beforeDrawPage(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         left, _ = _text_edges(doc.page, self.double_sided, self.geometry)
         for frame in self.frames:
             frame.x1 = left
@@ -301,57 +298,14 @@ def _text_edges(
     return geometry.edges(page, double_sided)
 
 
-def _header(canv: object, setup: PageSetup, page: int, left: float, right: float) -> None:
-    y = PAGE_HEIGHT - setup.geometry.top + 5 * mm
-    half = (right - left) / 2 - 6 * mm
-    org = fit_text(clean(setup.org, fonts()), SANS, 9, half)
-    title = fit_text(clean(setup.title, fonts()), SANS, 9, half)
-    outer_left = setup.double_sided and page % 2 == 0
-    canv.saveState()
-    canv.setFillColorRGB(*GREY)
-    canv.setFont(SANS, 9)
-    if outer_left:  # draw_text: what SANS lacks from a fallback face (𠀀 in a name)
-        draw_text(canv, (left, y), org, SANS, 9)
-        draw_text(canv, (right, y), title, SANS, 9, anchor="end")
-    else:
-        draw_text(canv, (left, y), title, SANS, 9)
-        draw_text(canv, (right, y), org, SANS, 9, anchor="end")
-    canv.setStrokeColorRGB(*GREY)
-    canv.setLineWidth(0.5)
-    canv.line(left, y - 2.5 * mm, right, y - 2.5 * mm)
-    canv.restoreState()
-
-
-def _footer(canv: object, folio: str, left: float, right: float, *, bottom: float = BOTTOM) -> None:
-    canv.saveState()
-    canv.setFillColorRGB(*GREY)
-    canv.setFont(SERIF, 10)
-    canv.drawCentredString((left + right) / 2, bottom - 10 * mm, folio)
-    canv.restoreState()
-
-
 class _Canvas(Canvas):
-    """reportlab's canvas writing a PDF 1.7 header: the merge of PDF attachments appends a
-    cross-reference stream, which needs at least 1.5; reportlab's default would say 1.4."""
+    """reportlab's canvas writing a PDF 1.7 header: the pages of PDF attachments are copied in
+    as they are, and may use anything up to 1.7; reportlab's default would say 1.4.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("pdfVersion", PDF_VERSION)
         super().__init__(*args, **kwargs)
-
-
-def _internal_mark(canv: object) -> None:
-    """内部资料: top centre in red, and a light diagonal watermark."""
-    canv.saveState()
-    canv.setFillColorRGB(0.75, 0.1, 0.1)
-    canv.setFont(SANS_BOLD, 10)
-    canv.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 12 * mm, "内部资料　注意保密")
-    canv.setFillColorRGB(0.9, 0.9, 0.9)
-    canv.setFont(SANS_BOLD, 60)
-    canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
-    canv.rotate(45)
-    canv.setFillAlpha(0.5)
-    canv.drawCentredString(0, 0, "内部资料")
-    canv.restoreState()
 
 
 # --- building ---------------------------------------------------------------------------------
@@ -371,7 +325,7 @@ def build(
     known = PassResult()
     for number in range(1, MAX_PASSES + 1):
         draft = number == 1
-        result = _one_pass(story(), setup, draft, known, lambda d, t, n=number: on_pass(n, d, t))
+        result = _one_pass(story(), setup, draft, known, partial(on_pass, number))
         if not draft and _same_numbers(result, known):
             return result
         known = result
@@ -392,7 +346,7 @@ def _one_pass(
 ) -> PassResult:
     out = io.BytesIO()
     template = _Template(out, setup, draft=draft, known=known, on_flowable=on_flowable)
-    edits: list[tuple[object, ...]] = []
+    edits: list[tuple[Callable[..., object], *tuple[object, ...]]] = []
     template._multiBuildEdits = edits.append
     try:
         template.build(list(flowables), canvasmaker=_Canvas)

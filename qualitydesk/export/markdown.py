@@ -23,17 +23,19 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus.flowables import HRFlowable
 
 from qualitydesk.domain.charts import Indicator, trend_chart
-from qualitydesk.export.flowables import Figure, Heading, Para, Run, TextStyle
+from qualitydesk.domain.markdown import parser
+from qualitydesk.export.blocks import Figure, Heading
+from qualitydesk.export.captions import captioned
+from qualitydesk.export.flowables import Para, Run, TextStyle
 from qualitydesk.export.fonts import SANS, SANS_BOLD, SERIF
 from qualitydesk.export.graphics import trend_drawing
 from qualitydesk.export.styles import Styles
-from qualitydesk.export.tables import captioned, type_size
+from qualitydesk.export.tables import type_size
 from qualitydesk.export.text import char_widths
 
 INDENT = 24.0  # one list level: two characters of body text
@@ -52,10 +54,12 @@ class Numbering:
     charts: dict[str, str] = field(default_factory=dict)  # indicator id -> 图4.7.2-1
 
     def table(self, prefix: str) -> str:
+        """The next table number of ``prefix`` (an item or section): 表4.2.2-1, 表4.2.2-2 …."""
         self.tables[prefix] += 1
         return f"表{prefix}-{self.tables[prefix]}"
 
     def figure(self, prefix: str) -> str:
+        """The next figure number under ``prefix``: 图4.7.2-1, 图4.7.2-2 …."""
         self.figures[prefix] += 1
         return f"图{prefix}-{self.figures[prefix]}"
 
@@ -66,10 +70,6 @@ class Sources:
 
     indicators: Mapping[str, Indicator] = field(default_factory=dict)
     image: ImageSource = lambda _id: None
-
-
-def parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
 
 
 @dataclass
@@ -87,6 +87,7 @@ class Narrative:
     _title: str = ""  # the last heading's text, until a table takes it as its title
 
     def render(self, markdown: str) -> list[Flowable]:
+        """``markdown`` as flowables in the body style."""
         root = SyntaxTreeNode(parser().parse(markdown))
         return self._blocks(root, 0.0, self.styles.body)
 

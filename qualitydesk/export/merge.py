@@ -1,88 +1,190 @@
-"""PDF attachments placed onto the pages reserved for them, page by page, with pypdf.
+"""PDF attachments drawn onto the pages reserved for them, each page as a form XObject.
 
 The story reserves a box (:class:`~qualitydesk.export.flowables.PageSlot`) for each page of a
 PDF attachment, so those pages get the running header, the page number and the bookmark like any
-other; here each attachment page is scaled into its box. Only the pages that receive something
-are rewritten: the result is an incremental update of the PDF reportlab made.
+other. When the slot is drawn, :class:`PdfPages` reads the attachment's page with pypdf and
+hands it to reportlab's document as a form XObject — its content and resources as they are
+(streams stay compressed as they came), the objects it refers to copied once per document —
+and the slot draws the form scaled into its box. The package is written once, by reportlab:
+no second reading and writing of the whole file to merge pages into it afterwards.
 
 The attachments come from :func:`qualitydesk.export.pdfclean.clean_pdf`: their visible pages
-only, upright, with no annotations, actions or unused fonts. reportlab shares one font
-dictionary among all pages, so a page that receives an attachment gets its own copy of its
-resources first. An attachment's subset font whose tag (the ``ABCDEF+`` of its name) is already
-used in the package — by our fonts or another attachment's — gets a tag of its own: two subsets
-of one name are one font to many printers.
-
-A reader of the update sees only its trailer: it names the document information again (with
-the time of the merge as /ModDate), or viewers show no title. The catalog (language, page
-labels, outline, PageMode) is reportlab's, unchanged; reportlab writes a PDF 1.7 header, which
-the cross-reference stream of the update needs (1.5 at least).
+only, upright, with no annotations, actions or unused fonts. An attachment's subset font whose
+tag (the ``ABCDEF+`` of its name) is already used in the package — by another attachment's font —
+gets a tag of its own, and our fonts, tagged when the document is saved, avoid the attachments'
+tags (:func:`qualitydesk.export.fonts.subset_tag`): two subsets of one name are one font to many
+printers.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Mapping, Sequence
-from datetime import datetime
+import zlib
+from collections.abc import Iterator, Sequence
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf import PageObject, PdfReader, Transformation
 from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
+    FloatObject,
+    IndirectObject,
     NameObject,
     PdfObject,
     RectangleObject,
+    StreamObject,
 )
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import PDFDocument
+from reportlab.pdfgen.canvas import Canvas
 
 from qualitydesk.export.fonts import SUBSET_TAG, subset_tag
 
-Slot = tuple[
-    int, int, int, tuple[float, float, float, float]
-]  # attachment, its page, our page, box
+
+class PdfPages:
+    """The cleaned PDF attachments of one export, drawn page by page into reportlab's document."""
+
+    def __init__(self) -> None:
+        self.data: dict[int, bytes] = {}
+        self._readers: dict[int, PdfReader] = {}
+        self._tags: set[str] = set()  # the attachments' subset tags, once each is unique
+
+    def add(self, attachment: int, data: bytes) -> None:
+        """Keep the cleaned ``data`` of ``attachment`` for drawing."""
+        self.data[attachment] = data
+
+    def __bool__(self) -> bool:
+        return bool(self.data)
+
+    def draw(self, canv: Canvas, attachment: int, index: int, width: float, height: float) -> None:
+        """Page ``index`` of ``attachment`` scaled into (0, 0, ``width``, ``height``), centred."""
+        doc = canv._doc
+        name = f"QualityDeskAttachment{attachment}.{index}"
+        if not canv.hasForm(name):
+            page = self._reader(attachment).pages[index]
+            doc.Reference(_form(page, doc, f"QDA{attachment}."), pdfdoc.xObjectName(name))
+        # the package's fonts are tagged when it is saved: they keep clear of these
+        doc.__dict__.setdefault("_qualitydesk_subset_tags", set()).update(self._tags)
+        page = self._reader(attachment).pages[index]
+        canv.saveState()
+        canv.transform(*_fit(page.cropbox, (0.0, 0.0, width, height)).ctm)
+        canv.doForm(name)
+        canv.restoreState()
+
+    def _reader(self, attachment: int) -> PdfReader:
+        if attachment not in self._readers:
+            reader = PdfReader(io.BytesIO(self.data[attachment]))
+            _retag(reader, attachment, self._tags)
+            self._readers[attachment] = reader
+        return self._readers[attachment]
 
 
-def place_pages(pdf: bytes, slots: Sequence[Slot], attachments: Mapping[int, bytes]) -> bytes:
-    """``pdf`` with page ``n`` of each (cleaned) attachment drawn into its slot."""
-    if not slots:
-        return pdf
-    writer = PdfWriter(io.BytesIO(pdf), incremental=True)
-    tags = {str(font["/BaseFont"])[1:7] for font in _fonts(writer.pages) if _tagged(font)}
-    readers: dict[int, PdfReader] = {}
-    for attachment, index, on_page, box in slots:
-        if attachment not in readers:
-            readers[attachment] = PdfReader(io.BytesIO(attachments[attachment]))
-            _retag(readers[attachment], attachment, tags)
-        source = readers[attachment].pages[index]
-        target = writer.pages[on_page - 1]
-        _own_resources(target)
-        target.merge_transformed_page(source, _fit(source.cropbox, box))
-    _carry_info(writer)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+# --- pypdf's objects in reportlab's document -------------------------------------------------
 
 
-def _carry_info(writer: PdfWriter) -> None:
-    """Name the document information in the update's trailer, with /ModDate now.
+class _Raw(pdfdoc.PDFObject):
+    """An object written as pypdf writes it (a name, number, string …)."""
 
-    pypdf names it only when it made a new one; the information is written as a new object
-    so it always does. Its text entries (title, author, dates …) are carried; /Trapped, a name
-    reportlab sets to its default, is not.
-    """
-    info = writer.metadata or {}
-    entries: dict[str, str] = {
-        key: str(value)
-        for key, value in info.items()
-        if isinstance(value, str) and not isinstance(value, NameObject)
-    }
-    entries["/ModDate"] = pdf_date(datetime.now().astimezone())
-    writer.metadata = None
-    writer.add_metadata(entries)
+    def __init__(self, value: PdfObject) -> None:
+        out = io.BytesIO()
+        value.write_to_stream(out)
+        self.data = out.getvalue()
+
+    def format(self, document: object) -> bytes:
+        return self.data
 
 
-def pdf_date(moment: datetime) -> str:
-    """``moment`` (aware) as a PDF date: D:20261203113050+08'00'."""
-    offset = moment.strftime("%z") or "+0000"
-    return f"D:{moment:%Y%m%d%H%M%S}{offset[:3]}'{offset[3:5]}'"
+class _Dict(pdfdoc.PDFObject):
+    """A dictionary whose keys are written as pypdf's names (escapes and all)."""
+
+    def __init__(self, entries: list[tuple[bytes, object]]) -> None:
+        self.entries = entries
+
+    def format(self, document: object) -> bytes:
+        body = b"\n".join(
+            key + b" " + pdfdoc.format(value, document) for key, value in self.entries
+        )
+        return b"<<\n" + body + b"\n>>"
+
+
+class _Array(pdfdoc.PDFObject):
+    def __init__(self, items: list[object]) -> None:
+        self.items = items
+
+    def format(self, document: object) -> bytes:
+        return b"[ " + b" ".join(pdfdoc.format(item, document) for item in self.items) + b" ]"
+
+
+class _Stream(pdfdoc.PDFObject):
+    """A stream with its data as stored (still encoded by its /Filter, if any)."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, entries: list[tuple[bytes, object]], data: bytes) -> None:
+        self.entries, self.data = entries, data
+
+    def format(self, document: object) -> bytes:
+        length = (b"/Length", len(self.data))
+        head = _Dict([*self.entries, length]).format(document)
+        return head + b"\nstream\n" + self.data + b"\nendstream\n"
+
+
+class _Copier:
+    """Copies pypdf objects into reportlab's document, each indirect object once."""
+
+    def __init__(self, doc: PDFDocument, prefix: str) -> None:
+        self.doc, self.prefix = doc, prefix
+        self.started: set[str] = set()  # named before their copy is done: loops end there
+
+    def copy(self, value: PdfObject | None) -> object:
+        """``value`` as reportlab writes it; an indirect object as a reference to its copy."""
+        if isinstance(value, IndirectObject):
+            name = f"{self.prefix}{value.idnum}.{value.generation}"
+            if name not in self.started and name not in self.doc.idToObject:
+                self.started.add(name)
+                self.doc.Reference(self._direct(value.get_object()), name)
+            return pdfdoc.PDFObjectReference(name)
+        return self._direct(value)
+
+    def entries(self, value: DictionaryObject) -> list[tuple[bytes, object]]:
+        """A dictionary's entries (its raw values: references stay references), /Length aside."""
+        return [
+            (_Raw(NameObject(key)).data, self.copy(item))
+            for key, item in value.items()
+            if key != "/Length"
+        ]
+
+    def _direct(self, value: PdfObject | None) -> object:
+        if value is None:
+            return b"null"
+        if isinstance(value, StreamObject):
+            return _Stream(self.entries(value), value._data)
+        if isinstance(value, DictionaryObject):
+            return _Dict(self.entries(value))
+        if isinstance(value, ArrayObject):
+            return _Array([self.copy(item) for item in value])
+        return _Raw(value)
+
+
+def _form(page: PageObject, doc: PDFDocument, prefix: str) -> _Stream:
+    """``page`` as a form XObject: its content, its resources, its visible area as the box."""
+    copier = _Copier(doc, prefix)
+    crop = page.cropbox
+    box = ArrayObject(FloatObject(float(v)) for v in (crop.left, crop.bottom, crop.right, crop.top))
+    entries: list[tuple[bytes, object]] = [
+        (b"/Type", b"/XObject"),
+        (b"/Subtype", b"/Form"),
+        (b"/BBox", _Raw(box)),
+    ]
+    if "/Resources" in page:
+        entries.append((b"/Resources", copier.copy(page.raw_get("/Resources"))))
+    contents = _resolved(page.get("/Contents"))
+    if isinstance(contents, StreamObject):  # as stored, still compressed
+        kept = [(k, v) for k, v in copier.entries(contents) if k in (b"/Filter", b"/DecodeParms")]
+        return _Stream(entries + kept, contents._data)
+    streams = contents if isinstance(contents, ArrayObject) else ArrayObject()
+    parts = [part.get_object().get_data() for part in streams]
+    data = zlib.compress(b"\n".join(parts))
+    return _Stream([*entries, (b"/Filter", b"/FlateDecode")], data)
 
 
 # --- subset tags --------------------------------------------------------------------------------
@@ -127,7 +229,10 @@ def _retag(reader: PdfReader, attachment: int, used: set[str]) -> None:
             used.add(name[:6])
             continue
         tag = subset_tag(used, name[7:], attachment, name)
-        parts = [font] + [_resolved(d) for d in _resolved(font.get("/DescendantFonts")) or ()]
+        descendants = _resolved(font.get("/DescendantFonts"))
+        parts: list[PdfObject | None] = [font]
+        if isinstance(descendants, ArrayObject):
+            parts += [_resolved(d) for d in descendants]
         for part in parts:
             if isinstance(part, DictionaryObject):
                 _rename(part, "/BaseFont", name[:6], tag)
@@ -140,24 +245,6 @@ def _rename(entry: DictionaryObject, key: str, old: str, new: str) -> None:
     value = str(entry.get(key, ""))
     if value.startswith(f"/{old}+"):
         entry[NameObject(key)] = NameObject(f"/{new}+{value[8:]}")
-
-
-def _resources(page: PageObject) -> DictionaryObject:
-    found = page.get("/Resources")
-    return found.get_object() if found is not None else DictionaryObject()
-
-
-def _own_resources(page: PageObject) -> None:
-    """Give ``page`` a resource dictionary (and sub-dictionaries) no other page shares."""
-    copy = DictionaryObject()
-    for key, value in _resources(page).items():
-        resolved = value.get_object()
-        if isinstance(resolved, DictionaryObject):
-            resolved = DictionaryObject(resolved)
-        elif isinstance(resolved, ArrayObject):
-            resolved = ArrayObject(resolved)
-        copy[NameObject(key)] = resolved
-    page[NameObject("/Resources")] = copy
 
 
 def _fit(crop: RectangleObject, box: tuple[float, float, float, float]) -> Transformation:

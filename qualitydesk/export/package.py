@@ -1,5 +1,6 @@
 """The application package, in the programme's order: cover, 目录, 申请表, 资格自查与承诺,
-组织概述, 自评报告 item by item, 关键绩效数据, 证实性材料 with the attachments, 推荐意见."""
+组织概述, 自评报告 item by item, 关键绩效数据, 证实性材料 with the attachments, 推荐意见.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, Table, TableStyle
 
 from qualitydesk.export import evidence, form
+from qualitydesk.export.blocks import Anchor
 from qualitydesk.export.book import Book, chinese_date, gap
-from qualitydesk.export.flowables import Anchor, Para
+from qualitydesk.export.flowables import Para
 from qualitydesk.export.layout import PartBreak
-from qualitydesk.export.tables import grid, plain_style
+from qualitydesk.export.tables import Cell, grid, plain_style
 
 CONTENTS_KEY = "contents"
 
@@ -41,6 +43,7 @@ def story(book: Book) -> list[Flowable]:
 
 
 def contents(book: Book) -> list[Flowable]:
+    """The 目录: its bookmark, title and a line for every heading registered so far."""
     title = Para("目　　录", book.styles.part)
     return [Anchor(CONTENTS_KEY, "目录", 0), title, *book.contents()]
 
@@ -57,6 +60,10 @@ def _clip(value: str) -> str:
 
 
 def cover(book: Book) -> list[Flowable]:
+    """The cover: programme, 申报材料, the applicant, recommender, contact and date (entries clipped
+    to :data:`COVER_FIELD_MAX`), and the programme's seal boxes and copies note if it has them;
+    spaced to fit one page.
+    """
     st = book.styles
     doc = book.doc
     applicant = "申　报　人" if book.award.individual else "申报组织（盖章）"
@@ -87,14 +94,15 @@ def cover(book: Book) -> list[Flowable]:
             ]
         ),
     )
-    seals = SealBoxes(("所在单位盖章" if book.award.individual else "申报组织盖章", "推荐单位盖章"))
-    shown = [
+    shown: list[Flowable] = [
         Para(book.programme, st.cover_subtitle),
         Para("申　报　材　料", st.cover_title),
         table,
-        seals,
-        Para("一式三份，其中一份标明“原始件”", replace(st.note, align="center")),
     ]
+    if book.award.seals:  # the programme's own seal boxes and copies note (its [cover])
+        shown.append(SealBoxes(book.award.seals))
+    if book.award.copies:
+        shown.append(Para(book.award.copies, replace(st.note, align="center")))
     out: list[Flowable] = [Anchor("cover", "封面", 0)]
     for space, flowable in zip(_cover_gaps(book, shown), shown, strict=True):
         out += [gap(space), flowable]
@@ -106,12 +114,14 @@ COVER_GAPS = (25, 12, 36, 20, 10)  # mm above the programme, the title, the tabl
 
 def _cover_gaps(book: Book, shown: list[Flowable]) -> list[float]:
     """The gaps between the cover's blocks (mm), narrowed so that all of it fits on one page:
-    on a lower text block (标准) or under a long name."""
+    on a lower text block (标准) or under a long name.
+    """
     room = book.geometry.text_height
     used = sum(f.wrap(book.width, room)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in shown)
     free = (room - used) / mm - 2  # a little slack for rounding
-    scale = max(0.0, min(1.0, free / sum(COVER_GAPS)))
-    return [space * scale for space in COVER_GAPS]
+    gaps = COVER_GAPS[: len(shown)]  # a cover without seal boxes or note has fewer blocks
+    scale = max(0.0, min(1.0, free / sum(gaps)))
+    return [space * scale for space in gaps]
 
 
 def _join(*values: object, sep: str) -> str:
@@ -127,10 +137,14 @@ class SealBoxes(Flowable):
         self.width, self.height = 0.0, side + 8 * mm
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The text block's width (``availWidth``), and the boxes' height with their labels."""
         self.width = availWidth  # the text block's width
         return self.width, self.height
 
     def draw(self) -> None:
+        """The dashed boxes, spread evenly across the width, each with its label underneath; nothing
+        in a draft pass.
+        """
         from qualitydesk.export.flowables import is_draft
         from qualitydesk.export.fonts import SANS
 
@@ -152,6 +166,7 @@ class SealBoxes(Flowable):
 
 
 def profile(book: Book) -> list[Flowable]:
+    """The 组织概述 part: each section's narrative under its group and section headings."""
     st = book.styles
     name = book.part_name("profile", book.framework.profile.name)
     out: list[Flowable] = [book.heading(name, st.part, "part.profile", 0)]
@@ -167,6 +182,7 @@ def profile(book: Book) -> list[Flowable]:
 
 
 def report(book: Book) -> list[Flowable]:
+    """The 自评报告 part: each item's narrative under its category and item headings."""
     st = book.styles
     out: list[Flowable] = [
         book.heading(book.part_name("report", "自评报告"), st.part, "part.report", 0)
@@ -186,6 +202,9 @@ def report(book: Book) -> list[Flowable]:
 
 
 def recommendation(book: Book) -> list[Flowable]:
+    """The 推荐意见 part: a ruled form with the recommender, room for its opinion (or the opinion
+    entered) and the seal and signature block, and the programme's range of recommenders.
+    """
     st = book.styles
     doc = book.doc
     name = book.part_name("recommendation", "推荐意见")
@@ -195,7 +214,7 @@ def recommendation(book: Book) -> list[Flowable]:
     signature = Para(
         "推荐单位（盖章）\n\n负责人（签字）：\n\n年　　月　　日", replace(cell, align="right")
     )
-    rows = [
+    rows: list[list[Cell]] = [
         [Para("推荐单位", label), Para(str(doc.field("recommender") or ""), cell)],
         [
             Para("推荐意见", label),

@@ -9,7 +9,9 @@ called as work proceeds, and returning False cancels (:class:`ExportCancelled`, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +24,6 @@ from qualitydesk.export import internal, package
 from qualitydesk.export.book import Book
 from qualitydesk.export.fonts import fonts
 from qualitydesk.export.layout import PageGeometry, PageSetup, build
-from qualitydesk.export.merge import place_pages
 from qualitydesk.export.preflight import oversized, rare_characters, unprintable
 from qualitydesk.store import safewrite, sizes
 from qualitydesk.store.document import Document, DocumentError
@@ -42,6 +43,8 @@ class ExportCancelled(ExportError):
 
 @dataclass(frozen=True)
 class ExportResult:
+    """A PDF written: where, its page count and size in bytes, and what the user should know."""
+
     path: Path
     pages: int
     size: int
@@ -104,7 +107,10 @@ def export_pdf(
     reporter.report(0, "正在准备内容")
     try:
         missing = _glyphs(doc, forms)
-        data, pages, notes = _render(doc, forms, kind, double_sided, reporter, geometry=geometry)
+        with collector_paused():
+            data, pages, notes = _render(
+                doc, forms, kind, double_sided, reporter, geometry=geometry
+            )
     except ExportError:
         raise
     except (DocumentError, FormsError) as exc:
@@ -119,10 +125,30 @@ def export_pdf(
     return ExportResult(out, pages, len(data), notes, missing)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a package is laid out and drawn.
+
+    An export makes some 10⁵ objects that live until it ends (the story, its lines, the PDF's
+    objects); the collector, started by allocations, went through all of them again and again —
+    a quarter of the export's time. Reference counting frees what it can meanwhile; the few
+    cycles wait for the collector's next run after the export.
+    """
+    if not gc.isenabled():  # paused already (another export in another thread)
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _glyphs(doc: Document, forms: Forms) -> int:
     """Register the fallback faces for what the bundled fonts lack, all in one go (each face is
     subset once; nothing is scanned when the bundle has everything); the number of characters
-    no font has, which print as 〓."""
+    no font has, which print as 〓.
+    """
     rare = rare_characters(doc, forms)
     if not rare:
         return 0
@@ -156,7 +182,7 @@ def _render(
     geometry: PageGeometry,
 ) -> tuple[bytes, int, tuple[str, ...]]:
     fonts()
-    book = Book(doc, forms, check=lambda message: reporter.report(2, message), geometry=geometry)
+    book = Book(doc, forms, check=lambda message: reporter.report(2, message), page=geometry)
     flowables = package.story(book) if kind == "package" else internal.story(book)
     setup = _setup(book, kind, double_sided)
     spans = {1: (8, 45), 2: (45, 88)}
@@ -167,11 +193,7 @@ def _render(
         reporter.report(low + (high - low) * done / max(total, 1), stage)
 
     result = build(lambda: flowables, setup, on_pass)
-    data = result.pdf
-    if result.slots:
-        reporter.report(90, "正在合并 PDF 附件")
-        data = place_pages(data, result.slots, book.pdfs)
-    return data, result.total, tuple(book.notes.values())
+    return result.pdf, result.total, tuple(book.notes.values())
 
 
 def _setup(book: Book, kind: str, double_sided: bool) -> PageSetup:

@@ -10,6 +10,8 @@ in the package). Resources keep only what draws: actions, scripts and references
 files are taken out of them too. Pages are turned upright (``/Rotate`` goes into the content)
 and fonts a page selects but never shows text with are left out. What was removed is reported
 in words (:attr:`CleanPdf.removed`, :func:`removed_note`) for the export's notes and preflight.
+Finding and stripping the active content is :mod:`~qualitydesk.export.pdfactive`'s part, drawing
+the annotations :mod:`~qualitydesk.export.pdfannots`'.
 
 A PDF that cannot be read this way — encrypted, truncated, a page without a size or with a
 rotation that is not a right angle, nesting too deep, anything pypdf fails on — raises
@@ -24,23 +26,27 @@ import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, cast
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 from pypdf.generic import (
-    ArrayObject,
-    ContentStream,
     DictionaryObject,
-    FloatObject,
     IndirectObject,
     NameObject,
-    PdfObject,
     RectangleObject,
-    StreamObject,
 )
 
+from qualitydesk.export.pdfactive import (
+    REMOVED_WORDS,
+    active_content,
+    removed_note,
+    strip_resources,
+)
+from qualitydesk.export.pdfannots import annotation_appearances
 from qualitydesk.export.sanitise import AttachmentProblem
+
+__all__ = ["REMOVED_WORDS", "CleanPdf", "clean_pdf", "removed_note"]
 
 log = logging.getLogger(__name__)
 # pypdf warns of every flaw it reads past in a damaged attachment — in English, quoting pieces of
@@ -48,108 +54,9 @@ log = logging.getLogger(__name__)
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MAX_PAGE_SIDE = 14_400.0  # points (200 inches): the largest page PDF allows without UserUnit
-MAX_OBJECTS_SCANNED = 200_000
 ENCRYPTED = "文件已加密，需要密码才能打开"
 UNENCRYPTED = "请向提供方索取未加密的版本后重新添加"
 _SHOWS_TEXT = {b"Tj", b"TJ", b"'", b'"'}
-
-
-# --- PDFs: what they carry ----------------------------------------------------------------------
-
-REMOVED_WORDS = {  # in the order they are reported
-    "javascript": "JavaScript 脚本",
-    "auto": "打开或翻页时自动执行的动作",
-    "launch": "启动程序或打开其他文件的动作",
-    "uri": "网址链接",
-    "submit": "提交或导入数据的动作",
-    "files": "嵌入的文件",
-    "form": "交互式表单（AcroForm）",
-    "xfa": "XFA 表单",
-    "media": "音视频等多媒体内容",
-}
-_ACTIONS = {
-    "/JavaScript": "javascript",
-    "/Launch": "launch",
-    "/GoToR": "launch",
-    "/GoToE": "launch",
-    "/URI": "uri",
-    "/SubmitForm": "submit",
-    "/ImportData": "submit",
-    "/Rendition": "media",
-    "/Movie": "media",
-    "/Sound": "media",
-}
-_KEYS = {
-    "/JS": "javascript",
-    "/JavaScript": "javascript",
-    "/OpenAction": "auto",
-    "/AA": "auto",
-    "/EmbeddedFiles": "files",
-    "/EF": "files",
-    "/AcroForm": "form",
-    "/XFA": "xfa",
-    "/RichMediaContent": "media",
-}
-_SUBTYPES = {
-    "/FileAttachment": "files",
-    "/RichMedia": "media",
-    "/Movie": "media",
-    "/Sound": "media",
-    "/Screen": "media",
-    "/3D": "media",
-    "/Widget": "form",
-}
-_NOT_SCANNED = {"/Contents", "/Resources", "/Parent", "/P", "/StructTreeRoot", "/EF", "/AP"}
-
-
-def active_content(reader: PdfReader) -> tuple[str, ...]:
-    """The kinds of active content (keys of :data:`REMOVED_WORDS`) ``reader``'s document holds:
-    its catalog, outline, pages and annotations are looked through (page content is not)."""
-    found: set[str] = set()
-    stack: list[PdfObject] = [reader.trailer.get("/Root", DictionaryObject())]
-    seen: set[tuple[int, int]] = set()
-    scanned = 0
-    while stack and scanned < MAX_OBJECTS_SCANNED:
-        item = stack.pop()
-        if isinstance(item, IndirectObject):
-            if (item.idnum, item.generation) in seen:
-                continue
-            seen.add((item.idnum, item.generation))
-            item = item.get_object()
-        scanned += 1
-        if isinstance(item, DictionaryObject):
-            _classify(item, found)
-            stack += [v for k, v in item.items() if k not in _NOT_SCANNED]
-        elif isinstance(item, ArrayObject):
-            stack += list(item)
-    return tuple(kind for kind in REMOVED_WORDS if kind in found)
-
-
-def _classify(entry: DictionaryObject, found: set[str]) -> None:
-    for key in entry:
-        if key in _KEYS:
-            found.add(_KEYS[key])
-    action = entry.get("/S")
-    if isinstance(action, NameObject) and action in _ACTIONS:
-        found.add(_ACTIONS[action])
-    subtype = entry.get("/Subtype")
-    if isinstance(subtype, NameObject) and subtype in _SUBTYPES:
-        found.add(_SUBTYPES[subtype])
-    if entry.get("/Type") == "/EmbeddedFile":
-        found.add("files")
-
-
-def removed_text(kinds: tuple[str, ...]) -> str:
-    """“JavaScript 脚本、网址链接”."""
-    return "、".join(REMOVED_WORDS[kind] for kind in kinds)
-
-
-def removed_note(file_name: str, kinds: tuple[str, ...]) -> str:
-    """What the export and preflight say about a PDF whose active content is left out."""
-    return f"附件《{file_name}》：已移除{removed_text(kinds)}；页面内容照常印出。"
-
-
-# --- PDFs: the visible pages only ---------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -163,7 +70,8 @@ class CleanPdf:
 
 def clean_pdf(source: bytes | IO[bytes], check: Callable[[], None] | None = None) -> CleanPdf:
     """The visible pages of the PDF in ``source``; ``check()`` runs before each page (it may
-    raise to cancel). Raises :class:`AttachmentProblem` when the PDF cannot be read."""
+    raise to cancel). Raises :class:`AttachmentProblem` when the PDF cannot be read.
+    """
     stream = io.BytesIO(source) if isinstance(source, bytes) else source
     _check_complete(stream)
     with _reading():
@@ -181,7 +89,7 @@ def clean_pdf(source: bytes | IO[bytes], check: Callable[[], None] | None = None
         with _reading(f"第 {index + 1} 页"):
             _copy_page(reader.pages[index], writer)
     with _reading():
-        _strip_resources(writer)
+        strip_resources(writer)
         out = io.BytesIO()
         writer.write(out)
     sizes = tuple((float(p.mediabox.width), float(p.mediabox.height)) for p in writer.pages)
@@ -242,7 +150,7 @@ def _copy_page(source: PageObject, writer: PdfWriter) -> None:
     content = _content_only(source, crop)
     _drop_unused_fonts(content)
     page.merge_transformed_page(content, upright)
-    shown = _annotation_appearances(source, crop)
+    shown = annotation_appearances(source, crop)
     if shown is not None:
         page.merge_transformed_page(shown, upright)
 
@@ -273,7 +181,8 @@ def _rotation(page: PageObject) -> int:
 
 def _upright(crop: RectangleObject, rotation: int) -> tuple[Transformation, tuple[float, float]]:
     """The transformation that turns the page as it is shown (``/Rotate``) and moves its visible
-    area to the origin, and the size it then has."""
+    area to the origin, and the size it then has.
+    """
     turn = Transformation().rotate(-rotation)
     corners = [
         turn.apply_on((x, y))
@@ -303,8 +212,9 @@ def _content_only(source: PageObject, crop: RectangleObject) -> PageObject:
 
 def _drop_unused_fonts(page: PageObject) -> None:
     """Leave out the fonts the page never shows text with, and the operators selecting them
-    (reportlab's PDFs select an unembedded Helvetica on every page)."""
-    resources = page["/Resources"]
+    (reportlab's PDFs select an unembedded Helvetica on every page).
+    """
+    resources = cast(DictionaryObject, page["/Resources"])  # as _content_only made it
     fonts = resources.get("/Font")
     fonts = fonts.get_object() if fonts is not None else None
     contents = page.get_contents()
@@ -329,146 +239,3 @@ def _drop_unused_fonts(page: PageObject) -> None:
         if not (operator == b"Tf" and operands and str(operands[0]) in unused)
     ]
     page.replace_contents(contents)
-
-
-# --- annotations that print, drawn into the page ------------------------------------------------
-
-_NEVER_DRAWN = {
-    "/Link",
-    "/Popup",
-    "/FileAttachment",
-    "/Sound",
-    "/Movie",
-    "/Screen",
-    "/RichMedia",
-    "/3D",
-}
-_HIDDEN, _PRINT = 2, 4  # annotation flags
-
-
-def _annotation_appearances(source: PageObject, crop: RectangleObject) -> PageObject | None:
-    """A detached page drawing the appearance of each annotation of ``source`` that prints."""
-    annots = source.get("/Annots")
-    annots = annots.get_object() if annots is not None else None
-    if not isinstance(annots, ArrayObject):
-        return None
-    xobjects = DictionaryObject()
-    operations: list[tuple[list[PdfObject], bytes]] = []
-    for entry in annots:
-        placed = _placed_appearance(entry.get_object())
-        if placed is None:
-            continue
-        stream, matrix = placed
-        name = NameObject(f"/QDAnnot{len(xobjects)}")
-        xobjects[name] = stream.indirect_reference or stream
-        operations += [
-            ([], b"q"),
-            ([FloatObject(v) for v in matrix], b"cm"),
-            ([name], b"Do"),
-            ([], b"Q"),
-        ]
-    if not operations:
-        return None
-    page = PageObject(source.pdf)
-    page[NameObject("/MediaBox")] = crop
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
-    content = ContentStream(None, source.pdf)
-    content.operations = operations
-    page.replace_contents(content)
-    return page
-
-
-def _placed_appearance(
-    annotation: PdfObject,
-) -> tuple[StreamObject, tuple[float, ...]] | None:
-    """An annotation's normal appearance and the matrix that draws it in its rectangle, if it
-    prints; None for links, multimedia, hidden or non-printing annotations."""
-    if not isinstance(annotation, DictionaryObject):
-        return None
-    if annotation.get("/Subtype") in _NEVER_DRAWN:
-        return None
-    flags = annotation.get("/F", 0)
-    if not isinstance(flags, int) or flags & _HIDDEN or not flags & _PRINT:
-        return None
-    appearance = annotation.get("/AP")
-    appearance = appearance.get_object() if appearance is not None else None
-    if not isinstance(appearance, DictionaryObject) or "/N" not in appearance:
-        return None
-    normal = appearance["/N"].get_object()
-    if isinstance(normal, DictionaryObject) and not isinstance(normal, StreamObject):
-        state = annotation.get("/AS")
-        normal = normal.get(state).get_object() if state in normal else None
-    if not isinstance(normal, StreamObject):
-        return None
-    matrix = _appearance_matrix(normal, annotation.get("/Rect"))
-    return (normal, matrix) if matrix is not None else None
-
-
-def _appearance_matrix(form: StreamObject, rect: PdfObject) -> tuple[float, ...] | None:
-    """PDF 32000 §12.5.5: the form's box, transformed by its matrix, fitted onto ``rect``."""
-    try:
-        x1, y1, x2, y2 = (float(v) for v in rect.get_object())
-        box = [float(v) for v in form["/BBox"]]
-        a, b, c, d, e, f = (float(v) for v in form.get("/Matrix", (1, 0, 0, 1, 0, 0)))
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return None
-    corners = [(box[i], box[j]) for i in (0, 2) for j in (1, 3)]
-    xs = [a * x + c * y + e for x, y in corners]
-    ys = [b * x + d * y + f for x, y in corners]
-    width, height = max(xs) - min(xs), max(ys) - min(ys)
-    if width <= 0 or height <= 0:
-        return None
-    sx, sy = abs(x2 - x1) / width, abs(y2 - y1) / height
-    return (sx, 0.0, 0.0, sy, min(x1, x2) - min(xs) * sx, min(y1, y2) - min(ys) * sy)
-
-
-# --- resources keep only what draws ---------------------------------------------------------------
-
-_STRIPPED = {
-    "/AA",
-    "/OpenAction",
-    "/JS",
-    "/JavaScript",
-    "/URI",
-    "/Launch",
-    "/EmbeddedFile",
-    "/EmbeddedFiles",
-    "/EF",
-    "/XFA",
-    "/AcroForm",
-    "/RichMediaContent",
-    "/RichMediaSettings",
-    "/Ref",  # a reference XObject: a page imported from another file
-}
-_EXTERNAL_DATA = ("/F", "/FFilter", "/FDecodeParms")  # a stream whose data is in another file
-
-
-def _strip_resources(writer: PdfWriter) -> None:
-    """Remove actions, scripts and references to other files from every object of ``writer``
-    (its pages hold content and resources only; this is for what hides inside those)."""
-    for item in list(writer._objects):
-        if isinstance(item, DictionaryObject):
-            _strip(item)
-
-
-def _strip(entry: DictionaryObject) -> None:
-    stack: list[PdfObject] = [entry]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, DictionaryObject):
-            for key in [k for k in item if k in _STRIPPED or _is_action(k, item[k])]:
-                del item[key]
-            if isinstance(item, StreamObject):
-                for key in _EXTERNAL_DATA:
-                    if key in item and not isinstance(item[key], int):
-                        del item[key]
-            stack += [v for v in item.values() if not isinstance(v, IndirectObject)]
-        elif isinstance(item, ArrayObject):
-            stack += [v for v in item if not isinstance(v, IndirectObject)]
-
-
-def _is_action(key: str, value: PdfObject) -> bool:
-    if key != "/A":
-        return False
-    value = value.get_object() if isinstance(value, IndirectObject) else value
-    return isinstance(value, DictionaryObject) and "/S" in value

@@ -16,11 +16,13 @@ from __future__ import annotations
 import io
 import logging
 import math
+import struct
 from dataclasses import dataclass
 from typing import IO
 
 from PIL import Image, UnidentifiedImageError
 
+from qualitydesk.export.images import stream
 from qualitydesk.export.layout import TEXT_HEIGHT, TEXT_WIDTH
 from qualitydesk.store.media import MAX_IMAGE_PIXELS, ImageTooLarge, open_image
 
@@ -37,7 +39,8 @@ CHECK_FILE = "请检查文件后重新添加，或另附纸质件"
 
 class AttachmentProblem(ValueError):
     """An attachment cannot be printed: ``reason`` says why and ``advice`` what to do, in
-    Chinese (one clause each); the message is the reason."""
+    Chinese (one clause each); the message is the reason.
+    """
 
     def __init__(self, reason: str, advice: str = CHECK_FILE) -> None:
         super().__init__(reason)
@@ -91,14 +94,13 @@ def print_image(
 
 
 def _prepare(opened: Image.Image, source: bytes | IO[bytes], box: tuple[int, int]) -> PrintImage:
-    orientation = _orientation(opened)
+    orientation = _orientation(opened, source)
     width, height = opened.size
     bw, bh = box if orientation < 5 else (box[1], box[0])  # 5–8: stored turned a quarter
     scale = min(1.0, bw / width, bh / height)
     wanted = (max(1, round(width * scale)), max(1, round(height * scale)))
     if opened.format == "JPEG" and scale < 1:
         opened.draft("RGB" if opened.mode in ("RGB", "YCbCr") else None, wanted)
-    opened.load()  # decodes: at the reduced scale for a JPEG
     keep = (
         scale == 1
         and orientation == 1
@@ -106,6 +108,12 @@ def _prepare(opened: Image.Image, source: bytes | IO[bytes], box: tuple[int, int
         and opened.mode in ("RGB", "L", "RGBA", "LA")
         and _length(source) <= width * height * 4  # no megabytes of metadata along with it
     )
+    if keep and opened.format == "PNG":
+        data = _all_bytes(source)
+        if stream(data) is not None:  # its rows go into the PDF compressed, as they are
+            opened.verify()  # so: every chunk whole and its checksum right, rows not decoded
+            return PrintImage(data, opened.size)
+    opened.load()  # decodes: at the reduced scale for a JPEG
     if keep:
         return PrintImage(_all_bytes(source), opened.size)
     image = _shrink(opened, wanted) if opened.size != wanted else opened
@@ -119,7 +127,8 @@ def _prepare(opened: Image.Image, source: bytes | IO[bytes], box: tuple[int, int
 
 def _shrink(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     """``image`` scaled down to ``size`` a band of rows at a time, so that no copy of the
-    whole image (converted or half-scaled) is ever made beside the decoded one."""
+    whole image (converted or half-scaled) is ever made beside the decoded one.
+    """
     mode = _working_mode(image)
     (width, height), rows = image.size, size[1]
     ratio = height / rows
@@ -164,12 +173,30 @@ _TURNS = {  # EXIF orientation → what turns the stored pixels upright (as Imag
 }
 
 
-def _orientation(image: Image.Image) -> int:
+def _orientation(image: Image.Image, source: bytes | IO[bytes]) -> int:
+    if image.format == "PNG" and "exif" not in image.info and not _late_exif(source):
+        return 1  # (Pillow would decode every row to look for an eXIf chunk after them)
     try:
         value = image.getexif().get(0x0112, 1)  # Orientation
     except (OSError, ValueError, SyntaxError):  # a damaged EXIF block: take the image as it is
         return 1
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+def _late_exif(source: bytes | IO[bytes]) -> bool:
+    """Whether a PNG has an eXIf chunk (read from the chunks' headers alone)."""
+    found = io.BytesIO(source) if isinstance(source, bytes) else source
+    start = found.tell()
+    try:
+        found.seek(8)  # the signature
+        while len(head := found.read(8)) == 8:
+            length, kind = struct.unpack(">I4s", head)
+            if kind in (b"eXIf", b"IEND"):
+                return kind == b"eXIf"
+            found.seek(length + 4, io.SEEK_CUR)  # the data and its checksum
+        return False
+    finally:
+        found.seek(start)
 
 
 def _flat(image: Image.Image) -> Image.Image:

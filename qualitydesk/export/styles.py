@@ -18,6 +18,8 @@ CELL_LEADING = 15.0 / 10.5  # a table cell's leading for its size
 
 @dataclass(frozen=True)
 class Styles:
+    """The text styles of one export, made by :func:`make_styles`."""
+
     body: TextStyle
     plain: TextStyle  # body without the first-line indent
     part: TextStyle  # 一级: a part of the package
@@ -37,9 +39,11 @@ class Styles:
     cover_field: TextStyle
 
     def cell_of(self, size: float, align: str = "left") -> TextStyle:
+        """The table cell style at ``size`` points (leading 1.4 × size), aligned ``align``."""
         return replace(self.cell, size=size, leading=size * 1.4, align=align)
 
     def head_of(self, size: float) -> TextStyle:
+        """The table header cell style at ``size`` points (leading 1.4 × size)."""
         return replace(self.head_cell, size=size, leading=size * 1.4)
 
 

@@ -11,16 +11,9 @@ page break, the header rows repeat above the rest. reportlab's own in-row splitt
 it measures split cells without their padding and fakes vertical centring with padding, which
 makes halves taller than the page.
 
-A report table carries its 表题 (:func:`captioned`): the caption is drawn above the table, and
-"续表4.2.2-1" above each piece continued on a later page, under which the header rows repeat. A
-caption is never left alone at a page foot: the first piece holds the caption, the header and at
-least the first two body rows (all of them when there are fewer).
+A report table carries its 表题 and 续表 (:mod:`qualitydesk.export.captions`).
 
-Body cells that hold numbers (``186,400``, ``12.5%``, ``−3.2``, ``81 项``) are set on the decimal
-point (``145.6`` over ``155``), or right-aligned when their decimals differ much (a column of
-unlike figures: ``0.0271`` over ``72``), and text left; years and 序号 are centred. Header
-cells and form labels are broken into lines of even length, never a line of one or two
-characters under a long one.
+Numbers and labels are set in their cells by :mod:`qualitydesk.export.cells`.
 
 A table of many rows (pasted from Excel) is laid out :data:`CHUNK_ROWS` rows at a time
 (:class:`LongGrid`): reportlab measures every row of a table each time it wraps or splits it, with
@@ -30,14 +23,22 @@ a page — quadratic and worse in the rows, minutes for a few thousand.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
-from qualitydesk.export.flowables import Para, TextStyle, is_draft, min_width, natural_width
+from qualitydesk.export.cells import (
+    Cell,
+    Range,
+    align_numbers,
+    as_list,
+    balance,
+    cell_paras,
+    label_columns,
+)
+from qualitydesk.export.flowables import Para, is_draft, min_width, natural_width
 from qualitydesk.export.fonts import SERIF
 
 PADDING = 4.0
@@ -47,13 +48,6 @@ LINE = (0.3, 0.3, 0.3)
 SHADE = (0.91, 0.91, 0.91)
 LABEL_SHADE = (0.96, 0.96, 0.96)
 CHUNK_ROWS = 50  # rows of a long table handed to reportlab at a time: about a page or more
-CAPTION_GAP = 3.0  # between a 表题 (or 续表) and the table's top line
-FIRST_ROWS = 2  # body rows that stay with a table's caption and header
-TALL_ROW_LINES = 3  # ... or one body row of so many lines of text (or more)
-DECIMAL_SPREAD = 1.6  # ems: numbers whose decimals differ by more are right-aligned instead
-
-Cell = Para | Sequence[Flowable]
-Range = tuple[tuple[int, int], tuple[int, int]]
 
 
 def type_size(columns: int, base: float = 10.5) -> float:
@@ -67,14 +61,6 @@ def type_size(columns: int, base: float = 10.5) -> float:
     return base
 
 
-def _as_list(cell: Cell) -> list[Flowable]:
-    return [cell] if isinstance(cell, Flowable) else list(cell)
-
-
-def _paras(cell: Cell) -> list[Para]:
-    return [f for f in _as_list(cell) if isinstance(f, Para)]
-
-
 def column_widths(rows: Sequence[Sequence[Cell]], avail: float) -> list[float]:
     """Widths for the columns of ``rows`` that add up to ``avail``."""
     count = max((len(r) for r in rows), default=0)
@@ -84,7 +70,7 @@ def column_widths(rows: Sequence[Sequence[Cell]], avail: float) -> list[float]:
     minimum = [2 * PADDING + 6.0] * count
     for row in rows:
         for i, cell in enumerate(row):
-            for para in _paras(cell):
+            for para in cell_paras(cell):
                 whole = natural_width(para)
                 natural[i] = max(natural[i], whole + 2 * PADDING)
                 # short texts (市级, 序号, 2024) stay on one line; a column need not hold more
@@ -102,129 +88,10 @@ def column_widths(rows: Sequence[Sequence[Cell]], avail: float) -> list[float]:
     return [m + e * room / sum(extra) for m, e in zip(minimum, extra, strict=True)]
 
 
-# --- numbers and labels ------------------------------------------------------------------------
-
-# 186,400 / 12.5% / −3.2 / 81 项 / 0.0271 / ≥95%: a number, a sign or bound before it, a short
-# unit after it; "6—7月", "2023年4月20日", "ISO 9001" are text
-_NUMERIC = re.compile(
-    r"(?:[约≈~<>≤≥＜＞]\s?)?[+\-−±]?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
-    r"(?P<unit>\s?(?:[%‰℃]|[A-Za-z\u4e00-\u9fff/·]{1,5}))?"
-)
-_YEAR = re.compile(r"(?:19|20)\d\d(?:年度?)?")
-_PLACEHOLDERS = frozenset({"—", "——", "-", "–", "－", "/", "／", "…", "无", "N/A", "n/a", "NA"})
-
-
-def numeric(text: str) -> re.Match[str] | None:
-    """The number a table cell holds, or None for text. A long run of digits (a certificate
-    or account number, 0512 area codes) is an identifier and counts as text."""
-    found = _NUMERIC.fullmatch(text.strip())
-    if found is None:
-        return None
-    whole = found["int"]
-    if "," not in whole and (len(whole) >= 9 or (len(whole) >= 2 and whole[0] == "0")):
-        return None
-    return found
-
-
-def align_numbers(rows: Sequence[Sequence[Cell]], header_rows: int) -> None:
-    """Right-align the body cells of columns that hold numbers, on the decimal point.
-
-    A column counts when every body cell of it with text holds a number (or a placeholder such
-    as "—") and one at least holds a number; years and 序号 (1, 2, 3 …) are centred. Cells set
-    centred or right stay as they are.
-    """
-    count = max((len(r) for r in rows), default=0)
-    for c in range(count):
-        cells = _column_paras(rows[header_rows:], c)
-        if cells is None:
-            continue
-        texts = [p.text.strip() for p in cells]
-        found = [None if t in _PLACEHOLDERS else numeric(t) for t in texts]
-        if not any(found) or any(
-            m is None and t and t not in _PLACEHOLDERS for m, t in zip(found, texts, strict=True)
-        ):
-            continue
-        if all(_YEAR.fullmatch(t) for t, m in zip(texts, found, strict=True) if m) or texts == [
-            str(n) for n in range(1, len(texts) + 1)
-        ]:  # years, and 序号 1, 2, 3 …: centred
-            for para in cells:
-                if para.style.align == "left":
-                    para.style = replace(para.style, align="center")
-            continue
-        tails = [_tail_width(p, m) for p, m in zip(cells, found, strict=True)]
-        widest = max(tails)
-        if widest - min(tails) > DECIMAL_SPREAD * cells[0].style.size:
-            tails = [widest] * len(tails)  # rows of unlike figures (0.0271, 72): right edges
-        for para, tail in zip(cells, tails, strict=True):
-            if para.style.align == "left":
-                indent = para.style.right_indent + widest - tail
-                para.style = replace(para.style, align="right", right_indent=indent)
-
-
-def _column_paras(rows: Sequence[Sequence[Cell]], column: int) -> list[Para] | None:
-    """The paragraphs of a column's cells, one each; None when a cell holds something else."""
-    out: list[Para] = []
-    for row in rows:
-        cell = _as_list(row[column]) if column < len(row) else []
-        if len(cell) > 1 or (cell and not isinstance(cell[0], Para)):
-            return None
-        out += [f for f in cell if isinstance(f, Para)]
-    return out
-
-
-def _tail_width(para: Para, found: re.Match[str] | None) -> float:
-    """The width of what follows a number's integer digits (".5%", " 项"): the decimal point
-    lines up when every cell is indented on the right by the widest tail minus its own."""
-    if found is None:
-        return 0.0
-    text = para.text
-    lead = len(text) - len(text.lstrip())
-    advance = para.prepared.advance[para.start : para.stop]
-    return sum(advance[lead + found.end("int") : lead + found.end()])
-
-
-def _label_columns(shaded: Sequence[Range]) -> list[int]:
-    """Columns shaded from the first row to the last: a form's labels."""
-    columns: list[int] = []
-    for (c0, r0), (c1, r1) in shaded:
-        if r0 == 0 and r1 == -1:
-            columns += range(c0, (c1 if c1 >= 0 else c0) + 1)
-    return columns
-
-
-def balance(para: Para, width: float) -> None:
-    """Break a short text (a label, a column head) into lines of even length at ``width``:
-    "近3年监督抽查合格" as 5 + 4 characters, not 8 + 1. The lines keep their count."""
-    st = para.style
-    text = para.text
-    if para.start or not text or "\n" in text:
-        return
-    count = len(para._break(width, 0, len(text)))
-    if not 2 <= count <= 4:
-        return
-    low, high = width / count, width
-    for _ in range(12):  # to a tenth of a point or so
-        middle = (low + high) / 2
-        if len(para._break(middle, 0, len(text))) > count:
-            low = middle
-        else:
-            high = middle
-    spare = max(width - high - 0.5, 0.0)
-    if spare < st.size * 0.5:
-        return
-    if st.align == "center":
-        para.style = replace(
-            st, left_indent=st.left_indent + spare / 2, right_indent=st.right_indent + spare / 2
-        )
-    elif st.align == "right":
-        para.style = replace(st, left_indent=st.left_indent + spare)
-    else:
-        para.style = replace(st, right_indent=st.right_indent + spare)
-
-
 def plain_style() -> list[tuple[object, ...]]:
     """Table style commands every table needs: cells never fall back to reportlab's Helvetica
-    (an unembedded font) — all cells hold flowables, but reportlab sets the cell font anyway."""
+    (an unembedded font) — all cells hold flowables, but reportlab sets the cell font anyway.
+    """
     return [("FONT", (0, 0), (-1, -1), SERIF, 10.5)]
 
 
@@ -254,7 +121,7 @@ def grid(
     """
     count = max((len(r) for r in rows), default=1)
     # every cell a list of flowables, every row as long as the longest
-    data = [[_as_list(c) for c in r] + [[] for _ in range(count - len(r))] for r in rows]
+    data = [[as_list(c) for c in r] + [[] for _ in range(count - len(r))] for r in rows]
     header = header_rows if 0 < header_rows <= len(data) else 0
     if header:
         align_numbers(data, header)
@@ -264,11 +131,11 @@ def grid(
         tuple(shaded),
         "MIDDLE",
     )
-    label_columns = set(labels if labels is not None else _label_columns(shaded))
+    labelled = set(labels if labels is not None else label_columns(shaded))
     for r, row in enumerate(data):
         for c, cell in enumerate(row):
-            if r < header or c in label_columns:
-                for para in _paras(cell):
+            if r < header or c in labelled:
+                for para in cell_paras(cell):
                     balance(para, look.widths[c] - 2 * PADDING)
     if len(data) - look.header_rows > CHUNK_ROWS and not look.shaded:  # shades count rows
         return LongGrid(data, look)
@@ -283,11 +150,15 @@ class GridTable(Table):
     partial = False  # the last row is the first part of a row split across pages
 
     def draw(self) -> None:
+        """The table as reportlab draws it; nothing in a draft pass."""
         if not is_draft(self):  # cells hold text and page numbers only: nothing to learn
             super().draw()
 
     @classmethod
     def made(cls, rows: list[list[list[Flowable]]], look: _Look) -> GridTable:
+        """A ruled, padded grid of ``rows`` (each cell a list of flowables) as ``look`` says: the
+        header rows shaded and repeated on every page, the label cells shaded.
+        """
         commands: list[tuple[object, ...]] = [
             *plain_style(),
             ("GRID", (0, 0), (-1, -1), 0.5, LINE),
@@ -311,6 +182,9 @@ class GridTable(Table):
         return table
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """This table cut for ``availHeight``: between rows as reportlab cuts it, or inside the next
+        row when that would leave more than :data:`IN_ROW_SPLIT_ROOM` points empty.
+        """
         parts = super().split(availWidth, availHeight)  # between rows
         for part in parts:  # reportlab makes the pieces without our attributes
             if isinstance(part, GridTable) and not hasattr(part, "look"):
@@ -326,7 +200,8 @@ class GridTable(Table):
     def _split_in_row(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """The rows that fit and the start of the next one, then the rest under the header;
         [] when the row cannot be divided with two lines at least of each of its cells' text
-        on each side (a cell that fits stays whole on this page)."""
+        on each side (a cell that fits stays whole on this page).
+        """
         self._calc(availWidth, availHeight)
         heights = list(self._rowHeights)
         used, row = 0.0, 0
@@ -338,7 +213,7 @@ class GridTable(Table):
             return []
         room = availHeight - used - 2 * CELL_PADDING_Y
         pieces = [
-            _split_cell(cell, width - 2 * PADDING, room)
+            split_cell(cell, width - 2 * PADDING, room)
             for cell, width in zip(self.rows[row], self.look.widths, strict=True)
         ]
         if not any(head for head, _ in pieces) or any(tail and not head for head, tail in pieces):
@@ -373,11 +248,17 @@ class LongGrid(Flowable):
         return self.look.header_rows + CHUNK_ROWS
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The first chunk's width, and a height more than ``availHeight`` so that the frame calls
+        :meth:`split`.
+        """
         width, height = self._first().wrap(availWidth, availHeight)
         self.width, self.height = width, max(height, availHeight + 1.0)
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """The first chunk cut as :meth:`GridTable.split` cuts it, with the rest carried on to the
+        next page.
+        """
         return self._carry(self._first().split(availWidth, availHeight))
 
     def split_in_row(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -401,143 +282,11 @@ class LongGrid(Flowable):
         return [done, GridTable.made(rows, look)]
 
     def draw(self) -> None:
+        """Never reached (:meth:`wrap` never lets it fit): raises LayoutError."""
         raise LayoutError("a long table was drawn without being split")  # wrap never lets it fit
 
 
-# --- captions --------------------------------------------------------------------------------
-
-
-def captioned(
-    caption: str,
-    rows: Sequence[Sequence[Cell]],
-    avail: float,
-    *,
-    style: TextStyle,
-    continued: str | None = None,
-    header_rows: int = 1,
-    widths: Sequence[float] | None = None,
-    shaded: Sequence[Range] = (),
-    labels: Sequence[int] | None = None,
-) -> CaptionedTable:
-    """A :func:`grid` table under its 表题 ``caption`` ("表4.2.2-1 主要战略目标"), set in
-    ``style``. Each piece continued on a later page is headed ``continued``: by default
-    "续表4.2.2-1" for a numbered caption, "续表" otherwise. An empty caption prints nothing
-    above the first piece (a 申请表 section, headed instead) but still heads continuations.
-    """
-    if continued is None:
-        number = re.match(r"表(\S*?[0-9][^\s　]*)", caption)
-        continued = f"续表{number[1]}" if number else "续表"
-    table = grid(rows, avail, header_rows=header_rows, widths=widths, shaded=shaded, labels=labels)
-    head = replace(style, space_before=0.0, space_after=0.0)
-    return CaptionedTable(
-        Para(caption, head) if caption else None,
-        table,
-        Para(continued, head),
-        space_before=style.space_before,
-    )
-
-
-class CaptionedTable(Flowable):
-    """A caption (or nothing) above a table, and the caption of its continuations.
-
-    :meth:`split` keeps the caption with the header and the first :data:`FIRST_ROWS` body rows
-    (the whole table when it has fewer): the first piece never shows a caption alone, or a
-    caption over a header with one row under it. The pieces continued on later pages are
-    CaptionedTables headed by ``continued``.
-    """
-
-    def __init__(
-        self,
-        caption: Para | None,
-        table: Flowable,
-        continued: Para,
-        *,
-        space_before: float = 0.0,
-    ) -> None:
-        super().__init__()
-        self.caption, self.table, self.continued = caption, table, continued
-        self.space_before = space_before
-        self.hAlign = "CENTER"
-        self._caption_height = 0.0
-        self._table_size = (0.0, 0.0)
-
-    def getSpaceBefore(self) -> float:
-        return self.space_before
-
-    def _above(self, availWidth: float) -> float:
-        if self.caption is None:
-            return 0.0
-        _, height = self.caption.wrap(availWidth, 1e9)
-        return height + CAPTION_GAP
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._caption_height = self._above(availWidth)
-        room = availHeight - self._caption_height
-        self._table_size = self.table.wrapOn(getattr(self, "canv", None), availWidth, room)
-        self.width = availWidth
-        self.height = self._caption_height + self._table_size[1]
-        return self.width, self.height
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        room = availHeight - self._above(availWidth)
-        if room <= 0:
-            return []
-        parts = self.table.splitOn(getattr(self, "canv", None), availWidth, room)
-        if len(parts) == 2 and not self._enough(parts[0]):
-            parts = self._split_in_row(availWidth, room)
-        if len(parts) != 2 or not self._enough(parts[0]):
-            return []
-        first = CaptionedTable(self.caption, parts[0], self.continued)
-        first.space_before = self.space_before
-        return [first, CaptionedTable(self.continued, parts[1], self.continued)]
-
-    def _enough(self, piece: Flowable) -> bool:
-        """Whether ``piece``, the first part of the table, may stand under the caption: it has
-        the first rows, or it is a row too long for a page that has to be divided."""
-        if not isinstance(piece, GridTable):
-            return False
-        header = piece.look.header_rows
-        body = len(piece.rows) - header
-        if piece.partial or body >= min(FIRST_ROWS, _body_rows(self.table)):
-            return True
-        return body == 1 and _lines_in(piece.rows[header], piece.look.widths) >= TALL_ROW_LINES
-
-    def _split_in_row(self, availWidth: float, room: float) -> list[Flowable]:
-        """A table whose second row is long: the first row and the start of the second."""
-        table = self.table
-        if isinstance(table, LongGrid):
-            return table.split_in_row(availWidth, room)
-        if not isinstance(table, GridTable):
-            return []
-        table.wrapOn(getattr(self, "canv", None), availWidth, room)
-        return table._split_in_row(availWidth, room)
-
-    def draw(self) -> None:
-        width = self._table_size[0]
-        if self.caption is not None:
-            _, caption_height = self.caption.wrapOn(self.canv, self.width, self.height)
-            self.caption.drawOn(self.canv, 0, self.height - caption_height)
-        self.table.drawOn(self.canv, (self.width - width) / 2, 0)
-
-
-def _lines_in(row: Sequence[list[Flowable]], widths: Sequence[float]) -> int:
-    """How many lines of text the fullest cell of ``row`` sets."""
-    return max(
-        (
-            sum(len(p.lines_for(width - 2 * PADDING)) for p in _paras(cell))
-            for cell, width in zip(row, widths, strict=False)
-        ),
-        default=0,
-    )
-
-
-def _body_rows(table: Flowable) -> int:
-    if isinstance(table, (GridTable, LongGrid)):
-        return len(table.rows) - table.look.header_rows
-    return 0
-
-
-def _split_cell(
+def split_cell(
     cell: list[Flowable], width: float, room: float
 ) -> tuple[list[Flowable], list[Flowable]]:
     """The flowables of a cell that fit in ``room``, and the rest (a paragraph may divide)."""

@@ -99,12 +99,12 @@ def clean(text: str, font_set: FontSet, *, one_font: bool = False) -> str:
     """``text`` ready for layout: :func:`strip_format`, then 〓 for characters no font has —
     neither a bundled font nor a fallback face (:mod:`qualitydesk.export.fallback`). With
     ``one_font`` (text drawn in a single bundled font, such as a chart label), 〓 for every
-    character the bundled fonts lack."""
+    character the bundled fonts lack.
+    """
     text = strip_format(text)
-    covered = font_set.bundled if one_font else font_set.covered
-    missing = [ch for ch in set(text) if ch != "\n" and not covered(ch)]
+    missing = font_set.lacking(text, bundled_only=one_font)
     if missing:
-        text = text.translate(dict.fromkeys(map(ord, missing), MISSING))
+        text = text.translate(dict.fromkeys(missing, MISSING))
     return text
 
 
@@ -125,7 +125,8 @@ QUARTER_EM = 0.25
 
 def normalise(texts: Sequence[str]) -> list[str]:
     """``texts`` (consecutive runs of one paragraph) without the spaces next to full-width
-    punctuation, looked at across the runs' boundaries."""
+    punctuation, looked at across the runs' boundaries.
+    """
     joined = "".join(texts)
     drops = [m.span() for m in _PUNCT_SPACES.finditer(joined)]
     if not drops:
@@ -143,7 +144,8 @@ def normalise(texts: Sequence[str]) -> list[str]:
 def quarter_gaps(text: str) -> list[int]:
     """The positions where a quarter-em goes before ``text[i]``: a Han character next to a Latin
     letter or digit with no space between. W3C clreq: at most a quarter of a Han character's
-    width; it is layout space, not a character."""
+    width; it is layout space, not a character.
+    """
     return [m.end() for m in _HAN_WESTERN.finditer(text)]
 
 
@@ -195,7 +197,8 @@ def stretch_points(text: str) -> list[int]:
 @dataclass(frozen=True)
 class Line:
     """One line of a paragraph: ``text[start:end]`` of the broken string, its natural width,
-    and whether the renderer should justify it (not the last line, not before a hard break)."""
+    and whether the renderer should justify it (not the last line, not before a hard break).
+    """
 
     start: int
     end: int
@@ -206,22 +209,31 @@ class Line:
 Widths = Callable[[str], Sequence[float]]
 
 
+class _Advances(dict[str, float]):
+    """Character → advance width in points of one font at one size, filled as characters are
+    first met, so that measuring a string is one ``map`` over it.
+    """
+
+    def __init__(self, font: str, size: float) -> None:
+        super().__init__()
+        from reportlab.pdfbase import pdfmetrics
+
+        fonts()  # registered on first use
+        self.table = pdfmetrics.getFont(font).face.charWidths
+        self.scale = size / 1000.0
+
+    def __missing__(self, ch: str) -> float:
+        width = self[ch] = self.table.get(ord(ch), 1000) * self.scale
+        return width
+
+
 @cache
-def _width_table(font: str) -> dict[int, int]:
-    from reportlab.pdfbase import pdfmetrics
-
-    fonts()  # registered on first use
-    return dict(pdfmetrics.getFont(font).face.charWidths)
-
-
 def char_widths(font: str, size: float) -> Widths:
     """A function giving the advance width of each character of a string in a registered font."""
-    table = _width_table(font)
-    scale = size / 1000.0
+    advances = _Advances(font, size)
 
     def widths(text: str) -> list[float]:
-        get = table.get
-        return [get(ord(ch), 1000) * scale for ch in text]
+        return list(map(advances.__getitem__, text))
 
     return widths
 
@@ -257,7 +269,7 @@ def break_lines(
     squeeze: float = 0.0,
     lead: Sequence[float] | None = None,
 ) -> list[Line]:
-    """Break ``text`` (one paragraph, ``\\n`` for hard breaks) into lines of at most ``width``.
+    r"""Break ``text`` (one paragraph, ``\n`` for hard breaks) into lines of at most ``width``.
 
     ``advance[i]`` is the width of ``text[i]``, including ``lead[i]``, the room kept before it
     (a quarter-em between Han and Latin), which a line starting with ``text[i]`` does not need.
@@ -336,7 +348,8 @@ class _Breaker:
 
     def _pull_down(self, lines: list[Line], starts: list[int]) -> None:
         """Move the last unit of the line before the last down to it, if it leaves something
-        above and the last line still fits (段末孤字: the last line is one character)."""
+        above and the last line still fits (段末孤字: the last line is one character).
+        """
         before, last = lines[-2], lines[-1]
         i = bisect_left(starts, last.start) - 1
         while i >= 0 and starts[i] > before.start and self.text[starts[i]] == " ":

@@ -2,7 +2,8 @@
 cover, 目录, 申请表, 资格自查与承诺, 组织概述, 自评报告, 关键绩效数据, 证实性材料 (the list only),
 推荐意见. Names, values, numbering and order come from the same helpers as the PDF's
 (:mod:`~qualitydesk.export.book`, :mod:`~qualitydesk.export.form`,
-:mod:`~qualitydesk.export.evidence`), so the two say the same thing."""
+:mod:`~qualitydesk.export.evidence`), so the two say the same thing.
+"""
 
 from __future__ import annotations
 
@@ -14,32 +15,20 @@ from docx.document import Document as WordDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from reportlab.lib.units import mm
 
 from qualitydesk.domain.charts import Indicator, trend_chart
-from qualitydesk.domain.forms import FieldGroup, TableSpec
 from qualitydesk.export import evidence, wordxml
-from qualitydesk.export.book import EMPTY, Book, chinese_date, format_value
+from qualitydesk.export.book import EMPTY, Book, chinese_date
 from qualitydesk.export.evidence import CHART_HEIGHT, _by_item, _proves, _value
-from qualitydesk.export.form import LABEL, SHORT_VALUE, _column_label, _explanation, _plain_value
+from qualitydesk.export.form import LABEL
 from qualitydesk.export.graphics import trend_drawing
 from qualitydesk.export.layout import TEXT_WIDTH
 from qualitydesk.export.package import _clip, _join
 from qualitydesk.export.raster import drawing_png
-from qualitydesk.export.wordtext import (
-    BODY,
-    CELL,
-    NOTE,
-    TEXT_WIDTH_MM,
-    Run,
-    WordText,
-    add_runs,
-    plain,
-    set_widths,
-)
-from qualitydesk.store import readiness
+from qualitydesk.export.wordruns import Run, plain
+from qualitydesk.export.wordtext import BODY, NOTE, TEXT_WIDTH_MM, WordText, set_widths
 
 TOC_LEVELS = 3
 SUBTITLE = "小标题"  # a heading that is not in the 目录 (a group of the 申请表, 材料清单)
@@ -52,7 +41,8 @@ LABEL_MM = LABEL / mm  # the 申请表 label column, as in the PDF
 @dataclass
 class WordBook:
     """What the parts share: the PDF's :class:`Book` (names, values, numbering) and the Word
-    document being written."""
+    document being written.
+    """
 
     book: Book
     word: WordDocument
@@ -61,22 +51,27 @@ class WordBook:
 
     @property
     def check(self) -> Callable[[str], None]:
+        """The book's progress step (it may raise to cancel)."""
         return self.book.check
 
     def heading(self, text: str, level: int) -> Paragraph:
+        """A heading of Word ``level``; levels 1–3 go into the 目录."""
         if level <= TOC_LEVELS:
             self.contents.append((text, level))
         return self.text.add(text, f"Heading {level}")
 
     def subtitle(self, text: str) -> Paragraph:
+        """A heading that stays out of the 目录, kept with what follows."""
         paragraph = self.text.add(text, SUBTITLE)
         paragraph.paragraph_format.keep_with_next = True
         return paragraph
 
     def para(self, text: str, style: str = BODY) -> Paragraph:
+        """A paragraph of ``text`` in ``style``."""
         return self.text.add(text, style)
 
     def narrative(self, markdown: str, prefix: str) -> None:
+        """A narrative under its item's heading (its headings from 标题 4), or 未填写."""
         if not markdown.strip():
             self.para(EMPTY, NOTE)
             return
@@ -87,6 +82,7 @@ class WordBook:
 
 
 def cover(wb: WordBook) -> None:
+    """The cover: programme, title, the organisation's details, seal boxes and copies note."""
     book, doc = wb.book, wb.book.doc
     wb.para("", COVER).paragraph_format.space_before = Pt(120)
     wb.para(book.programme, COVER).runs[0].font.size = Pt(16)
@@ -112,10 +108,12 @@ def cover(wb: WordBook) -> None:
             cell.paragraphs[0].add_run(text)
         wordxml.underline_cell(row.cells[1])
     wb.para("", COVER).paragraph_format.space_after = Pt(30)
-    _seal_boxes(wb, ("申报组织盖章", "推荐单位盖章"))
-    note = wb.para("一式三份，其中一份标明“原始件”", NOTE)
-    note.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    note.paragraph_format.space_before = Pt(12)
+    if book.award.seals:  # the programme's own seal boxes and copies note (its [cover])
+        _seal_boxes(wb, book.award.seals)
+    if book.award.copies:
+        note = wb.para(book.award.copies, NOTE)
+        note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        note.paragraph_format.space_before = Pt(12)
 
 
 def _seal_boxes(wb: WordBook, labels: tuple[str, ...]) -> None:
@@ -132,7 +130,8 @@ def _seal_boxes(wb: WordBook, labels: tuple[str, ...]) -> None:
 
 def contents(wb: WordBook) -> Paragraph:
     """The 目录's title and the place of its entries (:func:`fill_contents`, once the headings
-    are written)."""
+    are written).
+    """
     title = wb.para("目　　录", "TOC Heading")
     title.paragraph_format.page_break_before = True
     return wb.text.add("", "toc 1")
@@ -140,7 +139,8 @@ def contents(wb: WordBook) -> Paragraph:
 
 def fill_contents(wb: WordBook, place: Paragraph) -> None:
     """目录: a TOC field over 标题 1–3 that Word fills in with page numbers when it opens the file
-    (or on F9); until then it lists the headings, so other programs show a 目录 too."""
+    (or on F9); until then it lists the headings, so other programs show a 目录 too.
+    """
     entries = wb.contents
     if not entries:
         entries = [("（按 F9 更新目录）", 1)]
@@ -154,148 +154,11 @@ def fill_contents(wb: WordBook, place: Paragraph) -> None:
     place._p.getparent().remove(place._p)
 
 
-# --- 申请表 -----------------------------------------------------------------------------------
-
-
-def application_form(wb: WordBook) -> None:
-    book = wb.book
-    wb.heading(book.part_name("form", "申请表"), 1)
-    for group in book.forms.form.groups:
-        wb.subtitle(group.name)
-        _group_table(wb, group)
-    for table in book.forms.form.tables:
-        rows = book.doc.rows(table.id)
-        wb.subtitle(table.name)
-        if not rows:
-            wb.para("（无）", NOTE)
-        elif table.by_year:
-            _by_year_table(wb, table, rows)
-        else:
-            _row_table(wb, table, rows)
-
-
-def _group_table(wb: WordBook, group: FieldGroup) -> None:
-    """Label | value | label | value; a long value takes the rest of its row."""
-    book = wb.book
-    rows: list[list[tuple[str, str]]] = []
-    waiting: list[tuple[str, str]] = []
-    for spec in group.fields:
-        value = format_value(spec, book.doc.field(spec.id))
-        if spec.type == "multiline" or len(value) > SHORT_VALUE or len(spec.label) > 9:
-            if waiting:
-                rows.append(waiting)
-                waiting = []
-            rows.append([(spec.label, value)])
-        else:
-            waiting.append((spec.label, value))
-            if len(waiting) == 2:
-                rows.append(waiting)
-                waiting = []
-    if waiting:
-        rows.append(waiting)
-    value_mm = (TEXT_WIDTH_MM - 2 * LABEL_MM) / 2
-    widths = [LABEL_MM, value_mm, LABEL_MM, value_mm]
-    table = wb.text.ruled_table(len(rows), 4)
-    set_widths(table, widths)
-    for row, pairs in zip(table.rows, rows, strict=True):
-        cells = row.cells
-        if len(pairs) == 1:
-            cells[1].merge(cells[3])
-        for (label, value), c in zip(pairs, (0, 2), strict=False):
-            _cell(wb, cells[c], label, head=True)
-            _cell(wb, cells[c + 1], value)
-
-
-def _cell(wb: WordBook, cell: _Cell, text: str, *, head: bool = False) -> None:
-    paragraph = cell.paragraphs[0]
-    wb.text.restyle(paragraph, CELL)
-    add_runs(paragraph, plain(text))
-    if head:
-        wordxml.shade(cell, LABEL_FILL)
-
-
-def _by_year_table(wb: WordBook, table: TableSpec, rows: list[dict[str, object]]) -> None:
-    """Years across (the last three), figures down, as the official 申请表 has them."""
-    ordered = sorted(rows, key=lambda r: str(r.get("year", "")))[-3:]
-    data: list[list[list[Run]]] = [
-        [plain("指标"), *(plain(f"{r.get('year', '')}年") for r in ordered)]
-    ]
-    for spec in table.columns:
-        if spec.id == "year":
-            continue
-        values = [plain(_plain_value(spec, r.get(spec.id))) for r in ordered]
-        data.append([plain(_column_label(spec)), *values])
-    first = 62.0
-    rest = (TEXT_WIDTH_MM - first) / max(len(ordered), 1)
-    wb.text.table(
-        data,
-        widths_mm=[first] + [rest] * len(ordered),
-        aligns=["left"] + ["right"] * len(ordered),
-    )
-
-
-def _row_table(wb: WordBook, table: TableSpec, rows: list[dict[str, object]]) -> None:
-    data: list[list[list[Run]]] = [
-        [plain("序号"), *(plain(_column_label(c)) for c in table.columns)]
-    ]
-    for i, row in enumerate(rows, 1):
-        data.append(
-            [plain(str(i)), *(plain(_plain_value(c, row.get(c.id))) for c in table.columns)]
-        )
-    wb.text.table(data, aligns=["center"])
-
-
-# --- 资格自查与承诺 --------------------------------------------------------------------------
-
-
-def commitment(wb: WordBook) -> None:
-    book = wb.book
-    award = book.award
-    wb.heading(book.part_name("commitment", "资格自查与承诺"), 1)
-    wb.heading("一、申报资格自查", 2)
-    wb.para(
-        f"依据《{award.document}》的申报条件逐条自查，结果如下（“已声明”的条款由申报组织确认，"
-        "证实性材料见本材料“证实性材料”部分）。"
-    )
-    findings = readiness.check(book.doc, book.forms).eligibility
-    data: list[list[list[Run]]] = [
-        [plain(t) for t in ("序号", "条款", "申报条件", "自查结果", "依据与说明")]
-    ]
-    for i, finding in enumerate(findings, 1):
-        rule = finding.rule
-        explanation = _explanation(book, rule.id, finding.reason)
-        cells = (str(i), rule.citation, rule.text.strip(), finding.status.label, explanation)
-        data.append([plain(t) for t in cells])
-    widths = [10.0, 22.0, 56.0, 18.0]
-    wb.text.table(
-        data,
-        widths_mm=[*widths, TEXT_WIDTH_MM - sum(widths)],
-        aligns=["center", "left", "left", "center", "left"],
-        size=9.5,
-    )
-    _pledge(wb)
-
-
-def _pledge(wb: WordBook) -> None:
-    book = wb.book
-    doc = book.doc
-    wb.heading("二、申报承诺", 2)
-    wb.para(book.pledge)
-    signed = doc.field("person_commitment" if book.award.individual else "commitment_signed")
-    if not signed:
-        wb.para("（申报组织尚未在申请表中确认本承诺。）", NOTE)
-    lines = book.pledge_lines
-    for i, line in enumerate(lines):
-        paragraph = wb.para(line, NOTE)
-        paragraph.paragraph_format.line_spacing = 2.0
-        if i == 0:
-            paragraph.paragraph_format.space_before = Pt(30)
-
-
 # --- 组织概述 and 自评报告 ------------------------------------------------------------------
 
 
 def profile(wb: WordBook) -> None:
+    """组织概述: its groups and sections, each section's narrative."""
     book = wb.book
     wb.heading(book.part_name("profile", book.framework.profile.name), 1)
     group = None
@@ -307,12 +170,14 @@ def profile(wb: WordBook) -> None:
 
 
 def profile_section(wb: WordBook, section_id: str) -> None:
+    """One 组织概述 section: its heading and its narrative."""
     section = next(s for s in wb.book.framework.profile.sections if s.id == section_id)
     wb.heading(f"{section.id} {section.name}", 3)
     wb.narrative(wb.book.doc.profile(section.id), section.id)
 
 
 def report(wb: WordBook) -> None:
+    """自评报告: every category with its items' narratives."""
     book = wb.book
     wb.heading(book.part_name("report", "自评报告"), 1)
     for category in book.framework.categories:
@@ -321,6 +186,7 @@ def report(wb: WordBook) -> None:
 
 
 def report_category(wb: WordBook, category_id: str) -> None:
+    """One category of the 自评报告 with its items."""
     category = next(c for c in wb.book.framework.categories if c.id == category_id)
     wb.heading(f"{category.id} {category.name}", 2)
     for item in category.items:
@@ -328,6 +194,7 @@ def report_category(wb: WordBook, category_id: str) -> None:
 
 
 def report_item(wb: WordBook, item_id: str) -> None:
+    """One scored item under its heading, with its narrative."""
     item = wb.book.framework.item(item_id)
     wb.heading(f"{item.id} {item.name}", 3)
     wb.narrative(wb.book.doc.narrative(item.id), item.id)
@@ -337,6 +204,7 @@ def report_item(wb: WordBook, item_id: str) -> None:
 
 
 def indicators(wb: WordBook) -> None:
+    """关键绩效数据: per item, the indicator table, the trend charts and the sources."""
     book = wb.book
     wb.heading(book.part_name("indicators", "关键绩效数据"), 1)
     groups = _by_item(book)
@@ -403,6 +271,7 @@ def _sources(wb: WordBook, items: list[Indicator]) -> None:
 
 
 def evidence_list(wb: WordBook) -> None:
+    """证实性材料: the list of attachments (the files themselves are not in the copy)."""
     book = wb.book
     wb.heading(book.part_name("evidence", "证实性材料"), 1)
     attachments = evidence.ordered_attachments(book)
@@ -423,36 +292,3 @@ def evidence_list(wb: WordBook) -> None:
         "提交时请附上程序导出的 PDF 申报材料或材料的纸质件。",
         NOTE,
     )
-
-
-def recommendation(wb: WordBook) -> None:
-    book = wb.book
-    doc = book.doc
-    wb.heading(book.part_name("recommendation", "推荐意见"), 1)
-    opinion = str(doc.field("recommender_opinion") or "")
-    table = wb.text.ruled_table(3, 2)
-    labels = ("推荐单位", "推荐意见", "签章")
-    values = (
-        str(doc.field("recommender") or ""),
-        opinion,
-        "推荐单位（盖章）\n\n负责人（签字）：\n\n年　　月　　日",
-    )
-    set_widths(table, [32.0, TEXT_WIDTH_MM - 32])
-    for row, label, value in zip(table.rows, labels, values, strict=True):
-        _cell(wb, row.cells[0], label, head=True)
-        _cell(wb, row.cells[1], value)
-    table.rows[1].height = Mm(50 if opinion else 80)
-    table.rows[2].cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if book.award.recommender:
-        wb.para(f"推荐单位范围：{book.award.recommender}", NOTE)
-
-
-PARTS: dict[str, Callable[[WordBook], None]] = {
-    "form": application_form,
-    "commitment": commitment,
-    "profile": profile,
-    "report": report,
-    "indicators": indicators,
-    "evidence": evidence_list,
-    "recommendation": recommendation,
-}

@@ -15,6 +15,8 @@ space exactly as there. What becomes of each block:
 - images that refer to the document (``indicator:ID`` charts, ``attachment:N`` pictures) as
   pictures with 图题 below (图4.7.2-1 …); the picture's alternative text is the reference, so
   the Word import can put the chart back as a chart.
+
+Inline text (bold, italic, code, line breaks) becomes runs in :mod:`~qualitydesk.export.wordruns`.
 """
 
 from __future__ import annotations
@@ -23,20 +25,20 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
+from docx.blkcntnr import BlockItemContainer
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run as DocxRun
 from markdown_it.tree import SyntaxTreeNode
 
 from qualitydesk.export import wordxml
-from qualitydesk.export.markdown import _SOFT, Numbering, _resolve_soft_breaks, parser
+from qualitydesk.export.markdown import Numbering, parser
 from qualitydesk.export.tables import type_size
+from qualitydesk.export.wordruns import Run, add_runs, inline_runs, put_text, runs_text
 
 # paragraph styles the Word copy defines (docx.py makes them)
 BODY = "Normal"
@@ -54,8 +56,6 @@ SHORT_CELL_EMS = 4.0  # a cell text this short stays on one line
 LONG_WORD_EMS = 12.0  # a longer Latin word (a web address) may break
 _LATIN_WORD = re.compile(r"[\x21-\x7e\u00b7\u2010-\u2191]+")
 
-# one inline run: its text and how it looks
-Run = tuple[str, frozenset[str]]  # marks: "b" bold, "i" italic, "code"
 Figure = tuple[bytes, tuple[int, int]] | None  # PNG/JPEG bytes and pixels, or None: not found
 FigureSource = Callable[[str, str], tuple[Figure, str]]  # (kind, ref) -> picture, default title
 
@@ -75,9 +75,12 @@ class WordText:
         for style in self.word.styles:
             self._style_ids[style.name] = None if style.name == BODY else style.style_id
 
-    def add(self, text: str = "", style: str = BODY, into: Any = None) -> Paragraph:
+    def add(
+        self, text: str = "", style: str = BODY, into: BlockItemContainer | None = None
+    ) -> Paragraph:
         """A new paragraph of ``text`` in ``style`` at the end of the document (or of ``into``,
-        a table cell)."""
+        a table cell).
+        """
         paragraph = (into if into is not None else self.word).add_paragraph()
         if text:
             put_text(paragraph.add_run(), text)
@@ -85,9 +88,11 @@ class WordText:
         return paragraph
 
     def restyle(self, paragraph: Paragraph, style: str) -> None:
+        """Give ``paragraph`` the paragraph style named ``style``."""
         paragraph._p.style = self._style_ids[style]
 
     def ruled_table(self, rows: int, columns: int) -> Table:
+        """An empty centred table with every cell ruled (Word's Table Grid)."""
         table = self.word.add_table(rows=rows, cols=columns)
         table._tbl.tblStyle_val = self._style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -95,7 +100,8 @@ class WordText:
 
     def narrative(self, markdown: str, prefix: str, heading_level: int) -> None:
         """Write one narrative: ``prefix`` numbers its tables and figures (the item's clause);
-        its own headings start at Word heading ``heading_level``."""
+        its own headings start at Word heading ``heading_level``.
+        """
         root = SyntaxTreeNode(parser().parse(markdown))
         levels = [n.tag for n in root.walk() if n.type == "heading"]
         top = min((int(tag[1]) for tag in levels), default=1)
@@ -135,6 +141,7 @@ class WordText:
         return table
 
     def caption(self, text: str, *, above: bool = False) -> Paragraph:
+        """A 表题 or 图题; one ``above`` its table is kept with it."""
         paragraph = self.add(text, CAPTION)
         paragraph.paragraph_format.keep_with_next = above
         return paragraph
@@ -167,37 +174,6 @@ ALIGN = {
 }
 
 
-def add_runs(paragraph: Paragraph, runs: list[Run], size: float | None = None) -> None:
-    """Append ``runs`` to ``paragraph`` with their bold / italic / code look."""
-    for text, marks in runs:
-        if not text:
-            continue
-        run = paragraph.add_run()
-        put_text(run, text)
-        if "b" in marks:
-            run.bold = True
-        if "i" in marks:
-            run.italic = True
-        if "code" in marks:
-            run.font.name = "Consolas"
-        if size is not None:
-            run.font.size = Pt(size)
-
-
-def put_text(run: DocxRun, text: str) -> None:
-    """``text`` into an empty run, line breaks and tabs as Word's (python-docx's ``run.text``
-    does the same but first searches the run for content to clear, which is slow)."""
-    r = run._r
-    for i, line in enumerate(text.split("\n")):
-        if i:
-            r.add_br()
-        for j, piece in enumerate(line.split("\t")):
-            if j:
-                r.add_tab()
-            if piece:
-                r.add_t(piece)
-
-
 def set_widths(table: Table, widths_mm: list[float]) -> None:
     """Fixed column widths for Word (the grid) and for LibreOffice and WPS (every cell)."""
     table.autofit = False
@@ -208,20 +184,13 @@ def set_widths(table: Table, widths_mm: list[float]) -> None:
             cell.width = Mm(width)
 
 
-def plain(text: str) -> list[Run]:
-    return [(text, frozenset())]
-
-
-def runs_text(runs: list[Run]) -> str:
-    return "".join(text for text, _ in runs)
-
-
 def column_widths(
     rows: list[list[list[Run]]], columns: int, size: float = CELL_SIZE
 ) -> list[float]:
     """Widths (mm) across the text block, as the PDF's tables have them: every column gets
     room for its short texts on one line (市级, 2024年) and its longest Latin word (a number),
-    and the rest of the width goes to the columns with the most text."""
+    and the rest of the width goes to the columns with the most text.
+    """
     em = size * 25.4 / 72  # mm of one Chinese character
     natural = [0.0] * columns
     least = [0.0] * columns
@@ -366,39 +335,3 @@ class _Writer:
 
 def _alt(image: SyntaxTreeNode) -> str:
     return runs_text(inline_runs(image, [])) or str(image.attrs.get("alt", ""))
-
-
-# --- inline content ------------------------------------------------------------------------------
-
-
-def inline_runs(node: SyntaxTreeNode, images: list[SyntaxTreeNode]) -> list[Run]:
-    """The text of an inline container as runs with their marks; images are collected."""
-    runs: list[Any] = []
-    for child in node.children:
-        _inline(child, frozenset(), runs, images)
-    return _resolve_soft_breaks(runs)
-
-
-def _inline(
-    node: SyntaxTreeNode, marks: frozenset[str], runs: list[Run], images: list[SyntaxTreeNode]
-) -> None:
-    kind = node.type
-    if kind in ("text", "html_inline"):
-        runs.append((node.content, marks))
-    elif kind == "code_inline":
-        runs.append((node.content, marks | {"code"}))
-    elif kind == "softbreak":
-        runs.append((_SOFT, marks))
-    elif kind == "hardbreak":
-        runs.append(("\n", marks))
-    elif kind == "image":
-        images.append(node)
-    elif kind in ("strong", "em"):
-        inner = marks | {"b" if kind == "strong" else "i"}
-        for child in node.children:
-            _inline(child, inner, runs, images)
-    elif node.children:  # inline, link and anything newer: their text
-        for child in node.children:
-            _inline(child, marks, runs, images)
-    elif node.content:
-        runs.append((node.content, marks))

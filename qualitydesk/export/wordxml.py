@@ -27,7 +27,8 @@ from lxml.etree import _Element
 
 def _child(parent: _Element, tag: str, successors: tuple[str, ...] = ()) -> _Element:
     """The child ``tag`` of a python-docx element, made if it is missing and put before the
-    first of ``successors`` present (the schema's order: Word refuses some misordered files)."""
+    first of ``successors`` present (the schema's order: Word refuses some misordered files).
+    """
     found = parent.find(qn(tag))
     if found is None:
         found = OxmlElement(tag)
@@ -47,7 +48,8 @@ _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 def set_fonts(r_pr: CT_RPr, latin: str, east_asian: str) -> None:
     """Latin text in ``latin``, Chinese in ``east_asian`` (宋体, 黑体) for a run-properties
-    element: theme fonts are dropped, or Word would prefer them to the names given here."""
+    element: theme fonts are dropped, or Word would prefer them to the names given here.
+    """
     fonts = r_pr.get_or_add_rFonts()
     for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
         fonts.attrib.pop(qn(f"w:{attr}"), None)
@@ -57,6 +59,7 @@ def set_fonts(r_pr: CT_RPr, latin: str, east_asian: str) -> None:
 
 
 def set_style_fonts(style: BaseStyle, latin: str, east_asian: str) -> None:
+    """The fonts of Word style ``style``, as :func:`set_fonts` sets them."""
     set_fonts(style.element.get_or_add_rPr(), latin, east_asian)
 
 
@@ -97,7 +100,8 @@ def _instruction(text: str) -> _Element:
 
 def begin_field(paragraph: Paragraph, instruction: str, *, dirty: bool = False) -> None:
     """Start a field in ``paragraph``: what follows up to :func:`end_field` is its last result,
-    shown until the field is updated (a dirty field is updated by Word when it opens the file)."""
+    shown until the field is updated (a dirty field is updated by Word when it opens the file).
+    """
     p = paragraph._p
     p.append(_field_char("begin", dirty=dirty))
     p.append(_instruction(instruction))
@@ -105,6 +109,7 @@ def begin_field(paragraph: Paragraph, instruction: str, *, dirty: bool = False) 
 
 
 def end_field(paragraph: Paragraph) -> None:
+    """The end of the field :func:`begin_field` started in ``paragraph``."""
     paragraph._p.append(_field_char("end"))
 
 
@@ -232,7 +237,8 @@ def no_borders(table: Table) -> None:
 
 def restart_numbering(document: WordDocument, paragraph: Paragraph, start: int) -> int:
     """Number ``paragraph`` (in a List Number style) from ``start``, as a list of its own;
-    returns the new numbering id for the list's other paragraphs (:func:`use_numbering`)."""
+    returns the new numbering id for the list's other paragraphs (:func:`use_numbering`).
+    """
     numbering = document.part.numbering_part.element
     style_num = paragraph.style.element.pPr.numPr.numId.val  # type: ignore[union-attr]
     abstract = numbering.num_having_numId(style_num).abstractNumId.val
@@ -248,6 +254,7 @@ def restart_numbering(document: WordDocument, paragraph: Paragraph, start: int) 
 
 
 def use_numbering(paragraph: Paragraph, num_id: int) -> None:
+    """``paragraph`` made an item (level 0) of numbering ``num_id``."""
     num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = 0
     num_pr.get_or_add_numId().val = num_id

@@ -26,6 +26,7 @@ DEMO = "demo"  # the default demo's folder; others are demo-<name> (a programme 
 
 
 def demo_root(name: str = DEMO) -> Traversable:
+    """The folder of demo ``name`` (``demo`` or ``demo-<name>``) in the package's resources."""
     return resources.files("qualitydesk.resources").joinpath(name)
 
 

@@ -21,13 +21,14 @@ from pathlib import Path
 from typing import Any
 
 import pydantic_core
+from pydantic import JsonValue
 
 from qualitydesk.domain.forms import Forms
 from qualitydesk.domain.numbers import file_size, integer
-from qualitydesk.store import dumpschema, safewrite, schema, sizes
+from qualitydesk.store import dumpschema, rows, safewrite, schema, sizes
 from qualitydesk.store.document import DEFAULT_MAX_ATTACHMENT, Document, DocumentError
 from qualitydesk.store.jsonpath import json_path
-from qualitydesk.store.records import Declaration, Indicator, Score
+from qualitydesk.store.records import Attachment, Declaration, Indicator, Link, Revision, Score
 
 FORMAT = dumpschema.FORMAT
 # The same limit as a file opened for the document (an attachment): 100 MB.
@@ -53,7 +54,7 @@ class InterchangeError(DocumentError):
         super().__init__("\n".join(lines))
 
 
-def dump(doc: Document) -> dict[str, Any]:
+def dump(doc: Document) -> dict[str, object]:
     """The whole document as JSON-ready data (saved state and pending changes)."""
     attachments = []
     for a in doc.attachments():
@@ -90,6 +91,7 @@ def dump(doc: Document) -> dict[str, Any]:
 
 
 def dumps(doc: Document) -> str:
+    """The dump of ``doc`` as JSON text (keys sorted, two-space indent, UTF-8 as is)."""
     return json.dumps(dump(doc), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -110,7 +112,7 @@ def _indicator_json(ind: Indicator) -> dict[str, Any]:
 
 
 def load(
-    data: Any,
+    data: object,
     target: str | os.PathLike[str],
     forms: Forms,
     *,
@@ -153,6 +155,7 @@ def _image_bombs(document: dict[str, Any]) -> list[str]:
 
 
 def _write(data: dict[str, Any], path: Path) -> None:
+    """Write the validated ``data`` into a new file at ``path``, row by row as the document does."""
     meta = data["meta"]
     doc = Document.create(
         path,
@@ -164,81 +167,34 @@ def _write(data: dict[str, Any], path: Path) -> None:
     try:
         db = doc.db
         with db.atomic():
-            db["meta"].delete_where()
-            db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()])
-            db["fields"].insert_all(
-                [
-                    {"id": k, "value": json.dumps(v, ensure_ascii=False)}
-                    for k, v in data["fields"].items()
-                ]
-            )
-            for table_id, rows in data["tables"].items():
-                db["table_rows"].insert_all(
-                    [
-                        {
-                            "table_id": table_id,
-                            "position": i,
-                            "data": json.dumps(r, ensure_ascii=False, sort_keys=True),
-                        }
-                        for i, r in enumerate(rows)
-                    ]
-                )
-            for rule, d in data["declarations"].items():
-                db["declarations"].insert(d | {"rule": rule, "affirmed": int(d["affirmed"])})
-            db["profile"].insert_all(
-                [{"section": k, "text": v} for k, v in data["profile"].items()]
-            )
-            db["narratives"].insert_all(
-                [{"item": k, "text": v} for k, v in data["narratives"].items()]
-            )
-            for item, s in data["scores"].items():
-                notes = json.dumps(s["notes"], ensure_ascii=False, sort_keys=True)
-                db["scores"].insert(s | {"item": item, "notes": notes})
-            for position, ind in enumerate(data["indicators"]):
-                record = {k: v for k, v in ind.items() if k != "values"} | {"position": position}
-                db["indicators"].insert(record)
-                db["indicator_values"].insert_all(
-                    [
-                        {"indicator": ind["id"], "year": int(y), "value": v}
-                        for y, v in ind["values"].items()
-                    ]
-                )
+            db.table("meta").delete_where()
+            for key, value in meta.items():
+                rows.write_meta(db, key, value)
+            for key, value in data["fields"].items():
+                rows.write_field(db, key, value)
+            for table_id, table in data["tables"].items():
+                rows.write_rows(db, table_id, table)
+            for rule, declaration in data["declarations"].items():
+                rows.write_declaration(db, rule, Declaration(**declaration))
+            for section, text in data["profile"].items():
+                rows.write_profile(db, section, text)
+            for item, text in data["narratives"].items():
+                rows.write_narrative(db, item, text)
+            for item, score in data["scores"].items():
+                rows.write_score(db, item, Score(**score))
+            for position, indicator in enumerate(data["indicators"]):
+                rows.write_indicator(db, Indicator(**indicator), position)
             for a in data["attachments"]:
-                blob = a["data"]  # bytes: decoded and checked against sha256 and size
-                if not db["blobs"].count_where("sha256 = ?", [a["sha256"]]):
-                    db["blobs"].insert({"sha256": a["sha256"], "size": len(blob), "data": blob})
-                db["attachments"].insert(
-                    {
-                        k: a[k]
-                        for k in (
-                            "id",
-                            "sha256",
-                            "file_name",
-                            "media_type",
-                            "size",
-                            "caption",
-                            "added_at",
-                        )
-                    }
-                )
-                db["attachment_links"].insert_all(
-                    [
-                        {"attachment": a["id"], "kind": link["kind"], "target": link["target"]}
-                        for link in a["links"]
-                    ]
-                )
-            db["history"].delete_where()
-            db["history"].insert_all(
-                [
-                    h | {"value": json.dumps(h["value"], ensure_ascii=False, sort_keys=True)}
-                    for h in data["history"]
-                ]
-            )
+                links = tuple(Link(link["kind"], link["target"]) for link in a["links"])
+                record = {k: v for k, v in a.items() if k != "data"} | {"links": links}
+                rows.write_attachment(db, Attachment(**record), a["data"], new=False)
+            db.table("history").delete_where()
+            rows.write_revisions(db, (Revision(**h) for h in data["history"]))
     finally:
         doc.close()
 
 
-def read_json(path: str | os.PathLike[str]) -> Any:
+def read_json(path: str | os.PathLike[str]) -> JsonValue:
     """Read a JSON file, saying precisely what is wrong with it.
 
     The size is checked before anything is read (:data:`MAX_JSON_BYTES`). The parser is

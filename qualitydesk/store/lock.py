@@ -40,6 +40,7 @@ _ATTEMPTS = 5  # a holder that releases while we take the lock leaves us a delet
 
 
 def lock_path(document: Path) -> Path:
+    """The lock file of ``document``: its name with :data:`SUFFIX` added (``app.qdesk.lock``)."""
     return document.with_name(document.name + SUFFIX)
 
 
@@ -52,6 +53,9 @@ class WriterLock:
 
     @property
     def held(self) -> bool:
+        """Whether this process holds the lock (False also when no lock file could be made and
+        :meth:`acquire` let it write anyway).
+        """
         return self._fd is not None
 
     def acquire(self) -> bool:
@@ -203,9 +207,10 @@ def _try_lock(fd: int) -> bool:
 
 
 def _unlock(fd: int) -> None:
-    with contextlib.suppress(OSError):
-        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    if sys.platform == "win32":
+        with contextlib.suppress(OSError):
+            os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 
 def _same_file(fd: int, path: Path) -> bool:

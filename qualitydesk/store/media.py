@@ -62,7 +62,8 @@ def open_image(source: bytes | IO[bytes]) -> Image.Image:
 
 def _refused_size(stream: IO[bytes]) -> tuple[int, int] | None:
     """The size an image Pillow refused to open declares, for the message: its header read by
-    the format's own class as ``Image.open`` does, without the pixel guard (nothing decoded)."""
+    the format's own class as ``Image.open`` does, without the pixel guard (nothing decoded).
+    """
     stream.seek(0)
     prefix = stream.read(16)
     for format_id in Image.ID:
@@ -81,7 +82,8 @@ def _refused_size(stream: IO[bytes]) -> tuple[int, int] | None:
 
 def declared_pixels(source: bytes | IO[bytes]) -> tuple[int, int] | None:
     """The size an image declares, or None when Pillow does not know the format (not an image,
-    or one it cannot read); raises :class:`ImageTooLarge` above the limit."""
+    or one it cannot read); raises :class:`ImageTooLarge` above the limit.
+    """
     try:
         with open_image(source) as image:
             return image.size

@@ -27,6 +27,10 @@ class Missing:
 
 @dataclass(frozen=True)
 class LimitCheck:
+    """One limited part's count against its limit this year, in the part's metric (figures added
+    where the part counts them); ``figures`` is the number of pictures and charts found.
+    """
+
     part: str
     name: str
     count: int
@@ -37,17 +41,25 @@ class LimitCheck:
 
     @property
     def ok(self) -> bool:
+        """Whether the count is within the limit."""
         return self.count <= self.limit
 
 
 @dataclass(frozen=True)
 class Readiness:
+    """The result of :func:`check`: eligibility findings, what is still missing, and each limited
+    part's count.
+    """
+
     eligibility: list[Finding]
     completeness: list[Missing]
     limits: list[LimitCheck]
 
     @property
     def ready(self) -> bool:
+        """Whether the application may be submitted: every rule passes or is declared, nothing is
+        missing, and no limit that is a rule is exceeded (a 参考值 only warns).
+        """
         eligible = all(f.status in (Status.PASS, Status.DECLARED) for f in self.eligibility)
         within = all(c.ok or c.reference for c in self.limits)  # a 参考值 only warns
         return eligible and not self.completeness and within
@@ -61,11 +73,15 @@ def application(doc: Document) -> eligibility.Application:
 
 
 def scorecard(doc: Document, forms: Forms) -> scoring.Scorecard:
+    """The self-scores of the document on its framework (unscored items count as 0%)."""
     pcts = {item: s.pct for item, s in doc.scores().items()}
     return scoring.score(forms.framework(doc.framework_id), pcts)
 
 
 def check(doc: Document, forms: Forms) -> Readiness:
+    """Eligibility, completeness and limits of the document, with this year's notice laid over the
+    办法.
+    """
     this_year = effective(doc, forms)
     award = this_year.award
     findings = eligibility.evaluate_all(award, application(doc), forms.form)
@@ -80,6 +96,10 @@ def eligibility_findings(doc: Document, forms: Forms) -> list[eligibility.Findin
 
 
 def completeness(doc: Document, forms: Forms, award: Award) -> list[Missing]:
+    """What is still to do: required 申请表 fields and table cells that are empty or invalid, empty
+    profile sections and narratives, narratives carried over from an earlier year and not yet
+    updated, unscored items (scored programmes) and required attachments with nothing linked.
+    """
     missing: list[Missing] = []
     fields = doc.fields()
     for spec in forms.form.fields:
@@ -125,15 +145,16 @@ def completeness(doc: Document, forms: Forms, award: Award) -> list[Missing]:
     linked = {
         link.target for a in doc.attachments() for link in a.links if link.kind == "checklist"
     }
-    for spec in award.attachments:
-        if spec.required and spec.id not in linked:
-            missing.append(Missing("evidence", spec.id, f"缺少证实性材料：{spec.name}"))
+    for wanted in award.attachments:
+        if wanted.required and wanted.id not in linked:
+            missing.append(Missing("evidence", wanted.id, f"缺少证实性材料：{wanted.name}"))
     return missing
 
 
 def limits(doc: Document, forms: Forms, award: Award) -> list[LimitCheck]:
     """Each limited part's count against its limit this year (``award`` as the 办法 gives it;
-    the 申报通知 and the user's values are laid over it here)."""
+    the 申报通知 and the user's values are laid over it here).
+    """
     return _limits(doc, effective(doc, forms, award))
 
 
@@ -150,7 +171,8 @@ def _limits(doc: Document, this_year: notices.Effective) -> list[LimitCheck]:
 
 def effective(doc: Document, forms: Forms, award: Award | None = None) -> notices.Effective:
     """The award as it holds this year: the chosen 申报通知 and the user's values (申报通知
-    page) over the 办法 — the limits, rules and attachments every check and counter uses."""
+    page) over the 办法 — the limits, rules and attachments every check and counter uses.
+    """
     base = award or forms.award_for(doc.award_id, doc.applicant)
     return notices.effective(forms, base, doc.user_notice(), doc.year)
 

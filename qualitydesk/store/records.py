@@ -57,6 +57,10 @@ LINK_KINDS = ("item", "rule", "checklist")
 
 @dataclass(frozen=True)
 class Attachment:
+    """An attachment's description (its content is read separately): name, type, size in bytes,
+    SHA-256, caption, when it was added and what it supports.
+    """
+
     id: int
     file_name: str
     media_type: str

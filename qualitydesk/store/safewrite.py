@@ -29,8 +29,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from qualitydesk.store import schema
-from qualitydesk.store.document import SQLITE_HEADER, DocumentError
+from qualitydesk.store.errors import DocumentError
 from qualitydesk.store.lock import WriterLock
+from qualitydesk.store.opening import SQLITE_HEADER
 
 DOCUMENT_SUFFIX = ".qdesk"
 COMPANIONS = ("-wal", "-shm", "-journal", ".lock")  # files SQLite and the lock keep beside one

@@ -16,6 +16,9 @@ MIGRATIONS: list[Callable[[Database], None]] = []
 
 
 def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    """The decorator of a migration: ``fn`` is appended to :data:`MIGRATIONS` (its schema version is
+    its place there, from 1) and returned unchanged.
+    """
     MIGRATIONS.append(fn)
     return fn
 
@@ -23,18 +26,18 @@ def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
 @migration
 def application_tables(db: Database) -> None:
     """Version 1: the application itself."""
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["fields"].create({"id": str, "value": str}, pk="id")  # value: JSON
-    db["table_rows"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("fields").create({"id": str, "value": str}, pk="id")  # value: JSON
+    db.table("table_rows").create(
         {"table_id": str, "position": int, "data": str}, pk=("table_id", "position")
     )
-    db["declarations"].create(
+    db.table("declarations").create(
         {"rule": str, "affirmed": int, "statement": str, "evidence": str, "affirmed_at": str},
         pk="rule",
     )
-    db["profile"].create({"section": str, "text": str}, pk="section")
-    db["narratives"].create({"item": str, "text": str}, pk="item")
-    db["scores"].create(
+    db.table("profile").create({"section": str, "text": str}, pk="section")
+    db.table("narratives").create({"item": str, "text": str}, pk="item")
+    db.table("scores").create(
         {
             "item": str,
             "pct": int,
@@ -46,7 +49,7 @@ def application_tables(db: Database) -> None:
         },
         pk="item",
     )
-    db["indicators"].create(
+    db.table("indicators").create(
         {
             "id": str,
             "position": int,
@@ -62,13 +65,13 @@ def application_tables(db: Database) -> None:
         },
         pk="id",
     )
-    db["indicator_values"].create(
+    db.table("indicator_values").create(
         {"indicator": str, "year": int, "value": float},
         pk=("indicator", "year"),
         foreign_keys=[("indicator", "indicators", "id")],
     )
-    db["blobs"].create({"sha256": str, "size": int, "data": bytes}, pk="sha256")
-    db["attachments"].create(
+    db.table("blobs").create({"sha256": str, "size": int, "data": bytes}, pk="sha256")
+    db.table("attachments").create(
         {
             "id": int,
             "sha256": str,
@@ -81,7 +84,7 @@ def application_tables(db: Database) -> None:
         pk="id",
         foreign_keys=[("sha256", "blobs", "sha256")],
     )
-    db["attachment_links"].create(
+    db.table("attachment_links").create(
         {"attachment": int, "kind": str, "target": str},
         pk=("attachment", "kind", "target"),
         foreign_keys=[("attachment", "attachments", "id")],
@@ -91,8 +94,10 @@ def application_tables(db: Database) -> None:
 @migration
 def revision_history(db: Database) -> None:
     """Version 2: the history of every change, coalesced while the user types."""
-    db["history"].create({"id": int, "kind": str, "key": str, "value": str, "at": str}, pk="id")
-    db["history"].create_index(["kind", "key", "id"])
+    db.table("history").create(
+        {"id": int, "kind": str, "key": str, "value": str, "at": str}, pk="id"
+    )
+    db.table("history").create_index(["kind", "key", "id"])
 
 
 SCHEMA_VERSION = len(MIGRATIONS)

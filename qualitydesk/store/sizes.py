@@ -9,23 +9,36 @@ before (:mod:`qualitydesk.store.dumpschema`), and anything of the wrong type is 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from qualitydesk.domain.forms import Award, Forms
 from qualitydesk.domain.limits import Oversized, clip, field_max, max_chars, oversized
+from qualitydesk.domain.problems import Location
 from qualitydesk.store.document import Document
 from qualitydesk.store.jsonpath import json_path
 
 Sized = tuple[str, object, int]  # where, the text, its maximum
+Placed = tuple[str, object, int, Location]  # and where it is fixed
+INDICATOR_TEXTS = (  # an indicator's texts: label, attribute
+    ("名称", "name"),
+    ("单位", "unit"),
+    ("竞争对手来源", "competitor_source"),
+    ("标杆来源", "benchmark_source"),
+)
 
 
 def in_document(doc: Document, forms: Forms) -> list[Oversized]:
     """Every text of ``doc`` longer than its place may hold, in the package's order."""
-    found = (oversized(where, text, maximum) for where, text, maximum in _document(doc, forms))
-    return [problem for problem in found if problem is not None]
+    found = []
+    for where, text, maximum, location in _document(doc, forms):
+        problem = oversized(where, text, maximum)
+        if problem is not None:
+            found.append(replace(problem, location=location))
+    return found
 
 
-def in_dump(data: Mapping[str, Any], forms: Forms) -> list[str]:
+def in_dump(data: Mapping[str, object], forms: Forms) -> list[str]:
     """``$.path：有 N 字，超过本项最多可容纳的 M 字`` for every text of a dump that is too long."""
     award = forms.awards.get(str(_mapping(data.get("meta")).get("award")))
     if award is None:
@@ -44,44 +57,58 @@ def refusal(problems: list[Oversized], shown: int = 3) -> str:
 # --- an open document -------------------------------------------------------------------------
 
 
-def _document(doc: Document, forms: Forms) -> Iterator[Sized]:
+def _document(doc: Document, forms: Forms) -> Iterator[Placed]:
     limits = forms.limits
     award = forms.award(doc.award_id)
     catalogue = forms.form
     specs = {spec.id: spec for spec in catalogue.fields}
     for field_id, value in doc.fields().items():
         spec = specs.get(field_id)
-        yield f"申请表 {spec.label if spec else field_id}", value, field_max(limits, spec)
+        where = f"申请表 {spec.label if spec else field_id}"
+        yield where, value, field_max(limits, spec), Location("form", field_id)
     for table in catalogue.tables:
         labels = {c.id: c.label for c in table.columns}
         for n, row in enumerate(doc.rows(table.id), 1):
             for column_id, value in row.items():
                 where = f"申请表 {table.name} 第 {n} 行 {labels.get(column_id, column_id)}"
-                yield where, value, limits.table_cell
+                cell = Location("form", f"{table.id}[{n - 1}].{column_id}")
+                yield where, value, limits.table_cell, cell
     for rule_id, declaration in doc.declarations().items():
-        yield f"资格声明 {rule_id} 声明", declaration.statement, limits.declaration
-        yield f"资格声明 {rule_id} 证明", declaration.evidence, limits.declaration
-    profile_max = max_chars(forms, award, "profile")
-    for section, text in doc.profiles().items():
-        yield f"组织概述 {section}", text, profile_max
-    report_max = max_chars(forms, award, "report")
-    for item, text in doc.narratives().items():
-        yield f"自评报告 {item}", text, report_max
-    for item, score in doc.scores().items():
-        yield f"自评分 {item} 优势", score.strengths, limits.score_note
-        yield f"自评分 {item} 改进机会", score.opportunities, limits.score_note
-        for factor, note in score.notes.items():
-            yield f"自评分 {item} {factor}", note, limits.score_note
+        place = Location("eligibility", rule_id)
+        statement, evidence = replace(place, field="statement"), replace(place, field="evidence")
+        yield f"资格声明 {rule_id} 声明", declaration.statement, limits.declaration, statement
+        yield f"资格声明 {rule_id} 证明", declaration.evidence, limits.declaration, evidence
+    yield from _narratives(doc, forms, award)
     for n, indicator in enumerate(doc.indicators(), 1):
         where = f"关键绩效数据 第 {n} 个指标（{clip(indicator.name)}）"
-        yield f"{where}名称", indicator.name, limits.indicator
-        yield f"{where}单位", indicator.unit, limits.indicator
-        yield f"{where}竞争对手来源", indicator.competitor_source, limits.indicator
-        yield f"{where}标杆来源", indicator.benchmark_source, limits.indicator
+        for label, key in INDICATOR_TEXTS:
+            place = Location("indicators", indicator.id, key)
+            yield f"{where}{label}", getattr(indicator, key), limits.indicator, place
     for n, attachment in enumerate(doc.attachments(), 1):
         where = f"证实性材料 附件{n}（{clip(attachment.file_name)}）"
-        yield f"{where}的标题", attachment.caption, limits.caption
-        yield f"{where}的文件名", attachment.file_name, limits.file_name
+        place = Location("evidence", str(attachment.id))
+        yield f"{where}的标题", attachment.caption, limits.caption, replace(place, field="caption")
+        name = replace(place, field="file_name")
+        yield f"{where}的文件名", attachment.file_name, limits.file_name, name
+
+
+def _narratives(doc: Document, forms: Forms, award: Award) -> Iterator[Placed]:
+    """The 组织概述 sections, the 自评报告 items and the 自评分 notes."""
+    limits = forms.limits
+    profile_max = max_chars(forms, award, "profile")
+    for section, text in doc.profiles().items():
+        yield f"组织概述 {section}", text, profile_max, Location("profile", section)
+    report_max = max_chars(forms, award, "report")
+    for item, text in doc.narratives().items():
+        yield f"自评报告 {item}", text, report_max, Location("report", item)
+    for item, score in doc.scores().items():
+        boxes = [
+            ("优势", "strengths", score.strengths),
+            ("改进机会", "opportunities", score.opportunities),
+        ]
+        boxes += [(factor, factor, note) for factor, note in score.notes.items()]
+        for label, key, text in boxes:
+            yield f"自评分 {item} {label}", text, limits.score_note, Location("report", item, key)
 
 
 # --- a dump -----------------------------------------------------------------------------------
@@ -122,5 +149,5 @@ def _dump(data: Mapping[str, Any], forms: Forms, award: Award) -> Iterator[Sized
             yield json_path(["indicators", i, key]), indicator.get(key), limits.indicator
     for i, attachment in enumerate(_records(data.get("attachments"))):
         yield json_path(["attachments", i, "caption"]), attachment.get("caption"), limits.caption
-        name = attachment.get("file_name")
-        yield json_path(["attachments", i, "file_name"]), name, limits.file_name
+        file_name = attachment.get("file_name")
+        yield json_path(["attachments", i, "file_name"]), file_name, limits.file_name

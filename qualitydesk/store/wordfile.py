@@ -23,10 +23,13 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from qualitydesk.domain.numbers import file_size
 from qualitydesk.store.document import DocumentError
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
 
 MAX_BYTES = 100 * 1024 * 1024  # the limit said in the issue: larger files are refused
 MAX_UNPACKED = 1024 * 1024 * 1024  # a .docx that unpacks to more than this is refused
@@ -59,7 +62,7 @@ def open_word(
     report: Callable[[str], None] | None = None,
     soffice: str | None = None,
     timeout: float = CONVERT_TIMEOUT,
-) -> tuple[Any, list[str]]:
+) -> tuple[WordDocument, list[str]]:
     """The python-docx document of ``path`` and notes on how it was read (a conversion)."""
     size = _size(path)
     if size >= max_bytes:
@@ -108,7 +111,8 @@ def _binary_suffix(path: Path) -> str:
 
 def sniff(path: Path) -> str:
     """docx, word-binary, encrypted, rtf, web, odt, excel, powerpoint, zip, ole, text, empty,
-    damaged or unknown — from the file's content."""
+    damaged or unknown — from the file's content.
+    """
     try:
         with path.open("rb") as f:
             head = f.read(4096)
@@ -207,14 +211,14 @@ def _refusal(path: Path, kind: str) -> str:
     return f"{path}：{reasons.get(kind, reasons['unknown'])}"
 
 
-def load_docx(source: Path | io.BytesIO, path: Path) -> Any:
+def load_docx(source: Path | io.BytesIO, path: Path) -> WordDocument:
     """A .docx (or .docm, .dotx) read with python-docx; WordImportError when it is damaged."""
     from docx.opc.exceptions import PackageNotFoundError
     from docx.package import Package
     from lxml import etree
 
     try:
-        package = Package.open(source)
+        package = Package.open(str(source) if isinstance(source, Path) else source)
         part = package.main_document_part
         if part.content_type not in WORD_TYPES:
             raise WordImportError(_refusal(path, "unknown"))
@@ -239,7 +243,7 @@ def find_soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    candidates = []
+    candidates: list[Path] = []
     if sys.platform == "win32":
         for variable in ("ProgramFiles", "ProgramFiles(x86)"):
             base = os.environ.get(variable)

@@ -8,42 +8,36 @@ with an outline level) or a short bold paragraph; inside an item, deeper heading
 item's own (Markdown ``###``) and bold lines are text unless they name an item exactly. Text
 before the first heading (a cover) and a typed 目录 are left out and counted; so are parts of a
 package that hold no narratives (申请表, 关键绩效数据 …), whatever their sub-headings say.
+Which heading names what is :mod:`~qualitydesk.store.wordheadings`' part.
 
 No Qt here.
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
 
 from qualitydesk.domain.forms import Category, Framework
 from qualitydesk.domain.textmetrics import measure
-from qualitydesk.store.wordbody import Block, Picture, escape, join_markdown
+from qualitydesk.store.wordbody import Block, Picture
+from qualitydesk.store.wordheadings import (
+    OTHER_PARTS,
+    PROFILE,
+    Catalogue,
+    Heading,
+    is_heading_like,
+    normalise_title,
+    parse_heading,
+)
+from qualitydesk.store.wordmarkdown import escape, join_markdown
 
-PROFILE = "profile:"  # target prefix of a 组织概述 section: profile:B.1.1
 IMAGE_REF = re.compile(r"\]\(wordimage:(\d+)\)")
 PLACEABLE = {"image/png", "image/jpeg", "image/gif", "image/bmp"}
-REPORT_TITLES = ("自评报告", "卓越绩效自评报告", "自我评价报告", "评价报告")
-# Parts of a package that hold no narratives: clause numbers under them (关键绩效数据's
-# "4.7.2 产品和服务结果" above an indicator table) are not the items' text.
-OTHER_PARTS = (
-    "申请表",
-    "申报表",
-    "资格自查",
-    "关键绩效数据",
-    "关键绩效指标",
-    "证实性材料",
-    "推荐意见",
-    "推荐单位意见",
-    "评分汇总",
-    "附件",
-    "附录",
+_CAPTION = re.compile(
+    r"^(?P<kind>[图表])\s*[0-9A-Za-z一二三四五六七八九十]+(?:[.．\-–—_][0-9A-Za-z]+)*\s*"
 )
-MIN_FUZZY = 0.75
-BY_ORDER = "顺序"  # matched_by of a heading found by its place among its category's items
 FIGURE = "图"  # the alt text of a picture without a caption (Qt drops images that have none)
 
 
@@ -60,6 +54,7 @@ class WordImage:
 
     @property
     def placeable(self) -> bool:
+        """Whether a narrative can show the picture (PNG, JPEG, GIF or BMP)."""
         return self.media_type in PLACEABLE
 
 
@@ -77,171 +72,6 @@ class Section:
     suggested: str | None = None  # the target recognised, kept when the user re-maps
 
 
-# --- recognising headings ---------------------------------------------------------------------
-
-_NUMBER = re.compile(
-    r"^(?:(?P<letter>[PB])\s*[.．]?\s*)?(?P<num>\d{1,2}(?:\s*[.．]\s*\d{1,2}){0,3})(?![.．]?\s*\d)"
-    r"\s*[.．]?\s*[、:：]?\s*(?P<title>.*)$",
-    re.IGNORECASE,
-)
-_CN1 = re.compile(
-    r"^第?(?P<n>[一二三四五六七八九十]{1,3})\s*(?:[、.．]|章|部分|节)\s*(?P<title>.*)$"
-)
-_CN2 = re.compile(r"^[（(](?P<n>[一二三四五六七八九十]{1,3})[)）]\s*[、.．]?\s*(?P<title>.*)$")
-_AR2 = re.compile(r"^[（(](?P<n>\d{1,2})[)）]\s*(?P<title>.*)$")
-_POINTS = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
-_TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,}|\s{2,}|\t)\s*\d{1,4}\s*$")
-_CAPTION = re.compile(
-    r"^(?P<kind>[图表])\s*[0-9A-Za-z一二三四五六七八九十]+(?:[.．\-–—_][0-9A-Za-z]+)*\s*"
-)
-_CN_DIGITS = {ch: n for n, ch in enumerate("一二三四五六七八九", 1)}
-_NORMALISE = re.compile(r"[\s\u3000、，,。.．:：;；“”\"'‘’《》<>()（）\[\]【】—\-·]+")
-
-
-def _cn_number(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN_DIGITS.get(text[1:], 0)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _CN_DIGITS.get(tens, 0) * 10 + _CN_DIGITS.get(ones, 0)
-    return _CN_DIGITS.get(text, 0)
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading's number (clause "4.1.2", "B.1.1", or an ordinal), title and depth."""
-
-    text: str
-    number: str = ""
-    ordinal: int = 0
-    depth: int = 1
-    title: str = ""
-    styled: bool = False
-
-
-def parse_heading(text: str, *, styled: bool, level: int | None) -> Heading:
-    text = " ".join(text.split())
-    title_text = _POINTS.sub("", text).strip()
-    matched = _NUMBER.match(title_text)
-    if matched and (matched.group("title") or "").strip():
-        number = re.sub(r"[\s．]", "", matched.group("num")).replace("．", ".")
-        letter = (matched.group("letter") or "").upper()
-        if letter:
-            depth = number.count(".") + 1
-            return Heading(text, "B." + number, 0, level or depth, matched.group("title"), styled)
-        depth = number.count(".") + 1
-        ordinal = int(number) if "." not in number else 0
-        return Heading(text, number, ordinal, level or depth, matched.group("title"), styled)
-    for pattern, depth, convert in (
-        (_CN1, 1, _cn_number),
-        (_CN2, 2, _cn_number),
-        (_AR2, 4, int),
-    ):
-        found = pattern.match(title_text)
-        if found and found.group("title").strip():
-            ordinal = convert(found.group("n"))
-            return Heading(text, "", ordinal, level or depth, found.group("title"), styled)
-    return Heading(text, "", 0, level or 9, title_text, styled)
-
-
-def _normalise(title: str) -> str:
-    return _NORMALISE.sub("", _POINTS.sub("", title))
-
-
-@dataclass(frozen=True)
-class Match:
-    kind: str  # item, profile, category, profile-root, profile-group, report, ""
-    key: str = ""
-    by: str = ""
-
-
-class Catalogue:
-    """The framework's headings by number and by title."""
-
-    def __init__(self, framework: Framework) -> None:
-        self.framework = framework
-        self.by_number: dict[str, Match] = {}
-        self.by_title: dict[str, Match] = {}
-        for category in framework.categories:
-            self._add(category.id, category.name, Match("category", category.id))
-            if category.overview:
-                self.by_number[category.overview] = Match("category", category.id)
-            for item in category.items:
-                self._add(item.id, item.name, Match("item", item.id))
-        profile = framework.profile
-        self.by_title[_normalise(profile.name)] = Match("profile-root")
-        for section in profile.sections:
-            self._add(section.id, section.name, Match("profile", PROFILE + section.id))
-            group_id, _, group_name = section.group.partition(" ")
-            self._add(group_id, group_name, Match("profile-group", group_id))
-        for title in REPORT_TITLES:
-            self.by_title[_normalise(title)] = Match("report")
-
-    def _add(self, number: str, title: str, match: Match) -> None:
-        self.by_number.setdefault(number, match)
-        if title:
-            self.by_title.setdefault(_normalise(title), match)
-
-    def title_match(self, title: str, *, strict: bool = False) -> Match | None:
-        """The heading a title names: exactly, or (unless ``strict``) nearly."""
-        key = _normalise(title)
-        if not key:
-            return None
-        if key in self.by_title:
-            return self.by_title[key]
-        if len(key) < 3 or strict:
-            return None
-        inside = sorted(
-            (len(name), name) for name in self.by_title if len(name) >= 4 and name in key
-        )
-        if inside and (len(inside) == 1 or inside[-2][0] < inside[-1][0]):
-            return self.by_title[inside[-1][1]]  # “社会责任与公益”: 社会责任
-        scored = sorted(
-            (difflib.SequenceMatcher(None, key, name).ratio(), name)
-            for name in self.by_title
-            if len(name) >= 3
-        )
-        best = scored[-1] if scored else (0.0, "")
-        clear = len(scored) < 2 or scored[-2][0] < best[0] - 0.05
-        return self.by_title[best[1]] if best[0] >= MIN_FUZZY and clear else None
-
-    def match(self, heading: Heading, category: Category | None, *, strict: bool = False) -> Match:
-        """What ``heading`` names. ``category``: the items a bare ordinal (“（二）”) counts in;
-        ``strict``: only a clause number or the exact title (a bold line inside an item)."""
-        number = heading.number if "." in heading.number else ""
-        by_number = self.by_number.get(number) if number else None
-        by_title = self.title_match(heading.title, strict=strict)
-        numbered = bool(heading.number or heading.ordinal)
-        if strict and by_title and by_title.kind not in ("item", "profile") and not numbered:
-            by_title = None  # a bold “战略” in an item's text is text; “二、战略” a category
-        if by_number and by_title:
-            if by_number == by_title:
-                return Match(by_number.kind, by_number.key, "编号和标题")
-            return Match(by_title.kind, by_title.key, "标题（编号不同）")
-        if by_title:
-            return Match(by_title.kind, by_title.key, "标题")
-        if by_number:
-            return Match(by_number.kind, by_number.key, "编号")
-        if heading.styled and heading.ordinal and category is not None and not strict:
-            items = category.items
-            if not number and 1 <= heading.ordinal <= len(items):
-                return Match("item", items[heading.ordinal - 1].id, BY_ORDER)
-        return Match("")
-
-
-def is_heading_like(block: Block) -> bool:
-    """A paragraph that may be a heading: a heading style or outline level, or bold and short."""
-    if block.kind != "para" or (block.list_kind and block.level is None and not block.bold):
-        return False
-    if _TOC_LINE.search(block.text):
-        return False
-    if block.level is not None:
-        return True
-    return block.bold and len(block.text) <= 60 and not block.pictures
-
-
 # --- building the plan ------------------------------------------------------------------------
 
 
@@ -257,7 +87,8 @@ class _Open:
 class Builder:
     """Cuts a document's blocks into sections (see the module docstring): :meth:`feed`, then
     :meth:`sections_out`. ``marker_target``: the item a per-section copy came from; text
-    before its first heading belongs to that item instead of being a cover."""
+    before its first heading belongs to that item instead of being a cover.
+    """
 
     def __init__(self, framework: Framework, marker_target: str) -> None:
         self.catalogue = Catalogue(framework)
@@ -280,6 +111,7 @@ class Builder:
         self.sections.append(self.current)
 
     def feed(self, blocks: list[Block]) -> None:
+        """Cut ``blocks`` (the body in order) into sections."""
         blocks = [b for b in blocks if b.kind not in ("toc", "empty")]
         for n, block in enumerate(blocks):
             if block.kind == "para" and is_heading_like(block) and self._heading(block):
@@ -297,7 +129,7 @@ class Builder:
     def _heading(self, block: Block) -> bool:
         """Handle ``block`` as a heading; False when it is body text after all."""
         heading = parse_heading(block.text, styled=block.level is not None, level=block.level)
-        self.in_toc = _normalise(heading.text) in ("目录", "目次")
+        self.in_toc = normalise_title(heading.text) in ("目录", "目次")
         if self.in_toc:
             self.current = None  # a typed 目录: what follows is left out until the next heading
             return True
@@ -305,7 +137,7 @@ class Builder:
             if not heading.styled or heading.depth > self.outside:
                 return self._sub_heading(heading)
             self.outside = None
-        if heading.styled and any(part in _normalise(heading.title) for part in OTHER_PARTS):
+        if heading.styled and any(part in normalise_title(heading.title) for part in OTHER_PARTS):
             self.outside, self.category = heading.depth, None
             self._start(Section(heading.text, None, ""), heading.depth)
             return True
@@ -423,6 +255,7 @@ class Builder:
     # -- the result --
 
     def sections_out(self) -> list[Section]:
+        """The sections with text or pictures, their Markdown joined and counted."""
         out = []
         for opened in self.sections:
             section = opened.section

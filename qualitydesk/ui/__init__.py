@@ -1,0 +1,3 @@
+"""The desktop program (PySide6): shell/ is the frame around the pages, pages/ the wizard's
+steps, widgets/ the pieces they share; the dialogs and helpers of the window sit here.
+"""

@@ -31,12 +31,6 @@ WINDOW_TITLE = QT_TRANSLATE_NOOP("App", "质量奖申报助手 QualityDesk")  # 
 _READY = "qualitydeskReady"
 _LANGUAGE = "qualitydeskLanguage"  # the application's property naming the language shown now
 _TRANSLATOR = "qualitydeskTranslator"  # the object name of the translator set_language installs
-STYLE = """
-#header { background: #f3f6fa; border-bottom: 1px solid #d5dde8; }
-#headerTitle { font-size: 11pt; }
-#headerScore { color: #1f4e79; }
-#headerSaved { color: #2e7d32; }
-"""
 
 
 def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
@@ -54,7 +48,8 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
         return app
     load_bundled_fonts()
     app.setFont(ui_font())
-    app.setStyleSheet(STYLE)
+    # No application-wide style sheet: with one, every widget is styled through it (a quarter
+    # of the start-up's CPU); the header sets its own (shell/wizard.py).
     inputguard.install(app)  # the wheel scrolls pages, never changes an unfocused input
     icon = resources.files("qualitydesk.resources").joinpath("icons", "qualitydesk.png")
     if icon.is_file():
@@ -107,6 +102,11 @@ def _load_translation(translator: QTranslator, language: str) -> bool:
 
 
 def run(path: str | None = None, *, smoke_test: bool = False) -> int:
+    """Run the desktop program (opening ``path`` if given) until its window closes; the exit code.
+
+    With ``smoke_test`` it runs :func:`run_smoke_test` instead of waiting for the user. Forms that
+    cannot be loaded end it at once with 2, after saying why.
+    """
     app = create_application()
     from qualitydesk.ui.settings import data_dir
 
@@ -155,7 +155,8 @@ def _quiet_offscreen(kind: object, context: object, message: str) -> None:
 
 def run_smoke_test(window: object) -> int:
     """Open the demo, visit every step, export the PDF and the Word copy, read the Word copy
-    back, and round-trip the JSON archive, in a temporary folder; 0 when all works."""
+    back, and round-trip the JSON archive, in a temporary folder; 0 when all works.
+    """
     from pypdf import PdfReader
 
     from qualitydesk.export.docx import export_docx

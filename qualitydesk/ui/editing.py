@@ -67,6 +67,7 @@ class EditActions(QObject):
         self._focus_changed(None, QApplication.focusWidget())
 
     def retranslate(self) -> None:
+        """Name the commands in the interface's language (again after a language switch)."""
         texts = (
             self.tr("撤销(&U)"),
             self.tr("重做(&Y)"),
@@ -89,6 +90,7 @@ class EditActions(QObject):
         menu.aboutToShow.connect(self.update)
 
     def target(self) -> TextInput | None:
+        """The text input the commands act on: the focused one, or the last before a menu opened."""
         return self._target
 
     # -- following the focus --
@@ -200,6 +202,7 @@ class EditorZoom(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
+        """Name the commands in the interface's language, with the zoom now in their status tip."""
         self.zoom_in.setText(self.tr("放大(&I)"))
         self.zoom_out.setText(self.tr("缩小(&O)"))
         self.zoom_reset.setText(self.tr("实际大小(&R)"))
@@ -208,6 +211,7 @@ class EditorZoom(QObject):
             action.setStatusTip(tip)
 
     def add_to(self, menu: QMenu) -> None:
+        """Put 放大, 缩小 and 实际大小 in ``menu``."""
         menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
 
     def attach(self, widget: QWidget) -> None:

@@ -172,6 +172,7 @@ class Exporter(QObject):
     # -- export --
 
     def export(self, view: Any, kind: str = "package") -> None:
+        """Ask where to save the PDF of ``kind`` (``package`` or ``internal``) and make it there."""
         org = view.doc.field("org_name") or view.doc.path.stem
         suggestion = view.doc.path.with_name(f"{org}-{self.tr(KIND_NAMES[kind])}.pdf")
         target = self.messages.save_file(
@@ -222,6 +223,7 @@ class Exporter(QObject):
     # -- preview --
 
     def preview(self, view: Any, kind: str = "package") -> None:
+        """Make the PDF of ``kind`` in a temporary folder and show it in the 打印预览 dialog."""
         out = Path(tempfile.mkdtemp(prefix="qualitydesk-preview-")) / f"{kind}.pdf"
         self._run(view, kind, out, self._show_preview)
 
@@ -232,6 +234,7 @@ class Exporter(QObject):
     # -- print --
 
     def print(self, view: Any) -> None:
+        """Make the package in a temporary folder, print it, then remove it."""
         out = Path(tempfile.mkdtemp(prefix="qualitydesk-print-")) / "package.pdf"
         self._run(view, "package", out, self._print_and_remove)
 
@@ -245,8 +248,7 @@ class Exporter(QObject):
             ended.connect(lambda *_: shutil.rmtree(path.parent, ignore_errors=True))
 
     def print_pdf(self, path: Path, parent: QWidget | None = None) -> PrintRun | None:
-        """Ask for a printer, pages and copies (the system print dialog), then print ``path``;
-        None if the user cancelled the dialog."""
+        """Print ``path`` as chosen in the system print dialog; None if the user cancelled it."""
         self.last_pdf = path
         printer = new_printer(path, self.tr("申报材料"), double_sided=self.double_sided)
         if not self.messages.print_dialog(parent or self.window, printer, pdf_page_count(path)):
@@ -307,9 +309,8 @@ def _close_progress(dialog: QProgressDialog, run: PrintRun) -> None:
 
 
 class PreviewDialog(QDialog):
-    """打印预览: the exported pages as they print, with zoom, 打印… and 用系统查看器打开.
-
-    The dialog fits the screen and remembers its size; it frees the PDF when closed.
+    """打印预览: the exported pages as they print, with zoom, 打印… and 用系统查看器打开; it fits
+    the screen, remembers its size and frees the PDF when closed.
     """
 
     def __init__(self, pdf: Path, exporter: Exporter, parent: QWidget | None = None) -> None:

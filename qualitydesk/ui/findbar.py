@@ -12,8 +12,6 @@ so it can be undone (全部替换: one undo step in each text it changes) and au
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
@@ -30,72 +28,20 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from qualitydesk.ui.findbar_search import (
+    Match,
+    Narratives,
+    Place,
+    editors,
+    occurrences,
+    replace_in,
+    searchable,
+    start_point,
+)
 from qualitydesk.ui.shell.wizard import WizardView
-from qualitydesk.ui.widgets.markdown_edit import GITHUB, MarkdownEdit
 
 PARAGRAPH_SEPARATOR = "\u2029"  # what QTextCursor.selectedText() puts between paragraphs
 PREFILL_MAX = 100  # a longer selection is not taken as the text to find
-
-
-@dataclass(frozen=True)
-class Place:
-    """One text the bar searches: an editor on a step's page (or its saved text while the page
-    has not been built: then ``editor`` is None)."""
-
-    key: str
-    index: int  # which editor of the page
-    document: QTextDocument
-    editor: QTextEdit | None
-
-
-@dataclass(frozen=True)
-class Match:
-    place: int  # index into the list of places
-    start: int
-    end: int
-    ordinal: int  # the how-manieth match in its place
-
-
-def searchable(view: WizardView) -> list[str]:
-    """The steps whose narratives are searched, in the wizard's order."""
-    return [key for key in view.keys if key == "profile" or key.startswith("item:")]
-
-
-def editors(page: QWidget) -> list[QTextEdit]:
-    """The narrative editors of a page, in the page's order."""
-    return [edit.editor for edit in page.findChildren(MarkdownEdit)]
-
-
-def occurrences(
-    document: QTextDocument, needle: str, flags: QTextDocument.FindFlag
-) -> list[tuple[int, int]]:
-    """Every (start, end) of ``needle`` in ``document``, in order, not overlapping."""
-    found = []
-    cursor = document.find(needle, 0, flags)
-    while not cursor.isNull():
-        found.append((cursor.selectionStart(), cursor.selectionEnd()))
-        cursor = document.find(needle, cursor.selectionEnd(), flags)
-    return found
-
-
-def replace_in(
-    document: QTextDocument, needle: str, replacement: str, flags: QTextDocument.FindFlag
-) -> int:
-    """Replace every ``needle`` in ``document`` as one undo step; how many were replaced."""
-    found = document.find(needle, 0, flags)
-    if found.isNull():
-        return 0
-    replaced = 0
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()
-    while not found.isNull():
-        cursor.setPosition(found.selectionStart())
-        cursor.setPosition(found.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(replacement)
-        replaced += 1
-        found = document.find(needle, cursor.position(), flags)
-    cursor.endEditBlock()
-    return replaced
 
 
 class FindBar(QWidget):
@@ -104,7 +50,7 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view: WizardView | None = None
-        self._saved: dict[tuple[str, int], tuple[str, QTextDocument]] = {}
+        self.narratives = Narratives(self)
         self._anchor: QTextEdit | None = None  # the text the user (or the last match) was in
         self._highlighted: QTextEdit | None = None
         self._reveal = QTimer(self)  # once a newly shown page has its size: scroll to the match
@@ -199,7 +145,7 @@ class FindBar(QWidget):
         """Search ``view`` from now on (None: no application is open, the bar hides)."""
         self._clear_highlight()
         self.view = view
-        self._saved.clear()
+        self.narratives.forget()
         self._anchor = None
         self.notice_label.clear()
         self.count_label.clear()
@@ -263,9 +209,11 @@ class FindBar(QWidget):
     # -- finding --
 
     def find_next(self) -> None:
+        """Select the next match, on through the narratives and round to the first (Enter)."""
         self._step(forward=True)
 
     def find_previous(self) -> None:
+        """Select the match before, back through the narratives and round (Shift+Enter)."""
         self._step(forward=False)
 
     def _flags(self) -> QTextDocument.FindFlag:
@@ -279,11 +227,11 @@ class FindBar(QWidget):
         if self.view is None or not needle:
             return
         places = self._places()
-        matches = self._matches(places, needle)
+        matches = Narratives.matches(places, needle, self._flags())
         if not matches:
             self._show_count(0, 0)
             return
-        point = self._start_point(places, forward=forward)
+        point = start_point(self.view, places, self._anchor_editor(), forward=forward)
         if forward:
             ahead = [i for i, m in enumerate(matches) if (m.place, m.start) >= point]
             index, wrapped = (ahead[0], False) if ahead else (0, True)
@@ -298,60 +246,8 @@ class FindBar(QWidget):
             self.notice_label.setText(self.tr("已到开头，已从末尾开始查找"))
 
     def _places(self) -> list[Place]:
-        """Every text searched, in order: the editors of built pages, the saved text of others."""
         assert self.view is not None
-        found: list[Place] = []
-        for key in searchable(self.view):
-            page = self.view.pages.get(key)
-            if page is not None:
-                found += [Place(key, i, e.document(), e) for i, e in enumerate(editors(page))]
-            else:
-                texts = self._saved_texts(key)
-                found += [Place(key, i, self._saved_document(key, i, t), None) for i, t in texts]
-        return found
-
-    def _saved_texts(self, key: str) -> list[tuple[int, str]]:
-        """The saved Markdown of each editor a page will have, by the editor's index."""
-        assert self.view is not None
-        doc = self.view.doc
-        if key == "profile":
-            sections = self.view.context.framework.profile.sections
-            return list(enumerate(doc.profile(s.id) for s in sections))
-        return [(0, doc.narrative(key.removeprefix("item:")))]
-
-    def _saved_document(self, key: str, index: int, text: str) -> QTextDocument:
-        """``text`` as the page's editor would show it (kept while the saved text is the same)."""
-        known = self._saved.get((key, index))
-        if known is not None and known[0] == text:
-            return known[1]
-        document = QTextDocument(self)
-        document.setMarkdown(text, GITHUB)
-        if known is not None:
-            known[1].deleteLater()
-        self._saved[(key, index)] = (text, document)
-        return document
-
-    def _matches(self, places: list[Place], needle: str) -> list[Match]:
-        flags = self._flags()
-        return [
-            Match(n, start, end, ordinal)
-            for n, place in enumerate(places)
-            for ordinal, (start, end) in enumerate(occurrences(place.document, needle, flags))
-        ]
-
-    def _start_point(self, places: list[Place], *, forward: bool) -> tuple[int, int]:
-        """(place, position) a search starts from: the cursor in the text the user is in on
-        this step, else the start of this step (or of the next searched step after it)."""
-        assert self.view is not None
-        editor = self._anchor_editor()
-        for n, place in enumerate(places):
-            if editor is not None and place.editor is editor:
-                cursor = editor.textCursor()
-                return n, cursor.selectionEnd() if forward else cursor.selectionStart()
-        order = self.view.keys.index
-        here = order(self.view.current_key) if self.view.current_key else 0
-        first = next((n for n, p in enumerate(places) if order(p.key) >= here), len(places))
-        return first, 0
+        return self.narratives.places(self.view)
 
     def _anchor_editor(self) -> QTextEdit | None:
         """The text the user was last in (or the last match's), if it is on the current step."""
@@ -433,7 +329,7 @@ class FindBar(QWidget):
         if self.view is None or not needle:
             self.count_label.clear()
             return
-        total = len(self._matches(self._places(), needle))
+        total = len(Narratives.matches(self._places(), needle, self._flags()))
         if total:
             self.count_label.setText(self.tr("共 {n} 处").format(n=total))
         else:

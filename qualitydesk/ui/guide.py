@@ -128,6 +128,7 @@ class GuideDialog(QDialog):
             cursor.setCharFormat(image)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the pictures to the new width of the text."""
         super().resizeEvent(event)
         self._fit_pictures()
 

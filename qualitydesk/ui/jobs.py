@@ -122,6 +122,7 @@ class Job(QObject):
 
     @property
     def cancel_requested(self) -> bool:
+        """Whether the user has asked to cancel (the function may still be running)."""
         return self._stop.is_set()
 
     def cancel(self) -> None:
@@ -131,6 +132,7 @@ class Job(QObject):
             self.dialog.setLabelText(self.tr("正在取消……"))
 
     def start(self, fn: Callable[[Report], Any]) -> None:
+        """Run ``fn(report)`` in a worker thread of Qt's global pool (``start_job`` calls this)."""
         self._running = True
         QThreadPool.globalInstance().start(_Runnable(fn, self._relay, self._stop))
 

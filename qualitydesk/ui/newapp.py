@@ -1,5 +1,6 @@
 """新建申报: a QWizard for programme, applicant (组织 or 个人, where the programme awards people)
-and year, the organisation's or person's name, and where to save."""
+and year, the organisation's or person's name, and where to save.
+"""
 
 from __future__ import annotations
 
@@ -21,16 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from qualitydesk.domain.forms import Forms
+from qualitydesk.ui import theme
 from qualitydesk.ui.messages import Messages
 
 
 class PageId(IntEnum):
+    """The wizard's pages, in the order they are shown."""
+
     PROGRAMME = 0
     ORGANISATION = 1
     LOCATION = 2
 
 
 class ProgrammePage(QWizardPage):
+    """The first page: the programme, 组织 or 个人 (where the programme awards people), the year."""
+
     def __init__(self, forms: Forms, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("申报的奖项与年度"))
@@ -90,6 +96,7 @@ class OrganisationPage(QWizardPage):
         self._show_for(individual=False)
 
     def initializePage(self) -> None:
+        """Ask for a person's name or an organisation's, as chosen on the first page."""
         self._show_for(individual=self.field("applicant") == "individual")
 
     def _show_for(self, *, individual: bool) -> None:
@@ -106,6 +113,8 @@ class OrganisationPage(QWizardPage):
 
 
 class LocationPage(QWizardPage):
+    """The last page: where to save the new file (an existing file is never overwritten)."""
+
     def __init__(self, messages: Messages, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.messages = messages
@@ -124,13 +133,14 @@ class LocationPage(QWizardPage):
         form = QFormLayout(self)
         form.addRow(label, row)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(theme.style("color: $error"))
         self.error.setWordWrap(True)
         form.addRow(self.error)
         self.registerField("path*", self.path)
         self.path.textChanged.connect(lambda _text: self.error.clear())
 
     def initializePage(self) -> None:
+        """Offer a file named after the organisation and year, unless one is typed."""
         if not self.path.text():
             name = self.field("org") or self.tr("申报")
             self.path.setText(str(self.folder / f"{name}-{self.field('year')}.qdesk"))
@@ -143,6 +153,7 @@ class LocationPage(QWizardPage):
             self.path.setText(chosen if chosen.endswith(".qdesk") else chosen + ".qdesk")
 
     def validatePage(self) -> bool:
+        """Go on only with a new file in a folder that exists; else say which is wrong."""
         path = Path(self.path.text().strip())
         if path.exists():
             self.error.setText(self.tr("该文件已存在，不会覆盖；请换一个文件名。"))
@@ -167,7 +178,7 @@ class NewApplicationWizard(QWizard):
         self.setPage(PageId.LOCATION, LocationPage(messages, folder))
 
     def applicant(self) -> str:
-        """ "organisation" or "individual", as chosen (individual only where the award allows)."""
+        """The applicant chosen: "organisation", or "individual" where the award allows it."""
         return str(self.field("applicant") or "organisation")
 
     def choice(self) -> tuple[str, int, str, Path]:

@@ -32,6 +32,7 @@ DIALOG_OPTIONS = (
 
 
 def pdf_page_count(pdf: Path) -> int:
+    """How many pages ``pdf`` has (the print dialog offers them as its page range)."""
     import pypdfium2
 
     with PDFIUM:
@@ -74,7 +75,8 @@ def make_print_dialog(printer: QPrinter, pages: int, parent: QWidget | None) -> 
 
 def chosen_sheets(printer: QPrinter, count: int) -> list[int]:
     """The page indexes (from 0) to send, in order: the range chosen, the page order, and the
-    copies the printer cannot make itself (collated or not)."""
+    copies the printer cannot make itself (collated or not).
+    """
     ranges = printer.pageRanges()  # "2-3" or "1-2,5"; empty for all pages
     pages = [i for i in range(count) if ranges.isEmpty() or ranges.contains(i + 1)]
     if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
@@ -114,9 +116,13 @@ class PrintRun(QObject):
 
     @property
     def running(self) -> bool:
+        """Whether pages are still being sent: from ``start()`` until a closing signal."""
         return self._running
 
     def start(self) -> None:
+        """Open the PDF and begin sending the pages the dialog chose; ``failed`` if the PDF cannot
+        be read, the range holds no page or the printer cannot start.
+        """
         import pypdfium2
 
         try:

@@ -6,6 +6,8 @@ wizard will reuse it to let the user pick a programme.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import Award, Forms
-from qualitydesk.domain.scoring import TierResult
+from qualitydesk.domain.scoring import line_wording
 
 # Translated where shown (the context of ProgrammeBrowser.tr, so lupdate files them together).
 NOTICE = QT_TRANSLATE_NOOP("ProgrammeBrowser", "按当年申报通知核对")
@@ -97,6 +99,7 @@ class ProgrammeBrowser(QWidget):
         self.list.setCurrentRow(0)
 
     def select(self, award_id: str) -> None:
+        """Select the programme ``award_id`` and show it; KeyError if there is none such."""
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == award_id:
                 self.list.setCurrentRow(row)
@@ -108,16 +111,15 @@ class ProgrammeBrowser(QWidget):
             self.show_award(self.forms.award(current.data(Qt.ItemDataRole.UserRole)))
 
     def show_award(self, award: Award) -> None:
+        """Show ``award``: its document, lines, eligibility clauses and package parts."""
         notice = (
             self.tr("　〔%1〕").replace("%1", _translated(NOTICE)) if award.check_notice else ""
         )
-        self.title.setText(f"<h2>{_escape(award.name)}</h2>")
+        self.title.setText(f"<h2>{html.escape(award.name)}</h2>")
         number = f" {award.document_number}" if award.document_number else ""
         self.source.setText(f"{award.issuer}《{award.document}》{number}{notice}")
         lines = [
-            f"{t.name}：{TierResult(award.id, t.name, t.line, t.comparison, None).wording}"
-            f"（{t.citation}）"
-            for t in award.tiers
+            f"{t.name}：{line_wording(t.line, t.comparison)}（{t.citation}）" for t in award.tiers
         ]
         if not award.scored:
             lines.append(self.tr("不按 1000 分制评分"))
@@ -142,7 +144,3 @@ class ProgrammeBrowser(QWidget):
             for p in award.parts
         )
         self.parts.setText(self.tr("申报材料：%1").replace("%1", parts))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -105,6 +105,7 @@ class RenewDialog(QDialog):
             self.path.setText(chosen if chosen.endswith(".qdesk") else chosen + ".qdesk")
 
     def choice(self) -> tuple[int, Path]:
+        """(the new year, the new file's path) as entered."""
         return self.year.value(), Path(self.path.text().strip())
 
 
@@ -126,6 +127,7 @@ class Renewer(QObject):
         self.job: Any = None
 
     def start(self, folder: str = "") -> None:
+        """Ask for last year's file, starting in ``folder``, and go on with it."""
         source = self.messages.open_file(
             self.window, self.tr("选择往年的申报文件"), folder, self.tr("申报文件 (*.qdesk)")
         )
@@ -133,6 +135,9 @@ class Renewer(QObject):
             self.choose(Path(source))
 
     def choose(self, source: Path) -> RenewDialog | None:
+        """Save the open file (it may be ``source``), read ``source``'s year and ask for the new
+        year and path; None if ``source`` cannot be opened.
+        """
         self.flush()  # the open file may be last year's: its latest typing goes into the copy
         try:
             with Document.open(source, read_only=True) as old:
@@ -147,6 +152,9 @@ class Renewer(QObject):
         return dialog
 
     def make(self, source: Path, year: int, target: Path) -> None:
+        """Make the new file in the background (replacing ``target`` only if the user says so) and
+        emit ``created`` with its path.
+        """
         from qualitydesk.store.renew import renew
         from qualitydesk.ui.jobs import start_job
 

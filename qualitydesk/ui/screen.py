@@ -22,7 +22,8 @@ FRAME = QMargins(8, 32, 8, 8)
 @dataclass(frozen=True)
 class Fit:
     """How large a window opens: ``fraction`` of the free screen, within ``minimum``…``maximum``
-    (and never larger than the free screen)."""
+    (and never larger than the free screen).
+    """
 
     fraction: float
     minimum: QSize
@@ -38,9 +39,11 @@ NEW_APPLICATION = Fit(0.5, QSize(560, 400), QSize(720, 520))
 class GeometryStore(Protocol):
     """Where dialogs keep their geometry (the settings)."""
 
-    def dialog_geometry(self, name: str) -> QByteArray | None: ...
+    def dialog_geometry(self, name: str) -> QByteArray | None:
+        """The geometry kept for the dialog called ``name``, if any."""
 
-    def set_dialog_geometry(self, name: str, value: QByteArray) -> None: ...
+    def set_dialog_geometry(self, name: str, value: QByteArray) -> None:
+        """Keep ``value`` (``saveGeometry()``) for the dialog called ``name``."""
 
 
 def available_geometry(widget: QWidget | None = None) -> QRect:
@@ -55,7 +58,8 @@ def available_geometry(widget: QWidget | None = None) -> QRect:
 
 def frame_margins(widget: QWidget) -> QMargins:
     """The frame the window system adds around ``widget``: known once it (or, for a dialog,
-    its parent window) shows, estimated before."""
+    its parent window) shows, estimated before.
+    """
     parent = widget.parentWidget()
     for window in (widget, parent.window() if parent is not None else None):
         if window is not None and window.isVisible():
@@ -83,7 +87,8 @@ def fitted_size(available: QRect, fit: Fit, frame: QMargins = FRAME) -> QSize:
 
 def clamped(rect: QRect, available: QRect, frame: QMargins = FRAME) -> QRect:
     """``rect`` (a window's client area) shrunk and moved so it and its frame lie in
-    ``available``."""
+    ``available``.
+    """
     room = available.marginsRemoved(frame)
     size = rect.size().boundedTo(room.size())
     x = min(max(rect.x(), room.left()), room.left() + room.width() - size.width())
@@ -99,7 +104,8 @@ def centred(size: QSize, over: QRect, available: QRect, frame: QMargins = FRAME)
 
 def fit_to_screen(widget: QWidget, available: QRect, fit: Fit) -> None:
     """Give ``widget`` its initial size and place: centred in ``available``, or over its parent
-    window for a dialog, and inside ``available`` with its frame."""
+    window for a dialog, and inside ``available`` with its frame.
+    """
     frame = frame_margins(widget)
     size = fitted_size(available, fit, frame)
     parent = widget.parentWidget()
@@ -127,6 +133,7 @@ def restore_or_fit(widget: QWidget, saved: QByteArray | None, fit: Fit) -> None:
 
 def remember_size(dialog: QDialog, store: GeometryStore, name: str, fit: Fit) -> None:
     """Size ``dialog`` from its remembered geometry (or by ``fit``) and remember the geometry it
-    has when it closes."""
+    has when it closes.
+    """
     restore_or_fit(dialog, store.dialog_geometry(name), fit)
     dialog.finished.connect(lambda _result: store.set_dialog_geometry(name, dialog.saveGeometry()))

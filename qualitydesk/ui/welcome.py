@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from qualitydesk.store.summary import FileSummary, peek
+from qualitydesk.ui import theme
 from qualitydesk.ui.jobs import Job, start_job
 from qualitydesk.ui.widgets.file_reader import fill_in
 
@@ -34,12 +35,12 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # "reading", "ok", "missing" or "unre
 
 STYLE = """
 #welcomeColumn QPushButton[card="true"] {
-    text-align: left; padding: 10px 14px; border: 1px solid #c9d3e0; border-radius: 6px;
-    background: #ffffff;
+    text-align: left; padding: 10px 14px; border: 1px solid palette(mid); border-radius: 6px;
+    background: palette(base); color: palette(text);
 }
-#welcomeColumn QPushButton[card="true"]:hover { border-color: #1f5fa8; background: #f3f7fc; }
-#welcomeColumn QPushButton[card="true"]:focus { border: 2px solid #1f5fa8; }
-#welcomeNote { color: #5f6b7a; }
+#welcomeColumn QPushButton[card="true"]:hover { border-color: $accent; background: $accent_background; }
+#welcomeColumn QPushButton[card="true"]:focus { border: 2px solid $accent; }
+#welcomeNote { color: $muted; }
 """
 
 
@@ -64,7 +65,7 @@ class WelcomeView(QWidget):
         self._peeking: Job | None = None
         column_widget = QFrame()
         column_widget.setObjectName("welcomeColumn")
-        column_widget.setStyleSheet(STYLE)
+        column_widget.setStyleSheet(theme.style(STYLE))
         column_widget.setMaximumWidth(960)
 
         self.new_button = self._card(

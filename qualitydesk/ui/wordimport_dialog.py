@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 from qualitydesk.domain.forms import Framework
 from qualitydesk.store import wordimport
 from qualitydesk.store.document import Document, DocumentError
+from qualitydesk.store.wordheadings import BY_ORDER
 from qualitydesk.store.wordimport import APPEND, FILL, REPLACE, SKIP, Plan
-from qualitydesk.store.wordsections import BY_ORDER
 from qualitydesk.ui import screen
 from qualitydesk.ui.messages import Messages
 from qualitydesk.ui.widgets.textdiff import Wording, side_by_side
@@ -169,11 +169,13 @@ class WordImportDialog(QDialog):
         return box
 
     def target_box(self, row: int) -> QComboBox:
+        """The combo box of section ``row`` that says which item it goes into (or 不导入)."""
         box = self.table.cellWidget(row, TARGET)
         assert isinstance(box, QComboBox)
         return box
 
     def mode_box(self, row: int) -> QComboBox:
+        """Section ``row``'s combo box of what happens to the item's text: 替换, 追加 or 跳过."""
         box = self.table.cellWidget(row, MODE)
         assert isinstance(box, QComboBox)
         return box
@@ -279,6 +281,7 @@ class WordImporter(QObject):
         self.dialog: WordImportDialog | None = None
 
     def start(self, view: Any) -> None:
+        """Ask for a Word file (a read-only application cannot take one) and read it."""
         if view.doc.read_only:
             self.messages.information(self.window, self.tr("只读"), view.doc.read_only_reason)
             return
@@ -309,6 +312,7 @@ class WordImporter(QObject):
         )
 
     def review(self, view: Any, plan: Plan) -> WordImportDialog:
+        """Save, then show ``plan`` against the saved text in the dialog; 导入 there applies it."""
         if not view.flush():  # the plan is compared with, and applied to, the saved text
             self.messages.warning(self.window, self.tr("未能保存"), view.last_error)
         plan.choose_modes(view.doc)
@@ -323,6 +327,9 @@ class WordImporter(QObject):
         return dialog
 
     def apply(self, view: Any, plan: Plan) -> None:
+        """Save, write the plan's sections into their items, reload the pages and say what was done
+        (the text replaced can be restored from 历史版本).
+        """
         if not view.flush():
             self.messages.warning(self.window, self.tr("未能保存"), view.last_error)
             return

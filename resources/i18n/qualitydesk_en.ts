@@ -15,6 +15,81 @@
     </message>
 </context>
 <context>
+    <name>AttachmentFiles</name>
+    <message>
+        <source>常用材料 (*.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</source>
+        <translation>Common materials (*.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</translation>
+    </message>
+    <message>
+        <source>添加证实性材料</source>
+        <translation>Add supporting evidence</translation>
+    </message>
+    <message>
+        <source>正在读取“%1”（%2 / %3）</source>
+        <translation>Reading “%1” (%2 / %3)</translation>
+    </message>
+    <message>
+        <source>正在添加文件……</source>
+        <translation>Adding files…</translation>
+    </message>
+    <message>
+        <source>“%1”大小为 %2，超过单个附件的上限 %3；请压缩或拆分后再添加</source>
+        <translation>“%1” is %2, over the %3 limit for a single attachment; compress or split it before adding it</translation>
+    </message>
+    <message>
+        <source>文件不存在或无权读取</source>
+        <translation>The file does not exist or you have no permission to read it</translation>
+    </message>
+    <message>
+        <source>“%1”无法读取（%2）</source>
+        <translation>Cannot read “%1” (%2)</translation>
+    </message>
+    <message>
+        <source>确定要从申报文件中删除“%1”吗？删除后无法恢复。</source>
+        <translation>Delete “%1” from the application file? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>另存到文件夹</source>
+        <translation>Save to folder</translation>
+    </message>
+    <message>
+        <source>无法添加文件</source>
+        <translation>Cannot add files</translation>
+    </message>
+    <message>
+        <source>正在添加文件，请等这一批完成后再添加。</source>
+        <translation>Files are still being added; please wait for this batch to finish before adding more.</translation>
+    </message>
+    <message>
+        <source>添加文件</source>
+        <translation>Add files</translation>
+    </message>
+    <message>
+        <source>“%1”是文件夹，请选择其中的文件</source>
+        <translation>“%1” is a folder; please choose the files in it</translation>
+    </message>
+    <message>
+        <source>删除材料</source>
+        <translation>Delete material</translation>
+    </message>
+    <message>
+        <source>已另存为 %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <source>无法另存</source>
+        <translation>Cannot save a copy</translation>
+    </message>
+    <message>
+        <source>%1：无法写入（%2）</source>
+        <translation>%1: cannot write (%2)</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPreview</name>
     <message>
         <source>附件预览</source>
@@ -115,6 +190,64 @@
     <message>
         <source>此页无法显示：页面尺寸无效或内容已损坏</source>
         <translation>This page cannot be shown: its page size is invalid or its content is damaged</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentSide</name>
+    <message>
+        <source>预览(&amp;V)</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>尚未添加材料：把文件拖到本页，或点击“添加文件”。</source>
+        <translation>No materials added yet: drag files onto this page, or click “Add files”.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentTable</name>
+    <message>
+        <source>证实性材料列表</source>
+        <translation>Supporting evidence list</translation>
+    </message>
+    <message>
+        <source>未关联</source>
+        <translation>Not linked</translation>
+    </message>
+    <message>
+        <source>PDF 文档</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>关联</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>%1 图片</source>
+        <translation>%1 image</translation>
+    </message>
+    <message>
+        <source>%1 文件</source>
+        <translation>%1 file</translation>
     </message>
 </context>
 <context>
@@ -243,30 +376,6 @@
         <translation>Drag files from your file manager onto this page, or click “Add files”, to store them in the application file. Select a material to preview it, and on the right tick the checklist entries, scored items and eligibility clauses it supports.</translation>
     </message>
     <message>
-        <source>文件名</source>
-        <translation>File name</translation>
-    </message>
-    <message>
-        <source>说明</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>大小</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <source>关联</source>
-        <translation>Links</translation>
-    </message>
-    <message>
-        <source>证实性材料列表</source>
-        <translation>Supporting evidence list</translation>
-    </message>
-    <message>
         <source>已添加的材料(&amp;M)</source>
         <translation>Added &amp;materials</translation>
     </message>
@@ -287,116 +396,16 @@
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <source>预览(&amp;V)</source>
-        <translation>&amp;Preview</translation>
-    </message>
-    <message>
         <source>缺少证实性材料：%1</source>
         <translation>Missing supporting evidence: %1</translation>
-    </message>
-    <message>
-        <source>未关联</source>
-        <translation>Not linked</translation>
-    </message>
-    <message>
-        <source>PDF 文档</source>
-        <translation>PDF document</translation>
-    </message>
-    <message>
-        <source>%1 图片</source>
-        <translation>%1 image</translation>
-    </message>
-    <message>
-        <source>%1 文件</source>
-        <translation>%1 file</translation>
-    </message>
-    <message>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>尚未添加材料：把文件拖到本页，或点击“添加文件”。</source>
-        <translation>No materials added yet: drag files onto this page, or click “Add files”.</translation>
     </message>
     <message>
         <source>无法修改关联</source>
         <translation>Cannot change links</translation>
     </message>
     <message>
-        <source>确定要从申报文件中删除“%1”吗？删除后无法恢复。</source>
-        <translation>Delete “%1” from the application file? This cannot be undone.</translation>
-    </message>
-    <message>
-        <source>删除材料</source>
-        <translation>Delete material</translation>
-    </message>
-    <message>
-        <source>无法删除</source>
-        <translation>Cannot delete</translation>
-    </message>
-    <message>
         <source>已删除“%1”。</source>
         <translation>Deleted “%1”.</translation>
-    </message>
-    <message>
-        <source>另存到文件夹</source>
-        <translation>Save to folder</translation>
-    </message>
-    <message>
-        <source>无法另存</source>
-        <translation>Cannot save a copy</translation>
-    </message>
-    <message>
-        <source>%1：无法写入（%2）</source>
-        <translation>%1: cannot write (%2)</translation>
-    </message>
-    <message>
-        <source>已另存为 %1</source>
-        <translation>Saved as %1</translation>
-    </message>
-    <message>
-        <source>常用材料 (*.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</source>
-        <translation>Common materials (*.pdf *.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.webp *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</translation>
-    </message>
-    <message>
-        <source>添加证实性材料</source>
-        <translation>Add supporting evidence</translation>
-    </message>
-    <message>
-        <source>无法添加文件</source>
-        <translation>Cannot add files</translation>
-    </message>
-    <message>
-        <source>正在添加文件，请等这一批完成后再添加。</source>
-        <translation>Files are still being added; please wait for this batch to finish before adding more.</translation>
-    </message>
-    <message>
-        <source>正在读取“%1”（%2 / %3）</source>
-        <translation>Reading “%1” (%2 / %3)</translation>
-    </message>
-    <message>
-        <source>添加文件</source>
-        <translation>Add files</translation>
-    </message>
-    <message>
-        <source>正在添加文件……</source>
-        <translation>Adding files…</translation>
-    </message>
-    <message>
-        <source>“%1”大小为 %2，超过单个附件的上限 %3；请压缩或拆分后再添加</source>
-        <translation>“%1” is %2, over the %3 limit for a single attachment; compress or split it before adding it</translation>
-    </message>
-    <message>
-        <source>“%1”是文件夹，请选择其中的文件</source>
-        <translation>“%1” is a folder; please choose the files in it</translation>
-    </message>
-    <message>
-        <source>文件不存在或无权读取</source>
-        <translation>The file does not exist or you have no permission to read it</translation>
-    </message>
-    <message>
-        <source>“%1”无法读取（%2）</source>
-        <translation>Cannot read “%1” (%2)</translation>
     </message>
     <message>
         <source>已添加 %1 个文件。</source>
@@ -664,6 +673,49 @@
     </message>
 </context>
 <context>
+    <name>GapList</name>
+    <message>
+        <source>提分空间</source>
+        <translation>Room to gain points</translation>
+    </message>
+    <message>
+        <source>各评分项升到上一评分档起点可增加的分值，按分值从高到低排列。双击某一行或选中后按回车，即可转到该评分项的自评打分。</source>
+        <translation>The points each scored item would gain by moving up to the start of the next scoring band, largest first. Double-click a row, or select it and press Enter, to go to that item&apos;s self-scoring.</translation>
+    </message>
+    <message>
+        <source>提分清单(&amp;G)</source>
+        <translation>&amp;Potential gains</translation>
+    </message>
+    <message>
+        <source>提分清单</source>
+        <translation>Potential gains</translation>
+    </message>
+    <message>
+        <source>评分项</source>
+        <translation>Scored item</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>当前得分率</source>
+        <translation>Current score rate</translation>
+    </message>
+    <message>
+        <source>上一档起点</source>
+        <translation>Next band starts at</translation>
+    </message>
+    <message>
+        <source>可增加</source>
+        <translation>Possible gain</translation>
+    </message>
+    <message>
+        <source>+%1 分</source>
+        <translation>+%1 points</translation>
+    </message>
+</context>
+<context>
     <name>Guidance</name>
     <message>
         <source>引导问题（{n}）</source>
@@ -781,6 +833,65 @@
     </message>
 </context>
 <context>
+    <name>IndicatorTable</name>
+    <message>
+        <source>关键绩效指标</source>
+        <translation>Key performance indicators</translation>
+    </message>
+    <message>
+        <source>改进方向</source>
+        <translation>Direction of improvement</translation>
+    </message>
+    <message>
+        <source>所属评分项</source>
+        <translation>Scored item</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>竞争对手</source>
+        <translation>Competitor</translation>
+    </message>
+    <message>
+        <source>竞争对手来源</source>
+        <translation>Competitor source</translation>
+    </message>
+    <message>
+        <source>标杆</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>标杆来源</source>
+        <translation>Benchmark source</translation>
+    </message>
+    <message>
+        <source>越高越好</source>
+        <translation>Higher is better</translation>
+    </message>
+    <message>
+        <source>越低越好</source>
+        <translation>Lower is better</translation>
+    </message>
+    <message>
+        <source>%1 年</source>
+        <translation>%1</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorsPage</name>
     <message>
         <source>为 4.7 各结果评分项录入关键绩效指标：近 3–5 年的数值，以及目标、竞争对手和标杆的对比值（注明来源）。选中一行，下方即显示它的趋势图。</source>
@@ -803,64 +914,8 @@
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <source>关键绩效指标</source>
-        <translation>Key performance indicators</translation>
-    </message>
-    <message>
-        <source>越高越好</source>
-        <translation>Higher is better</translation>
-    </message>
-    <message>
-        <source>越低越好</source>
-        <translation>Lower is better</translation>
-    </message>
-    <message>
-        <source>改进方向</source>
-        <translation>Direction of improvement</translation>
-    </message>
-    <message>
-        <source>所属评分项</source>
-        <translation>Scored item</translation>
-    </message>
-    <message>
         <source>指标表(&amp;I)</source>
         <translation>&amp;Indicators</translation>
-    </message>
-    <message>
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>方向</source>
-        <translation>Direction</translation>
-    </message>
-    <message>
-        <source>%1 年</source>
-        <translation>%1</translation>
-    </message>
-    <message>
-        <source>目标</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <source>竞争对手</source>
-        <translation>Competitor</translation>
-    </message>
-    <message>
-        <source>竞争对手来源</source>
-        <translation>Competitor source</translation>
-    </message>
-    <message>
-        <source>标杆</source>
-        <translation>Benchmark</translation>
-    </message>
-    <message>
-        <source>标杆来源</source>
-        <translation>Benchmark source</translation>
     </message>
     <message>
         <source>%1 %2还没有关键绩效指标</source>
@@ -912,6 +967,45 @@
     </message>
 </context>
 <context>
+    <name>ItemLinks</name>
+    <message>
+        <source>关联的证实性材料和数据</source>
+        <translation>Linked supporting evidence and data</translation>
+    </message>
+    <message>
+        <source>关联的证实性材料</source>
+        <translation>Linked supporting evidence</translation>
+    </message>
+    <message>
+        <source>关联的关键绩效指标</source>
+        <translation>Linked key performance indicators</translation>
+    </message>
+    <message>
+        <source>尚无归属本项的关键绩效指标。</source>
+        <translation>No key performance indicators belong to this item yet.</translation>
+    </message>
+    <message>
+        <source>把趋势图插入自评内容(&amp;R)</source>
+        <translation>Put a trend cha&amp;rt in the text</translation>
+    </message>
+    <message>
+        <source>证实性材料(&amp;E)</source>
+        <translation>S&amp;upporting evidence</translation>
+    </message>
+    <message>
+        <source>关键绩效数据(&amp;K)</source>
+        <translation>&amp;Key performance data</translation>
+    </message>
+    <message>
+        <source>尚无关联本项的材料；可在“证实性材料”页把附件关联到 {id}。</source>
+        <translation>No materials are linked to this item yet; you can link attachments to {id} on the “Supporting evidence” page.</translation>
+    </message>
+    <message>
+        <source>在光标处插入所选指标的趋势图；它在申报材料中按本项编号（图{id}-n）</source>
+        <translation>Inserts the chosen indicator&apos;s trend chart at the cursor; the package numbers it by item (图{id}-n)</translation>
+    </message>
+</context>
+<context>
     <name>ItemPage</name>
     <message>
         <source>{id} 自评内容</source>
@@ -958,8 +1052,51 @@
         <translation>This item is up to date for this year: stop showing “Needs updating”</translation>
     </message>
     <message>
+        <source>需更新：本项内容沿用 {year} 年度的申报，请按本年度的情况修改，改好后点“标为已更新”。</source>
+        <translation>Needs updating: this item&apos;s text comes from the {year} application. Revise it for this year, then click “Mark as updated”.</translation>
+    </message>
+    <message>
+        <source>往年</source>
+        <translation>earlier</translation>
+    </message>
+    <message>
+        <source>{id} {name}：内容沿用往年申报，需更新</source>
+        <translation>{id} {name}: text carried over from an earlier application; needs updating</translation>
+    </message>
+    <message>
+        <source>{id} {name}：尚未填写自评内容</source>
+        <translation>{id} {name}: self-assessment text not written yet</translation>
+    </message>
+    <message>
+        <source>{id} {name}：尚未自评打分</source>
+        <translation>{id} {name}: not self-scored yet</translation>
+    </message>
+    <message>
+        <source>本项 {n} 字</source>
+        <translation>This item: {n} characters</translation>
+    </message>
+    <message>
+        <source>、图 {n} 幅</source>
+        <translation>, {n} figure(s)</translation>
+    </message>
+    <message>
+        <source> · 自评报告合计 {total}</source>
+        <translation> · Self-assessment report total: {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemScorePanel</name>
+    <message>
         <source>自评打分</source>
         <translation>Self-scoring</translation>
+    </message>
+    <message>
+        <source>优势</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <source>改进机会</source>
+        <translation>Opportunities for improvement</translation>
     </message>
     <message>
         <source>评分档</source>
@@ -990,20 +1127,16 @@
         <translation>Score</translation>
     </message>
     <message>
-        <source>优势</source>
-        <translation>Strengths</translation>
-    </message>
-    <message>
-        <source>改进机会</source>
-        <translation>Opportunities for improvement</translation>
-    </message>
-    <message>
         <source>优势(&amp;S)</source>
         <translation>&amp;Strengths</translation>
     </message>
     <message>
         <source>改进机会(&amp;O)</source>
         <translation>&amp;Opportunities for improvement</translation>
+    </message>
+    <message>
+        <source>请先选择评分档。</source>
+        <translation>Choose a scoring band first.</translation>
     </message>
     <message>
         <source>{id} {name}评语</source>
@@ -1018,84 +1151,12 @@
         <translation>{name} comments (&amp;{key})</translation>
     </message>
     <message>
-        <source>关联的证实性材料和数据</source>
-        <translation>Linked supporting evidence and data</translation>
-    </message>
-    <message>
-        <source>关联的证实性材料</source>
-        <translation>Linked supporting evidence</translation>
-    </message>
-    <message>
-        <source>关联的关键绩效指标</source>
-        <translation>Linked key performance indicators</translation>
-    </message>
-    <message>
-        <source>尚无关联本项的材料；可在“证实性材料”页把附件关联到 {id}。</source>
-        <translation>No materials are linked to this item yet; you can link attachments to {id} on the “Supporting evidence” page.</translation>
-    </message>
-    <message>
-        <source>尚无归属本项的关键绩效指标。</source>
-        <translation>No key performance indicators belong to this item yet.</translation>
-    </message>
-    <message>
-        <source>把趋势图插入自评内容(&amp;R)</source>
-        <translation>Put a trend cha&amp;rt in the text</translation>
-    </message>
-    <message>
-        <source>在光标处插入所选指标的趋势图；它在申报材料中按本项编号（图{id}-n）</source>
-        <translation>Inserts the chosen indicator&apos;s trend chart at the cursor; the package numbers it by item (图{id}-n)</translation>
-    </message>
-    <message>
-        <source>证实性材料(&amp;E)</source>
-        <translation>S&amp;upporting evidence</translation>
-    </message>
-    <message>
-        <source>关键绩效数据(&amp;K)</source>
-        <translation>&amp;Key performance data</translation>
-    </message>
-    <message>
-        <source>需更新：本项内容沿用 {year} 年度的申报，请按本年度的情况修改，改好后点“标为已更新”。</source>
-        <translation>Needs updating: this item&apos;s text comes from the {year} application. Revise it for this year, then click “Mark as updated”.</translation>
-    </message>
-    <message>
-        <source>往年</source>
-        <translation>earlier</translation>
-    </message>
-    <message>
-        <source>{id} {name}：内容沿用往年申报，需更新</source>
-        <translation>{id} {name}: text carried over from an earlier application; needs updating</translation>
-    </message>
-    <message>
-        <source>{id} {name}：尚未填写自评内容</source>
-        <translation>{id} {name}: self-assessment text not written yet</translation>
-    </message>
-    <message>
-        <source>{id} {name}：尚未自评打分</source>
-        <translation>{id} {name}: not self-scored yet</translation>
-    </message>
-    <message>
-        <source>请先选择评分档。</source>
-        <translation>Choose a scoring band first.</translation>
-    </message>
-    <message>
-        <source>— / {max} 分</source>
-        <translation>— / {max} points</translation>
-    </message>
-    <message>
         <source>{points} / {max} 分</source>
         <translation>{points} / {max} points</translation>
     </message>
     <message>
-        <source>本项 {n} 字</source>
-        <translation>This item: {n} characters</translation>
-    </message>
-    <message>
-        <source>、图 {n} 幅</source>
-        <translation>, {n} figure(s)</translation>
-    </message>
-    <message>
-        <source> · 自评报告合计 {total}</source>
-        <translation> · Self-assessment report total: {total}</translation>
+        <source>— / {max} 分</source>
+        <translation>— / {max} points</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1581,14 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <source>，已超出 {n} 字</source>
         <translation>, {n} over the limit</translation>
     </message>
+    <message>
+        <source>{name}共 {total} 字，超过参考值 {limit} 字（按当年申报通知核对）</source>
+        <translation>{name} has {total} characters, more than the suggested {limit} (check the year&apos;s notice)</translation>
+    </message>
+    <message>
+        <source>{name}共 {total} 字，超过 {limit} 字的限制</source>
+        <translation>{name} has {total} characters, over the limit of {limit}</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1786,14 +1855,6 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Incomplete</translation>
     </message>
     <message>
-        <source>{0}共 {1} 字，超过参考值 {2} 字（按当年申报通知核对）</source>
-        <translation>{0} has {1} characters, more than the suggested {2} (check the year&apos;s notice)</translation>
-    </message>
-    <message>
-        <source>{0}共 {1} 字，超过 {2} 字的限制</source>
-        <translation>{0} has {1} characters, over the limit of {2}</translation>
-    </message>
-    <message>
         <source>字数</source>
         <translation>Character count</translation>
     </message>
@@ -1955,12 +2016,8 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Organisational profile {id} {name} is not filled in yet</translation>
     </message>
     <message>
-        <source>组织概述共 {total} 字，超过{limit}</source>
-        <translation>The organisational profile has {total} characters, more than {limit}</translation>
-    </message>
-    <message>
-        <source>组织概述共 {total} 字，超过 {limit} 字的限制</source>
-        <translation>The organisational profile has {total} characters, over the {limit}-character limit</translation>
+        <source>组织概述</source>
+        <translation>Organisational profile</translation>
     </message>
     <message>
         <source>本节 {n} 字</source>
@@ -2253,12 +2310,8 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Open {id} {name}</translation>
     </message>
     <message>
-        <source>自评报告共 {total} 字，超过{limit}</source>
-        <translation>The self-assessment report has {total} characters, more than {limit}</translation>
-    </message>
-    <message>
-        <source>自评报告共 {total} 字，超过 {limit} 字的限制</source>
-        <translation>The self-assessment report has {total} characters, over the {limit}-character limit</translation>
+        <source>自评报告</source>
+        <translation>Self-assessment report</translation>
     </message>
     <message>
         <source>未填写</source>
@@ -2596,42 +2649,6 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
         <translation>Score rate radar chart</translation>
     </message>
     <message>
-        <source>提分空间</source>
-        <translation>Room to gain points</translation>
-    </message>
-    <message>
-        <source>各评分项升到上一评分档起点可增加的分值，按分值从高到低排列。双击某一行或选中后按回车，即可转到该评分项的自评打分。</source>
-        <translation>The points each scored item would gain by moving up to the start of the next scoring band, largest first. Double-click a row, or select it and press Enter, to go to that item&apos;s self-scoring.</translation>
-    </message>
-    <message>
-        <source>提分清单(&amp;G)</source>
-        <translation>&amp;Potential gains</translation>
-    </message>
-    <message>
-        <source>提分清单</source>
-        <translation>Potential gains</translation>
-    </message>
-    <message>
-        <source>评分项</source>
-        <translation>Scored item</translation>
-    </message>
-    <message>
-        <source>分值</source>
-        <translation>Points</translation>
-    </message>
-    <message>
-        <source>当前得分率</source>
-        <translation>Current score rate</translation>
-    </message>
-    <message>
-        <source>上一档起点</source>
-        <translation>Next band starts at</translation>
-    </message>
-    <message>
-        <source>可增加</source>
-        <translation>Possible gain</translation>
-    </message>
-    <message>
         <source>综合得分 %1 分，未达到“%2”的分数线（%3）</source>
         <translation>Composite score %1 does not reach the “%2” line (%3)</translation>
     </message>
@@ -2682,10 +2699,6 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>%1 分线</source>
         <translation>%1-point line</translation>
-    </message>
-    <message>
-        <source>+%1 分</source>
-        <translation>+%1 points</translation>
     </message>
 </context>
 <context>

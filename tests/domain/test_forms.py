@@ -95,22 +95,21 @@ def test_package_parts_and_limits(forms):
 
 def test_everything_code_reads_exists_in_the_data(forms):
     form = forms.form
-    for field_id in (
-        "org_name",
-        "uscc",
-        "registered_address",
-        "established_on",
-        "excellence_introduced_on",
-    ):
-        assert form.field(field_id)
-    assert form.field("uscc").validator == "uscc"
-    assert form.field("established_on").type == "date"
-    for table_id, columns in forms_module._REQUIRED_COLUMNS.items():
+    read = ("org_name", "uscc", "registered_address", "established_on", "excellence_introduced_on")
+    assert [(form.field(i).type, form.field(i).validator) for i in read] == [
+        ("text", None),
+        ("text", "uscc"),
+        ("text", None),
+        ("date", "date"),
+        ("date", "date"),
+    ]
+    for table_id, columns in forms_module.REQUIRED_COLUMNS.items():
         table = form.table(table_id)
         assert {c.id for c in table.columns} >= set(columns)
     assert form.table("financials").column("profit_total").validator == "signed_money"
     honour_levels = form.table("honours").column("level").choices
-    assert set(honour_levels) == set(forms_module.HONOUR_LEVELS)
+    assert forms.ladder.names == ("国家级", "省级", "市级", "区县级")
+    assert honour_levels == ("国际", *forms.ladder.names, "行业", "其他")  # the ladder, in order
     assert set(eligibility._KINDS) | {"declaration"} == set(forms_module.RULE_PARAMS)
 
 
@@ -148,79 +147,80 @@ def _error(root: Path) -> str:
             "awards/sip.toml",
             "cycle = ",
             'cycel = "每年"\ncycle = ',
-            "awards/sip.toml: cycel: unknown key",
+            "awards/sip.toml: cycel: 未知的键（拼写有误，或不属于此格式）；此处可用的键：id、name",
         ),
         (
             "awards/sip.toml",
             'comparison = "above"',
             'comparison = "greater"',
-            "awards/sip.toml: tiers[0].comparison: a tier with a line needs one of at_least, above",
+            "awards/sip.toml: tiers[0].comparison: 'greater' 不是可用的值（可用：above、at_least）",
         ),
         (
             "awards/sip.toml",
             "line = 600",
             'line = "600"',
-            "awards/sip.toml: tiers[0].line: expected an integer, found str '600'",
+            "awards/sip.toml: tiers[0].line: 应为整数，实为文字 '600'",
         ),
         (
             "awards/suzhou-mayor.toml",
             "weight = 70",
             "weight = 60",
-            "awards/suzhou-mayor.toml: composite.parts: weights add up to 90, not 100",
+            "awards/suzhou-mayor.toml: composite.parts: 权重合计 90，应为 100",
         ),
         (
             "awards/suzhou-mayor.toml",
             'kind = "no_loss"',
             'kind = "no_profit"',
-            "is not one of years_since, certification",
+            "rules[9].kind: 'no_profit' 不是可用的值（可用：certification、declaration",
         ),
         (
             "awards/suzhou-mayor.toml",
             "params = { years = 3 }",
             "params = { years = 3, span = 1 }",
-            "awards/suzhou-mayor.toml: rules[9].params.span: unknown key",
+            "awards/suzhou-mayor.toml: rules[9].params.span: 未知的键（拼写有误，或不属于此格式）"
+            "；此处可用的键：years",
         ),
         (
             "awards/suzhou-mayor.toml",
             'field = "established_on"',
             'field = "founded"',
-            "awards/suzhou-mayor.toml: rules[1].params.field: no 申请表 field 'founded'",
+            "awards/suzhou-mayor.toml: rules[1].params.field: 申请表中没有字段 'founded'",
         ),
         (
             "awards/suzhou-mayor.toml",
             'field = "established_on"',
             'field = "org_name"',
-            "awards/suzhou-mayor.toml: rules[1].params.field: 'org_name' is not a date field",
+            "awards/suzhou-mayor.toml: rules[1].params.field: 'org_name' 不是日期字段",
         ),
         (
             "awards/suzhou-mayor.toml",
             'framework = "gbt19580-2012"',
             'framework = "gbt19580-2004"',
-            "awards/suzhou-mayor.toml: framework: no framework 'gbt19580-2004'",
+            "awards/suzhou-mayor.toml: framework: frameworks/ 中没有评价准则 'gbt19580-2004'",
         ),
         (
             "frameworks/gbt19580-2012.toml",
             "points = 50",
             "points = 55",
-            "frameworks/gbt19580-2012.toml: total_points: items add up to 1005, not 1000",
+            "frameworks/gbt19580-2012.toml: total_points: 各评分项合计 1005 分，而不是 1000 分",
         ),
         (
             "frameworks/gbt19580-2012.toml",
             'kind = "results"\nlow = 10',
             'kind = "results"\nlow = 15',
-            "frameworks/gbt19580-2012.toml: bands: results bands leave a gap or overlap at 10%",
+            "frameworks/gbt19580-2012.toml: bands: results 的分数段在 10% 处有空缺或重叠",
         ),
         (
             "application-form.toml",
             'id = "uscc"',
             'id = "credit_code"',
-            "application-form.toml: groups.fields: the field 'uscc' is missing",
+            "application-form.toml: groups.fields: 缺少字段 'uscc'（资格自查要读）",
         ),
         (
             "application-form.toml",
             'type = "date"',
             'type = "datetime"',
-            "'datetime' is not one of text, multiline, date",
+            "type: 'datetime' 不是可用的值（可用：bool、choice、date",
         ),
     ],
 )
@@ -231,19 +231,19 @@ def test_mistakes_name_the_file_the_key_and_the_problem(broken, relative, old, n
 def test_attachment_pointing_at_a_missing_rule(broken, forms):
     rule_id = forms.award("sip").attachments[1].rules[0]
     root = broken("awards/sip.toml", f'rules = ["{rule_id}"', 'rules = ["no-such-rule"')
-    assert "awards/sip.toml: attachments[1].rules: no rule with id 'no-such-rule'" in _error(root)
+    assert "awards/sip.toml: attachments[1].rules: 没有编号为 'no-such-rule' 的条款" in _error(root)
 
 
 def test_not_toml_and_missing_files(broken, tmp_path):
     root = broken("awards/sip.toml", "[[tiers]]", "[[tiers]")
-    assert _error(root).startswith("awards/sip.toml: not valid TOML:")
+    assert _error(root).startswith("awards/sip.toml: 不是有效的 TOML：")
     (tmp_path / "forms" / "application-form.toml").unlink()
-    assert "application-form.toml: file not found" in _error(tmp_path / "forms")
+    assert "application-form.toml: 找不到文件" in _error(tmp_path / "forms")
 
 
 def test_award_id_must_match_the_file_name(broken):
     root = broken("awards/sip.toml", 'id = "sip"', 'id = "suzhou-sip"')
-    assert "awards/sip.toml: id: 'suzhou-sip' differs from the file name" in _error(root)
+    assert "awards/sip.toml: id: 'suzhou-sip' 与文件名不同" in _error(root)
 
 
 def test_unknown_award_lists_the_known_ones(forms):
@@ -278,13 +278,13 @@ def test_the_rank_is_data_a_user_can_change(broken):
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("order = 40\n", "", "awards/sip.toml: order: missing"),
-        ("order = 40", 'order = "4"', "awards/sip.toml: order: expected an integer, found str"),
-        ("order = 40", "order = 0", "awards/sip.toml: order: must be at least 1, found 0"),
+        ("order = 40\n", "", "awards/sip.toml: order: 缺少此项（必填）"),
+        ("order = 40", 'order = "4"', "awards/sip.toml: order: 应为整数，实为文字 '4'"),
+        ("order = 40", "order = 0", "awards/sip.toml: order: 应不小于 1，实为 0"),
         (
             "order = 40",
             "order = 30",
-            "awards/suzhou-mayor.toml: order: 30 is also the order of awards/sip.toml",
+            "awards/suzhou-mayor.toml: order: 30 与 awards/sip.toml 的 order 相同",
         ),
     ],
 )
@@ -337,19 +337,20 @@ def test_no_award_file_keeps_unsourced_notes():
             "awards/suzhou-mayor.toml",
             'limit = 50000\nlimit_source = "参考值 — 按当年申报通知核对"\n',
             "limit = 50000\n",
-            "awards/suzhou-mayor.toml: parts[3].limit_source: missing",
+            "awards/suzhou-mayor.toml: parts[3].limit_source: 缺少此项：须写明字数上限的出处",
         ),
         (
             "awards/sip.toml",
             'source = "《苏州工业园区质量奖评定管理办法》第四条',
             'sauce = "《苏州工业园区质量奖评定管理办法》第四条',
-            "awards/sip.toml: facts[0].source: missing",
+            "awards/sip.toml: facts[0].sauce: 未知的键（拼写有误，或不属于此格式）"
+            "；此处可用的键：text、source",
         ),
         (
             "frameworks/gbt19580-2012.toml",
             'limit = 3000\nlimit_source = "参考值 — 按当年申报通知核对"\n',
             "limit = 3000\n",
-            "frameworks/gbt19580-2012.toml: profile.limit_source: missing",
+            "frameworks/gbt19580-2012.toml: profile.limit_source: 缺少此项（必填）",
         ),
     ],
 )
@@ -410,37 +411,49 @@ def test_a_notice_loads_with_its_limits_rules_attachments_and_facts(with_notice)
         (
             "",
             "2025.toml",
-            "awards/suzhou-mayor/notices/2025.toml: year: 2026 differs from the file name",
+            "awards/suzhou-mayor/notices/2025.toml: year: 2026 与文件名不同",
         ),
-        ("deadlin = 2026-05-01\n", "2026.toml", "notices/2026.toml: deadlin: unknown key"),
-        ('deadline = "5月底"\n', "2026.toml", "notices/2026.toml: deadline: expected a date"),
+        (
+            "deadlin = 2026-05-01\n",
+            "2026.toml",
+            "notices/2026.toml: deadlin: 未知的键（拼写有误，或不属于此格式）；此处可用的键：year",
+        ),
+        (
+            'deadline = "5月底"\n',
+            "2026.toml",
+            "notices/2026.toml: deadline: 应为日期（YYYY-MM-DD），实为 '5月底'",
+        ),
         (
             '[[limits]]\npart = "recommendation-letter"\nlimit = 100\n',
             "2026.toml",
-            "notices/2026.toml: limits[0].part: 'recommendation-letter' is not one of",
+            "notices/2026.toml: limits[0].part: 'recommendation-letter' 不是可用的值（可用：",
         ),
         (
             '[[limits]]\npart = "report"\nlimit = 0\n',
             "2026.toml",
-            "notices/2026.toml: limits[0].limit: must be at least 1, found 0",
+            "notices/2026.toml: limits[0].limit: 应不小于 1，实为 0",
         ),
         (
             '[[rules]]\nid = "x"\ncitation = "二"\ntext = "t"\nkind = "years_since"\n'
             'params = { field = "founded", years = 3 }\n',
             "2026.toml",
-            "suzhou-mayor/notices/2026.toml: rules[0].params.field: no 申请表 field 'founded'",
+            "suzhou-mayor/notices/2026.toml: rules[0].params.field: 申请表中没有字段 'founded'",
         ),
         (
             '[[attachments]]\nid = "a"\nname = "n"\nrequired = true\nrules = ["nope"]\n',
             "2026.toml",
-            "notices/2026.toml: attachments[0].rules: no rule with id 'nope'",
+            "notices/2026.toml: attachments[0].rules: 没有编号为 'nope' 的条款",
         ),
         (
             'cycle = "每两年"\n',
             "2026.toml",
-            "notices/2026.toml: cycle_note: missing: the notice's cycle",
+            "notices/2026.toml: cycle_note: 缺少此项：通知的评选周期 '每两年' 与办法的 '每年' 不同",
         ),
-        ('[[facts]]\nsource = "x"\n', "2026.toml", "notices/2026.toml: facts[0].text: missing"),
+        (
+            '[[facts]]\nsource = "x"\n',
+            "2026.toml",
+            "notices/2026.toml: facts[0].text: 缺少此项（必填）",
+        ),
     ],
 )
 def test_notice_mistakes_name_the_file_and_the_key(with_notice, extra, name, expected):
@@ -449,13 +462,16 @@ def test_notice_mistakes_name_the_file_and_the_key(with_notice, extra, name, exp
 
 def test_a_notice_folder_needs_its_award(with_notice):
     root = with_notice(NOTICE, award="suzhou-county")
-    assert "awards/suzhou-county/: no award 'suzhou-county'" in _error(root)
+    assert "awards/suzhou-county/: 没有奖项 'suzhou-county'" in _error(root)
 
 
 def test_a_notice_for_a_part_the_award_lacks_is_refused(with_notice):
     limit = '[[limits]]\npart = "recommendation"\nlimit = 100\n'
     root = with_notice(NOTICE + limit, award="self-assessment")
-    expected = "self-assessment/notices/2026.toml: limits[0].part: self-assessment has no part"
+    expected = (
+        "self-assessment/notices/2026.toml: limits[0].part: "
+        "self-assessment 没有 'recommendation' 这一部分"
+    )
     assert expected in _error(root)
 
 
@@ -470,7 +486,7 @@ def test_forms_check_fails_on_a_limit_without_a_source(broken, monkeypatch, caps
     assert main(["forms", "check"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert "awards/sip.toml: parts[2].limit_source: missing" in err
+    assert "awards/sip.toml: parts[2].limit_source: 缺少此项：须写明字数上限的出处" in err
 
 
 def test_forms_check_counts_notices_and_suggestions(monkeypatch, capsys):

@@ -186,7 +186,10 @@ def _card(fw, total):
     ids=["599.75 未达到", "600 达到", "600.25 达到"],
 )
 def test_suzhou_article_16_not_below_600(forms, fw, total, reached):
-    """苏州 第十六条：市长质量奖获奖组织的总评分应当不低于600分。"""
+    """苏州's 不低于 line, exact at 600.
+
+    第十六条：市长质量奖获奖组织的总评分应当不低于600分。
+    """
     card = _card(fw, total)
     mayor = scoring.evaluate_tiers(forms.award("suzhou-mayor"), card.total)[0]
     assert (mayor.tier, mayor.wording) == ("市长质量奖", "不低于 600 分")
@@ -200,7 +203,10 @@ def test_suzhou_article_16_not_below_600(forms, fw, total, reached):
     ids=["599.75 未达到", "600 未达到", "600.25 达到"],
 )
 def test_sip_article_18_above_600(forms, fw, total, reached):
-    """SIP 第十八条：苏州工业园区质量奖获奖组织的总评分……应当高于600分。"""
+    """SIP's 高于 line: 600 itself is not enough.
+
+    第十八条：苏州工业园区质量奖获奖组织的总评分……应当高于600分。
+    """
     card = _card(fw, total)
     award = scoring.evaluate_tiers(forms.award("sip"), card.total)[0]
     assert award.wording == "高于 600 分"

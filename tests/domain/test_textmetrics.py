@@ -244,3 +244,20 @@ def test_counts_are_consistent(text):
     twice = count(f"{text}\n{text}")  # counts add up over paragraphs
     assert twice.words == 2 * counts.words
     assert twice.characters == 2 * counts.characters
+
+
+def test_a_narrative_measured_again_is_not_parsed_again(monkeypatch):
+    from qualitydesk.domain import markdown
+
+    parses = []
+    real = markdown.parser
+    monkeypatch.setattr(markdown, "parser", lambda: parses.append(1) or real())
+    text = "## 领导\n\n高层领导每季度主持经营分析会。\n\n| 指标 | 值 |\n|---|---|\n| 营收 | 12 |\n"
+    narrative.cache_clear()
+    first = measure(text)
+    assert measure(text) == first
+    assert measure(text + "新增。") != first
+    assert len(parses) == 2  # once per distinct text
+    assert (
+        first[0].words == count("领导\n高层领导每季度主持经营分析会。\n指标\n值\n营收\n12\n").words
+    )

@@ -422,6 +422,7 @@ def _libreoffice() -> str | None:
 
 
 @pytest.mark.skipif(not _libreoffice(), reason="LibreOffice (soffice) is not on PATH")
+@pytest.mark.slow
 def test_libreoffice_opens_the_copy_and_converts_it(exported, tmp_path):
     profile = (tmp_path / "profile").as_uri()
     command = [

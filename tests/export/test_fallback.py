@@ -20,13 +20,13 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from qualitydesk.export import fallback
+from qualitydesk.export import fallback, fontscan, fontsubset
 from qualitydesk.export.fonts import SERIF, fonts
 from qualitydesk.export.pdf import export_pdf
 from qualitydesk.export.preflight import unprintable
 from qualitydesk.export.text import MISSING, clean
 from qualitydesk.store.document import Document
-from tests.export.pdfcheck import font_names, fonts_without_file
+from tests.helpers.pdfcheck import font_names, fonts_without_file
 
 RARE = "𠀀"  # U+20000, CJK Extension B: in no bundled font
 EMOJI = "😀"  # U+1F600
@@ -63,7 +63,7 @@ def font_dir(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "fonts"
     folder.mkdir()
     build_font(folder / "fallback.ttf", [ord(RARE), ord(EMOJI)])
-    monkeypatch.setenv(fallback.ENV_DIRS, str(folder))
+    monkeypatch.setenv(fontscan.ENV_DIRS, str(folder))
     return folder
 
 
@@ -95,7 +95,7 @@ def _page_text(pdf: Path) -> str:
 def test_the_cmap_reader_agrees_with_fonttools(tmp_path):
     codes = [0x41, 0x4E00, 0x4E01, 0x9F98, 0x20000, 0x1F600]
     path = build_font(tmp_path / "f.ttf", codes)
-    (face,) = fallback.read_faces(path)
+    (face,) = fontscan.read_faces(path)
     assert face.outline
     assert face.embeddable
     assert face.name == "TestFallback"
@@ -107,12 +107,12 @@ def test_the_cmap_reader_agrees_with_fonttools(tmp_path):
 def test_fonts_that_forbid_embedding_are_not_used(tmp_path, monkeypatch):
     build_font(tmp_path / "restricted.ttf", [ord(RARE)], fs_type=0x0002, name="Restricted")
     build_font(tmp_path / "bitmaponly.ttf", [ord(RARE)], fs_type=0x0200, name="BitmapOnly")
-    monkeypatch.setenv(fallback.ENV_DIRS, str(tmp_path))
+    monkeypatch.setenv(fontscan.ENV_DIRS, str(tmp_path))
     assert not fonts().covered(RARE)
-    assert fallback.embeddable(0x0004)
-    assert fallback.embeddable(0x0008)
-    assert not fallback.embeddable(0x0002)
-    assert not fallback.embeddable(0x0100)
+    assert fontscan.embeddable(0x0004)
+    assert fontscan.embeddable(0x0008)
+    assert not fontscan.embeddable(0x0002)
+    assert not fontscan.embeddable(0x0100)
 
 
 # --- export -------------------------------------------------------------------------------------
@@ -153,7 +153,7 @@ def test_an_export_that_needs_no_fallback_scans_no_font(tmp_path, forms, monkeyp
     def no_scan(dirs):
         raise AssertionError(f"fonts scanned: {dirs}")
 
-    monkeypatch.setenv(fallback.ENV_DIRS, str(tmp_path))
+    monkeypatch.setenv(fontscan.ENV_DIRS, str(tmp_path))
     monkeypatch.setattr(fallback, "font_files", no_scan)
     doc = _doc(tmp_path / "plain.qdesk", "只有常用字，ISO 9001。")
     try:
@@ -165,7 +165,7 @@ def test_an_export_that_needs_no_fallback_scans_no_font(tmp_path, forms, monkeyp
 
 def test_the_fallback_subset_has_exactly_the_characters_asked_for(font_dir):
     started = time.perf_counter()
-    data = fallback.subset_truetype(font_dir / "fallback.ttf", 0, [ord(RARE)])
+    data = fontsubset.subset_truetype(font_dir / "fallback.ttf", 0, [ord(RARE)])
     assert time.perf_counter() - started < 1.0
     font = TTFont(io.BytesIO(data))
     assert set(font.getBestCmap()) == {ord(RARE)}
@@ -190,7 +190,10 @@ def test_preflight_lists_each_character_no_font_has_with_its_place(tmp_path, for
         problems = unprintable(doc, forms)
     finally:
         doc.close()
-    found = [(p.where, p.char, p.line, p.column, p.occurrence) for p in problems]
+    found = [
+        (p.where, p.char, p.location.line, p.location.column, p.location.occurrence)
+        for p in problems
+    ]
     assert found == [
         ("自评报告 4.1.2", RARE, 1, 2, 0),
         ("自评报告 4.1.2", EMOJI, 1, 4, 0),
@@ -198,7 +201,9 @@ def test_preflight_lists_each_character_no_font_has_with_its_place(tmp_path, for
         ("自评报告 4.1.2", RARE, 2, 6, 1),
     ]
     assert "第 2 行第 4 字" in problems[2].message
-    assert problems[3].offset == TEXT.rindex(RARE)
+    assert problems[3].location.offset == TEXT.rindex(RARE)
+    assert {p.location.step for p in problems} == {"report"}
+    assert {p.location.item for p in problems} == {"4.1.2"}
 
 
 def test_preflight_does_not_list_what_a_fallback_face_prints(font_dir, tmp_path, forms):
@@ -207,7 +212,7 @@ def test_preflight_does_not_list_what_a_fallback_face_prints(font_dir, tmp_path,
         problems = unprintable(doc, forms)
     finally:
         doc.close()
-    assert [(p.char, p.line, p.column) for p in problems] == [(PRIVATE, 2, 4)]
+    assert [(p.char, p.location.line, p.location.column) for p in problems] == [(PRIVATE, 2, 4)]
 
 
 # --- the command line ---------------------------------------------------------------------------
@@ -265,8 +270,8 @@ def test_an_emoji_only_a_colour_font_has_is_drawn_as_a_picture(tmp_path, monkeyp
     font.save(str(folder / "colour.ttf"))
     png = io.BytesIO()
     Image.new("RGBA", (8, 8), (250, 200, 0, 255)).save(png, "PNG")
-    monkeypatch.setattr(fallback, "_render_picture", lambda face, code: png.getvalue())
-    monkeypatch.setenv(fallback.ENV_DIRS, str(folder))
+    monkeypatch.setattr(fallback, "render_picture", lambda face, code: png.getvalue())
+    monkeypatch.setenv(fontscan.ENV_DIRS, str(folder))
     doc = _doc(tmp_path / "emoji.qdesk", f"表情{EMOJI}在此")
     try:
         result = export_pdf(doc, forms, tmp_path / "emoji.pdf")

@@ -1,7 +1,7 @@
 """Pages are full (issue 14 §1): a heading keeps the first lines of what follows, not all of it;
 long tables start where they are; no line of a paragraph stands alone at a page's top or foot.
 
-Positions are read back from the PDF with pypdfium2 (:func:`tests.export.pdfcheck.foot_blanks`
+Positions are read back from the PDF with pypdfium2 (:func:`tests.helpers.pdfcheck.foot_blanks`
 and character boxes here).
 """
 
@@ -14,13 +14,14 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Spacer
 
-from qualitydesk.export.flowables import Heading, Para, TextStyle
+from qualitydesk.export.blocks import Heading
+from qualitydesk.export.flowables import Para, TextStyle
 from qualitydesk.export.fonts import SANS_BOLD, SERIF, fonts
 from qualitydesk.export.layout import PageSetup, build
 from qualitydesk.export.markdown import Narrative, Numbering, Sources
 from qualitydesk.export.pdf import export_pdf
 from qualitydesk.export.styles import make_styles
-from tests.export.pdfcheck import MM, Entry, foot_blanks, opening_groups, section_start
+from tests.helpers.pdfcheck import MM, Entry, foot_blanks, opening_groups, section_start
 
 SETUP = PageSetup(title="排版测试", org="测试组织", subject="测试", creator="QualityDesk 测试")
 BODY = TextStyle(SERIF, 12.0, 21.0, align="left")
@@ -74,17 +75,20 @@ def _filler(lines_left: int, extra: float = 0.0) -> Spacer:
 
 def _kept_blocks(entry: Entry) -> bool:
     """A part, an attachment, or the 申报承诺: the pledge and the lines signed under it are one
-    block kept together (the signatures never stand apart from what they sign)."""
+    block kept together (the signatures never stand apart from what they sign).
+    """
     return section_start(entry) or entry.title.endswith("申报承诺")
 
 
 @pytest.mark.parametrize("layout", ["标准", "紧凑"])
+@pytest.mark.slow
 def test_the_demo_packages_pages_are_full_but_where_a_section_ends(demo, forms, tmp_path, layout):
     """No page but a section's last ends with more than 30 mm blank — unless what opens the
     next page could not stand at its foot: a page may be as short as the group the keep
     rules hold together at the next page's top (headings or a 表题 with the first two lines
     of a paragraph, or with a table's header and first rows), measured from the PDF by
-    :func:`opening_groups`. Nothing else is excused."""
+    :func:`opening_groups`. Nothing else is excused.
+    """
     pdf = export_pdf(demo, forms, tmp_path / "package.pdf", layout=layout).path
     blanks = foot_blanks(pdf, starts=_kept_blocks)
     groups = opening_groups(pdf)

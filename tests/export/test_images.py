@@ -1,6 +1,7 @@
 """Images are copied into the PDF as they are stored, and print the same pixels.
 
-The PDF is read back with pypdfium2 (the image's decoded pixels) and pypdf (its stream)."""
+The PDF is read back with pypdfium2 (the image's decoded pixels) and pypdf (its stream).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from qualitydesk.export.images import draw_image, stream
+from qualitydesk.export.sanitise import AttachmentProblem, print_image
 
 
 def _encoded(mode: str, fmt: str, size: tuple[int, int] = (37, 23), **options: object) -> bytes:
@@ -102,3 +104,45 @@ def test_the_same_image_twice_is_stored_once(tmp_path: Path) -> None:
     xobjects = PdfReader(path).pages[0]["/Resources"]["/XObject"]
     assert len(xobjects) == 1
     assert len(_printed(path)) == 2
+
+
+# --- checked for print without decoding the rows (sanitise.print_image) -----------------------
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    return len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+
+
+def _png_halves() -> bytes:
+    """20 × 10: red on the left, blue on the right."""
+    image = Image.new("RGB", (20, 10), (255, 0, 0))
+    image.paste((0, 0, 255), (10, 0, 20, 10))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_plain_png_is_kept_as_it_is() -> None:
+    data = _png_halves()
+    printed = print_image(data)
+    assert (printed.data, printed.pixels) == (data, (20, 10))
+
+
+def test_an_exif_turn_after_the_rows_is_still_applied() -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored turned: rotate 90° clockwise to show
+    data = _png_halves()
+    data = data[:-12] + _chunk(b"eXIf", exif.tobytes()) + data[-12:]  # just before IEND
+    printed = print_image(data)
+    assert printed.pixels == (10, 20)
+    upright = Image.open(io.BytesIO(printed.data)).convert("RGB")
+    assert upright.getpixel((5, 2))[0] > 200  # red, once on the left, is on top
+    assert upright.getpixel((5, 17))[2] > 200
+
+
+def test_a_png_with_a_damaged_row_is_refused() -> None:
+    data = bytearray(_png_halves())
+    at = data.index(b"IDAT") + 8
+    data[at] ^= 0xFF  # one byte of the compressed rows: its chunk's checksum no longer matches
+    with pytest.raises(AttachmentProblem, match="损坏"):
+        print_image(bytes(data))

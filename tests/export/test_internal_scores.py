@@ -1,6 +1,7 @@
 """The internal report's scores are exact and say whose score the lines judge: 599.75 is printed
 as 599.75 and misses 不低于 600; the examiners' stage scores and composite are printed with their
-clause when entered."""
+clause when entered.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pypdf import PdfReader
 from qualitydesk.export.pdf import export_pdf
 from qualitydesk.store.document import Document
 from qualitydesk.store.records import Score
-from tests.export.pdfcheck import body_text, page_texts, squeeze
+from tests.helpers.pdfcheck import body_text, page_texts, squeeze
 
 BELOW = {"4.4.3": 65, "4.4.6": 50}  # all other items at 60%: 600 + 0.75 − 1 = 599.75
 

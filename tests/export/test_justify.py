@@ -1,6 +1,7 @@
 """Justified Chinese text read back from real PDFs with pypdfium2 (character origins) and pypdf:
 only CJK gaps stretch, words, numbers with units, dates and web addresses stay whole, a
-quarter-em stands between Han and Latin, and no paragraph ends on a single character."""
+quarter-em stands between Han and Latin, and no paragraph ends on a single character.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from reportlab.platypus import SimpleDocTemplate
 from qualitydesk.export.flowables import Para, TextStyle
 from qualitydesk.export.fonts import SERIF
 from qualitydesk.export.text import NO_START, char_widths, quarter_gaps
-from tests.export.pdfcheck import Glyph, glyphs, squeeze
+from tests.helpers.pdfcheck import Glyph, glyphs, squeeze
 
 SIZE = 12.0
 BODY = TextStyle(SERIF, SIZE, 21.0, first_indent=2 * SIZE)
@@ -84,7 +85,8 @@ def test_digits_of_a_justified_line_keep_their_natural_advance(tmp_path):
 def digit_spacing(pdf: Path) -> list[tuple[int, str, float]]:
     """(page, two digits, space between them beyond their advance) for every two digits of
     the bundled serif that follow each other on a line more than 0.05 pt apart (and less than
-    a character: a table's next cell is not a gap)."""
+    a character: a table's next cell is not a gap).
+    """
     found = []
     document = pdfium.PdfDocument(str(pdf))
     try:
@@ -115,6 +117,7 @@ def _char(text_page: pdfium.PdfTextPage, index: int) -> tuple[str, str, float, f
     return text_page.get_text_range(index, 1), name.value.decode(), x.value, y.value, size
 
 
+@pytest.mark.slow
 def test_no_digits_of_the_package_are_letter_spaced(package_pdf):
     """Issue 14: p. 17 of the demo printed "2 0 2 2" (1,655 such gaps in the package)."""
     assert digit_spacing(package_pdf) == []
@@ -138,7 +141,8 @@ def test_a_web_address_breaks_only_after_a_slash_dot_hyphen_or_question_mark(tmp
 )
 def test_a_number_stays_with_its_unit_at_every_width(tmp_path, token):
     """On one line and not spaced out: each character at its advance from the one before
-    (plus the space typed inside, plus the quarter-em where a digit meets Han)."""
+    (plus the space typed inside, plus the quarter-em where a digit meets Han).
+    """
     text = f"经测算，各车间全年的关键指标平均为{token}，并在下一年度继续改进。"
     whole = squeeze(token)
     steps = []

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from qualitydesk.domain.forms import FormsError, load_forms
 from qualitydesk.export.pdf import ExportError, export_pdf
 from qualitydesk.store.document import Document
-from tests.export.pdfcheck import Glyph, glyphs, page_texts, squeeze
+from tests.helpers.pdfcheck import Glyph, glyphs, page_texts, squeeze
 
 REPO_FORMS = Path(__file__).parents[2] / "forms"
 MARK = "鑫"  # the test paragraphs are made of it: nothing else in the package uses it
@@ -61,7 +61,8 @@ def _leading(page: list[Glyph]) -> float:
 
 def _measure(pdf: Path) -> tuple[float, float, float]:
     """Left edge (mm), right end of the longest line (mm from the right edge) and leading (pt)
-    of the first page holding the test paragraphs."""
+    of the first page holding the test paragraphs.
+    """
     page = _marked(pdf)[0]
     left = min(g.x for g in page) / mm
     right = (PAGE_WIDTH - max(g.x + g.size for g in page)) / mm
@@ -156,67 +157,67 @@ OWN = '\n[layout]\nbinding_mm = 30\nsource = "测试"\n'
             "layouts.toml",
             "leading_pt = 28 ",
             "leading_pt = 8 ",
-            "layouts.toml: layouts[0].leading_pt: must be between 10 and 40 pt, found 8",
+            "layouts.toml: layouts[0].leading_pt: 应在 10–40 pt 之间，实为 8 pt",
         ),
         (
             "layouts.toml",
             "leading_pt = 28 ",
             'leading_pt = "28 磅" ',
-            "layouts.toml: layouts[0].leading_pt: expected a number (pt), found str '28 磅'",
+            "layouts.toml: layouts[0].leading_pt: 应为数字（pt），实为文字 '28 磅'",
         ),
         (
             "layouts.toml",
             "leading_pt = 28 ",
             "leading_pt = 12 ",
-            "layouts.toml: layouts[0].leading_pt: 12 pt is less than 1.2 × body_size_pt",
+            "layouts.toml: layouts[0].leading_pt: 12 pt 小于 1.2 × body_size_pt",
         ),
         (
             "layouts.toml",
             "outer_mm = 25",
             "outer_mm = 40",
-            "layouts.toml: layouts[0].outer_mm: the text block is 142 mm wide",
+            "layouts.toml: layouts[0].outer_mm: 版心宽 142 mm",
         ),
         (
             "layouts.toml",
             "top_mm = 30",
             "top_mm = 30\ngutter_mm = 5",
-            "layouts.toml: layouts[0].gutter_mm: unknown key",
+            "layouts.toml: layouts[0].gutter_mm: 未知的键",
         ),
         (
             "layouts.toml",
             'source = "参考值 — 按当年申报通知核对"\nnote = "按常见',
             'note = "按常见',
-            "layouts.toml: layouts[0].source: missing",
+            "layouts.toml: layouts[0].source: 缺少此项",
         ),
         (
             "layouts.toml",
             'default = "standard"',
             'default = "loose"',
-            "layouts.toml: default: no layout with id 'loose'",
+            "layouts.toml: default: 没有编号为 'loose' 的版式",
         ),
         (
             "layouts.toml",
             'name = "紧凑"',
             'name = "标准"',
-            "layouts.toml: layouts[1]: the name '标准' is also another layout's",
+            "layouts.toml: layouts[1]: 名称 '标准' 与另一版式重复",
         ),
         (
             "awards/sip.toml",
             "check_notice = false\n",
             "check_notice = false\n" + OWN.replace("30", "70"),
-            "awards/sip.toml: layout.binding_mm: must be between 15 and 50 mm, found 70",
+            "awards/sip.toml: layout.binding_mm: 应在 15–50 mm 之间，实为 70 mm",
         ),
         (
             "awards/sip.toml",
             "check_notice = false\n",
             "check_notice = false\n" + OWN.replace('source = "测试"\n', ""),
-            "awards/sip.toml: layout.source: missing",
+            "awards/sip.toml: layout.source: 缺少此项",
         ),
         (
             "awards/sip.toml",
             "check_notice = false\n",
             "check_notice = false\n" + OWN.replace("binding_mm = 30", "outer_mm = 45"),
-            "awards/sip.toml: layout.outer_mm: the text block is 137 mm wide",
+            "awards/sip.toml: layout.outer_mm: 版心宽 137 mm",
         ),
     ],
 )
@@ -233,7 +234,7 @@ def test_forms_check_refuses_a_bad_layout(broken, monkeypatch, capsys):
     monkeypatch.setenv("QUALITYDESK_FORMS", str(root))
     assert main(["forms", "check"]) == 1
     err = capsys.readouterr().err
-    assert "layouts.toml: layouts[0].body_size_pt: must be between 9 and 16 pt, found 24" in err
+    assert "layouts.toml: layouts[0].body_size_pt: 应在 9–16 pt 之间，实为 24 pt" in err
 
 
 def test_forms_check_names_the_layouts(capsys):

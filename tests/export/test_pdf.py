@@ -1,6 +1,7 @@
 """The demo application exported as the package and as the internal report, read back with pypdf
 (text, outline, fonts) and pypdfium2 (the lines): content, order, outline, 目录, fonts, line
-breaking, attachments."""
+breaking, attachments.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from qualitydesk.export.graphics import number
 from qualitydesk.export.layout import roman
 from qualitydesk.export.text import NO_END, NO_START
 from qualitydesk.store import readiness
-from tests.export.pdfcheck import (
+from tests.helpers.pdfcheck import (
     FOOTER,
     body_text,
     fonts_without_file,
@@ -204,15 +205,21 @@ def test_evidence_list_and_recommendation(package, demo):
 def test_pdf_attachments_are_merged_page_by_page(package, demo):
     reader, texts, _ = package
     pdfs = [a for a in demo.attachments() if a.media_type == "application/pdf"]
-    assert pdfs
+    assert [a.file_name for a in pdfs] == ["financial-statements.pdf"]
     entries = outline(reader)
     for attachment in pdfs:
         source = PdfReader(io.BytesIO(demo.attachment_data(attachment.id)))
         entry = next(e for e in entries if e.title.endswith(attachment.caption))
+        number, count = entry.title.split("\u3000")[0], len(source.pages)  # 附件4, its pages
         for i, page in enumerate(source.pages):
-            wanted = squeeze(page.extract_text())
-            assert wanted
-            assert wanted in squeeze(texts[entry.page - 1 + i])
+            stamp = (
+                f"{entry.title}文件：{attachment.file_name}（共{count}页）"
+                if i == 0
+                else f"{number}（续）第{i + 1}页，共{count}页"
+            )
+            # under the running header and footer: the stamp, then the page's own text, whole
+            printed = squeeze(texts[entry.page - 1 + i])
+            assert printed.endswith(squeeze(stamp + page.extract_text()))
 
 
 def test_page_count_includes_the_attachment_pages(package, demo):
@@ -228,9 +235,11 @@ def test_page_count_includes_the_attachment_pages(package, demo):
 # --- line breaking ----------------------------------------------------------------------------
 
 
-def test_no_line_starts_or_ends_with_forbidden_punctuation(package_pdf, demo):
+def test_no_line_starts_or_ends_with_forbidden_punctuation(package, package_pdf, demo):
     lines = layout_lines(package_pdf)
-    assert len(lines) > 2000
+    # every page is read: from the cover's first line to the last page's last
+    assert lines[0] == "2026 年度苏州市市长质量奖"
+    assert squeeze(lines[-1]) == squeeze(package[1][-1].splitlines()[-1])
     units = tuple(i.unit for i in demo.indicators())  # a cell "%↑" starts with its unit
     checked = [
         line

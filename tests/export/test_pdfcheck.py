@@ -3,7 +3,7 @@
 from reportlab.pdfgen.canvas import Canvas
 
 from qualitydesk.export.fonts import SERIF, fonts
-from tests.export.pdfcheck import layout_lines
+from tests.helpers.pdfcheck import layout_lines
 
 
 def test_layout_lines_splits_lines_and_cells_and_keeps_a_line_whole(tmp_path):

@@ -1,5 +1,6 @@
 """Whatever a user types exports; a failed or cancelled export changes nothing; preflight lists
-what cannot be printed; exports run side by side in threads."""
+what cannot be printed; exports run side by side in threads.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from qualitydesk.export.pdf import ExportCancelled, ExportError, export_pdf
 from qualitydesk.export.preflight import unprintable
 from qualitydesk.export.text import MISSING
 from qualitydesk.store.document import Document
-from tests.export.pdfcheck import (
+from tests.helpers.pdfcheck import (
     body_text,
     fonts_without_file,
     markdown_blocks,

@@ -1,5 +1,6 @@
 """Tables as Chinese reports set them: 表题 above, 续表 over the repeated header on each later
-page, numbers aligned, long cells inside the page, form labels in even lines."""
+page, numbers aligned, long cells inside the page, form labels in even lines.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from qualitydesk.export.captions import CaptionedTable, captioned
+from qualitydesk.export.cells import numeric
 from qualitydesk.export.flowables import Para
 from qualitydesk.export.pdf import export_pdf
 from qualitydesk.export.styles import make_styles
-from qualitydesk.export.tables import CaptionedTable, captioned, numeric
 from qualitydesk.store.document import Document
-from tests.export.pdfcheck import Box, box_lines, char_boxes, find_chars, squeeze
+from tests.helpers.pdfcheck import Box, box_lines, char_boxes, find_chars, squeeze
 
 ROWS = 40
 AMOUNTS = [f"{i * 1234.5:,.1f}" for i in range(1, ROWS + 1)]  # one decimal each
@@ -186,7 +188,8 @@ def test_split_keeps_caption_header_and_two_rows_together():
 
 def _tall(lines: Sequence[int], name: int = 6) -> CaptionedTable:
     """A table of 序号 | 名称 | 说明 whose 说明 cells hold ``lines`` lines each, and 名称
-    ``name`` characters (five a line)."""
+    ``name`` characters (five a line).
+    """
     st = make_styles()
     data = [[Para(t, st.head_cell) for t in ("序号", "名称", "说明")]]
     for i, count in enumerate(lines, 1):

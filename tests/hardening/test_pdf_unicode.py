@@ -10,6 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -84,6 +85,7 @@ TEXT = st.lists(PIECE, max_size=12).map("".join)
 TEXTS = st.fixed_dictionaries({"narrative": TEXT, "profile": TEXT, "org": TEXT, "products": TEXT})
 
 
+@pytest.mark.slow
 def test_any_text_exports_or_says_why(forms):
     """The hypothesis function is nested so a falsifying example prints the texts, not the forms."""
 

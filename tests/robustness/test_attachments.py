@@ -25,8 +25,7 @@ from qualitydesk.export.preflight import SANITISED, UNREADABLE, attachment_notes
 from qualitydesk.export.sanitise import print_image
 from qualitydesk.store import media
 from qualitydesk.store.document import Document, DocumentError
-from tests.export.pdfcheck import body_text, outline, squeeze
-from tests.robustness.attachment_files import (
+from tests.helpers.attachment_files import (
     FILLED,
     MARKER,
     active_pdf,
@@ -35,6 +34,7 @@ from tests.robustness.attachment_files import (
     png_bomb,
     visible_pdf,
 )
+from tests.helpers.pdfcheck import body_text, outline, squeeze
 
 FORBIDDEN_KEYS = {
     "/JS",
@@ -169,7 +169,7 @@ def test_the_export_and_preflight_say_what_was_removed(exported, hostile):
         assert words in note
     assert "页面内容照常印出" in note
     before = attachment_notes(hostile)
-    assert [n.kind for n in before if n.file_name == "主动内容.pdf"] == [SANITISED]
+    assert [n.kind for n in before if n.where == "主动内容.pdf"] == [SANITISED]
     assert {n.message for n in before} == set(result.notes)  # the same words, beforehand
 
 
@@ -205,7 +205,7 @@ def test_each_odd_pdf_gets_a_page_saying_which_file_and_why(exported):
 
 def test_preflight_warns_of_each_unreadable_attachment_beforehand(hostile):
     notes = attachment_notes(hostile)
-    unreadable = {n.file_name for n in notes if n.kind == UNREADABLE}
+    unreadable = {n.where for n in notes if n.kind == UNREADABLE}
     assert unreadable == UNREADABLE_PDFS | {"炸弹.png"}
     for note in notes:
         assert "Error" not in note.message

@@ -22,10 +22,10 @@ import pytest
 
 from qualitydesk.cli import main
 from qualitydesk.domain.limits import max_chars
-from qualitydesk.store import dumpschema, interchange
+from qualitydesk.store import dumpschema, dumptypes, interchange
 from qualitydesk.store.document import Document
 from qualitydesk.store.records import Declaration, Indicator, Link, Score
-from tests.robustness.attachment_files import png_bomb
+from tests.helpers.attachment_files import png_bomb
 
 ITEM = "4.4.2"
 RULE = "no-major-accident"
@@ -298,7 +298,8 @@ def test_duplicate_ids_are_named(seed, tmp_path, capsys):
 
 def test_unpaired_surrogates(seed, tmp_path, capsys, forms):
     """JSON may escape half a UTF-16 pair; SQLite cannot store it. The parser refuses the escape,
-    and the schema refuses such text handed over as data (it was once a write-time crash)."""
+    and the schema refuses such text handed over as data (it was once a write-time crash).
+    """
     data = copy.deepcopy(seed)
     data["narratives"][ITEM] = "a\ud800b"
     content = json.dumps(data, ensure_ascii=True).encode("ascii")
@@ -323,7 +324,7 @@ def test_the_schema_bounds_leave_room_for_the_limits_of_forms(forms):
         for award in forms.awards.values()
         for part in ("profile", "report")
     ]
-    assert max(*narratives, limits.score_note, limits.declaration) <= dumpschema.MAX_TEXT
+    assert max(*narratives, limits.score_note, limits.declaration) <= dumptypes.MAX_TEXT
     assert (
         max(
             limits.field,
@@ -332,10 +333,10 @@ def test_the_schema_bounds_leave_room_for_the_limits_of_forms(forms):
             limits.score_note,
             limits.caption,
         )
-        <= dumpschema.MAX_FIELD
+        <= dumptypes.MAX_FIELD
     )
-    assert limits.indicator <= dumpschema.MAX_LINE
-    assert limits.file_name <= dumpschema.MAX_FILE_NAME
+    assert limits.indicator <= dumptypes.MAX_LINE
+    assert limits.file_name <= dumptypes.MAX_FILE_NAME
 
 
 def test_an_image_bomb_in_an_attachment_is_refused_at_load(seed, tmp_path, capsys):

@@ -39,8 +39,8 @@ from qualitydesk.ui.pages.profile import ProfilePage
 from qualitydesk.ui.settings import Settings
 from qualitydesk.ui.shell.window import MainWindow
 from qualitydesk.ui.widgets.link_editor import LinkEditor
-from tests.export.pdfcheck import body_text, markdown_blocks, page_texts, squeeze
-from tests.ui.conftest import RecordingMessages, commit_text, place, show
+from tests.helpers.gui import RecordingMessages, commit_text, place, show
+from tests.helpers.pdfcheck import body_text, markdown_blocks, page_texts, squeeze
 
 ITEM = "4.1.2"
 SECTION = "B.1.1"
@@ -104,10 +104,10 @@ def test_a_narrative_may_hold_ten_times_its_parts_limit(forms):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda t: t + "caption_max = 3\n", "limits.toml: caption_max: unknown key"),
-        (lambda t: t.replace("caption = 200", "caption = 0"), "caption: must be at least 1"),
-        (lambda t: re.sub(r"(?m)^field = 1000\n", "", t), "limits.toml: field: missing"),
-        (lambda t: t.replace("file_name = 255", 'file_name = "255"'), "expected an integer"),
+        (lambda t: t + "caption_max = 3\n", "limits.toml: caption_max: 未知的键"),
+        (lambda t: t.replace("caption = 200", "caption = 0"), "caption: 应不小于 1，实为 0"),
+        (lambda t: re.sub(r"(?m)^field = 1000\n", "", t), "limits.toml: field: 缺少此项"),
+        (lambda t: t.replace("file_name = 255", 'file_name = "255"'), "file_name: 应为整数"),
     ],
 )
 def test_the_limits_file_is_checked_like_every_forms_file(tmp_path, change, message):
@@ -291,9 +291,10 @@ def test_preflight_lists_an_oversized_part_and_leads_to_it(qtbot, context, doc):
     assert entry.text(0) == "自评报告 4.1.2 有 500,001 字，超过本项最多可容纳的 500,000 字"
     with qtbot.waitSignal(page.navigate) as signal:
         page.problems.itemActivated.emit(entry, 0)
-    assert signal.args == [f"item:{ITEM}", ""]
+    assert signal.args == [f"item:{ITEM}", "narrative"]
 
 
+@pytest.mark.slow
 def test_exporting_an_oversized_document_exits_2_naming_each_place(tmp_path, demo_file, capsys):
     path = tmp_path / "big.qdesk"
     shutil.copy(demo_file, path)
@@ -354,6 +355,7 @@ def test_a_page_of_a_long_paragraph_holds_only_its_own_lines():
         view[4]
 
 
+@pytest.mark.slow
 def test_a_paragraph_of_many_lines_and_runs_over_many_pages_prints_exactly(tmp_path, doc, forms):
     # pasted from a PDF: every line a soft break; bold words make many runs of two fonts
     lines = [

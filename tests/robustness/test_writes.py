@@ -308,7 +308,7 @@ def test_save_as_on_a_full_disk_leaves_the_old_copy(opened, tmp_path, monkeypatc
 
 def test_save_as_in_the_window_refuses_the_open_file(qtbot, forms, tmp_path, src):
     from qualitydesk.ui.settings import Settings
-    from tests.ui.conftest import RecordingMessages, open_window
+    from tests.helpers.gui import RecordingMessages, open_window
 
     messages = RecordingMessages()
     window = open_window(qtbot, forms, Settings(tmp_path / "settings"), messages)
@@ -392,7 +392,8 @@ def test_save_as_onto_a_really_full_disk(opened, small_disk):
 
 class ReadOnlyFolder:
     """A folder that cannot be written: a read-only tmpfs for root (who writes through
-    permission bits), a folder without write permission for anyone else."""
+    permission bits), a folder without write permission for anyone else.
+    """
 
     def __init__(self, tmp_path: Path) -> None:
         if sys.platform == "win32":

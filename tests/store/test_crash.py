@@ -28,7 +28,10 @@ WRITER = textwrap.dedent("""
         print(n, flush=True)  # reported only once save() has returned
 """)
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [
+    pytest.mark.slow,  # a writer killed at random moments, many times over
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+]
 
 
 def test_killed_writer_never_loses_a_saved_change_or_corrupts_the_file(new_doc):

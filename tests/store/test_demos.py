@@ -27,6 +27,7 @@ def _pdf_text(path) -> str:
     return "".join(page.extract_text() for page in PdfReader(path).pages)
 
 
+@pytest.mark.slow
 def test_the_china_quality_package_presents_the_quality_model(forms, tmp_path):
     with build_demo(tmp_path / "china.qdesk", forms, demo="demo-china") as doc:
         assert doc.applicant == "organisation"

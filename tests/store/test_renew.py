@@ -8,8 +8,7 @@ import pytest
 from qualitydesk import cli
 from qualitydesk.store import interchange, readiness, renew, wordimport
 from qualitydesk.store.document import Document, DocumentError
-
-from .wordfixtures import bold_application
+from tests.helpers.word_files import bold_application
 
 
 def digest(path):

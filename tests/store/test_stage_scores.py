@@ -1,5 +1,6 @@
 """The examiners' stage scores: kept exact in the file, with history, through the JSON archive,
-refused there when they are not scores, and not carried into next year's application."""
+refused there when they are not scores, and not carried into next year's application.
+"""
 
 import copy
 import json

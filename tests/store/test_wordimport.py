@@ -10,15 +10,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docx import Document as new_word
+from docx import Document as new_word  # noqa: N813 (a factory function)
 from markdown_it import MarkdownIt
 
 from qualitydesk.store import wordfile, wordimport
 from qualitydesk.store.document import Document
 from qualitydesk.store.records import Link
 from qualitydesk.store.wordimport import APPEND, REPLACE, WordImportError, read_plan
-
-from .wordfixtures import TEXT_BOX, bold_application, png, styled_application
+from tests.helpers.word_files import TEXT_BOX, bold_application, png, styled_application
 
 FRAMEWORK = "gbt19580-2012"
 
@@ -277,6 +276,7 @@ def test_a_section_from_another_application_is_flagged(tmp_path, framework, new_
     assert "另一份申报文件" in plan.warnings(doc)[0]
 
 
+@pytest.mark.slow
 def test_the_exported_demo_comes_back_whole(demo_docx, demo_file, tmp_path, framework, forms):
     """Round trip: demo → Word (H13's export) → import into a new file → the same 23 items."""
     plan = read_plan(demo_docx, framework)
@@ -456,9 +456,11 @@ ODT_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not on PATH")
+@pytest.mark.slow
 def test_a_document_written_by_libreoffice_is_read(tmp_path, framework):
     """An .odt (bold numbered paragraphs, a table, a picture, a text box, a header) converted by
-    the real LibreOffice."""
+    the real LibreOffice.
+    """
     path = tmp_path / "report.odt"
     with zipfile.ZipFile(path, "w") as odt:
         odt.writestr(
@@ -507,6 +509,7 @@ def test_the_command_prints_the_plan_and_writes_only_without_dry_run(tmp_path, c
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not on PATH")
+@pytest.mark.slow
 def test_an_old_word_file_is_read_through_the_real_libreoffice(tmp_path, framework):
     """A .doc (Word 97–2003) made by LibreOffice from a .docx comes back with its items."""
     source = bold_application(tmp_path / "b.docx")

@@ -1,6 +1,7 @@
 """Attachments in the window (issue 11 §4): an image bomb is refused when added and never decoded
 for the preview, a large image is decoded off the GUI thread, odd PDFs preview without a crash,
-and 检查与导出 and the export message say what happens to each attachment."""
+and 检查与导出 and the export message say what happens to each attachment.
+"""
 
 from __future__ import annotations
 
@@ -19,14 +20,14 @@ from qualitydesk.ui.pages.preflight import PreflightPage
 from qualitydesk.ui.settings import Settings
 from qualitydesk.ui.shell.window import MainWindow
 from qualitydesk.ui.widgets.preview import AttachmentPreview
-from tests.robustness.attachment_files import (
+from tests.helpers.attachment_files import (
     active_pdf,
     noise_jpeg,
     odd_pdfs,
     png_bomb,
     visible_pdf,
 )
-from tests.ui.conftest import place
+from tests.helpers.gui import place
 
 
 @pytest.fixture(scope="module")
@@ -167,6 +168,7 @@ def test_a_heavy_pdf_page_renders_while_the_window_keeps_responding(qtbot, previ
     assert shown_ratio(preview) == pytest.approx(595 / 842, rel=0.02)
 
 
+@pytest.mark.slow
 def test_zooming_while_a_page_renders_shows_the_last_size_asked_for(qtbot, preview, heavy_pdf):
     preview.show_data(heavy_pdf, "application/pdf")
     qtbot.waitUntil(lambda: not preview.loading, timeout=20_000)
@@ -255,7 +257,7 @@ def test_the_export_message_says_what_became_of_attachments(
     window.open_path(path)
     out = tmp_path / "申报材料.pdf"
     messages.files.append(str(out))
-    window._export("package")
+    window.export("package")
     qtbot.waitUntil(lambda: any(m[0] == "exported" for m in messages.shown), timeout=30_000)
     text = next(m[2] for m in messages.shown if m[0] == "exported")
     assert "关于附件：" in text

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QLineEdit, QTextEdit
 
 from qualitydesk.store.document import Document
 from qualitydesk.ui.shell import session as session_module
-
-from .conftest import commit_text, open_window
+from tests.helpers.gui import commit_text, open_window
 
 # What the child types: six-character tokens, so any prefix of it is recognisable in the file.
 TYPED = "".join(f"{i:05d}x" for i in range(20_000))
@@ -83,6 +82,7 @@ def new_file(tmp_path):
 
 
 @pytest.mark.parametrize("seconds", [1.5, 4.0])
+@pytest.mark.slow
 def test_a_killed_typist_loses_at_most_the_last_second(new_file, tmp_path, seconds):
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = {

@@ -7,13 +7,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPalette
 
 from qualitydesk.domain.charts import Indicator, radar_chart, trend_chart
-from qualitydesk.ui.widgets.radar_chart import RING_COLOURS, SCORE_COLOUR, RadarChartWidget
-from qualitydesk.ui.widgets.trend_chart import (
-    SERIES_COLOURS,
-    TrendChartWidget,
-    format_value,
-    tick_decimals,
-)
+from qualitydesk.ui import theme
+from qualitydesk.ui.widgets.radar_chart import RadarChartWidget
+from qualitydesk.ui.widgets.trend_chart import TrendChartWidget, format_value, tick_decimals
 
 YIELD = Indicator(
     "first-pass-yield",
@@ -69,8 +65,8 @@ def test_trend_chart_draws_every_series_in_its_colour(trend):
     counts = pixels(image)
     background = trend.palette().color(QPalette.ColorRole.Base).rgba()
     assert counts[background] > 600 * 360 * 0.6  # mostly background
-    for kind, colour in SERIES_COLOURS.items():
-        assert counts[rgba(colour)] > 40, kind  # the line (and markers) of each series
+    for kind, tone in theme.SERIES.items():  # the line (and markers) of each series
+        assert counts[rgba(tone.name(trend.palette()))] > 40, kind
     assert image.pixelColor(2, 2).rgba() == background  # corners stay empty
     assert image.pixelColor(597, 357).rgba() == background
     assert "99.46" in trend.accessibleDescription()
@@ -84,15 +80,16 @@ def test_trend_chart_scales_with_size_and_shows_direction(trend):
     trend.set_chart(trend_chart(lower))
     small = pixels(trend.render_to_image(QSize(320, 220)))
     large = pixels(trend.render_to_image(QSize(900, 520)))
-    actual = rgba(SERIES_COLOURS["actual"])
+    actual = rgba(theme.SERIES["actual"].name(trend.palette()))
     assert large[actual] > small[actual] > 20
-    assert rgba(SERIES_COLOURS["target"]) not in large  # no target: no target line
+    target = rgba(theme.SERIES["target"].name(trend.palette()))
+    assert target not in large  # no target: no target line
     assert "越低越好" in trend.accessibleDescription()
 
 
 def test_trend_chart_empty_states(trend):
     background = trend.palette().color(QPalette.ColorRole.Base).rgba()
-    actual = rgba(SERIES_COLOURS["actual"])
+    actual = rgba(theme.SERIES["actual"].name(trend.palette()))
     trend.set_chart(None)
     counts = pixels(trend.render_to_image(QSize(400, 240)))
     assert actual not in counts
@@ -119,9 +116,10 @@ def test_radar_chart_draws_score_polygon_and_award_rings(radar):
     image = radar.render_to_image(QSize(520, 420))
     counts = pixels(image)
     background = radar.palette().color(QPalette.ColorRole.Base).rgba()
-    assert counts[rgba(SCORE_COLOUR)] > 100  # the polygon's outline and markers
-    assert counts[rgba(RING_COLOURS[0])] > 40  # the 600 line
-    assert counts[rgba(RING_COLOURS[1])] > 40  # the 500 line
+    score, lines = theme.SCORE.name(radar.palette()), theme.AWARD_LINES
+    assert counts[rgba(score)] > 100  # the polygon's outline and markers
+    assert counts[rgba(lines[0].name(radar.palette()))] > 40  # the 600 line
+    assert counts[rgba(lines[1].name(radar.palette()))] > 40  # the 500 line
     assert image.pixelColor(2, 2).rgba() == background
     assert image.pixelColor(517, 2).rgba() == background
     description = radar.accessibleDescription()
@@ -130,12 +128,13 @@ def test_radar_chart_draws_score_polygon_and_award_rings(radar):
 
 
 def test_radar_chart_empty_and_zero(radar):
+    score = rgba(theme.SCORE.name(radar.palette()))
     radar.set_chart(None)
-    assert rgba(SCORE_COLOUR) not in pixels(radar.render_to_image(QSize(300, 300)))
+    assert score not in pixels(radar.render_to_image(QSize(300, 300)))
     zero = [(label, 0.0, points) for label, _, points in CATEGORIES]
     radar.set_chart(radar_chart(zero))
     counts = pixels(radar.render_to_image(QSize(300, 260)))  # small: labels wrap, no crash
-    assert counts[rgba(SCORE_COLOUR)] > 0
+    assert counts[score] > 0
     radar.resize(radar.sizeHint())
     radar.show()
     radar.repaint()

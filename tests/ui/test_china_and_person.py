@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QWizard
 from qualitydesk.store import readiness
 from qualitydesk.store.demo import build_demo
 from qualitydesk.store.document import Document
-
-from .conftest import commit_text, open_window
+from tests.helpers.gui import commit_text, open_window
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QSpinBox, QT
 from qualitydesk.ui.app import create_application
 from qualitydesk.ui.editing import EditActions, text_input
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit
-
-from .conftest import commit_text
+from tests.helpers.gui import commit_text
 
 TYPED = "新增：每季度召开一次质量例会。"
 

@@ -8,8 +8,7 @@ from qualitydesk.domain.eligibility import Status as RuleStatus
 from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.eligibility import EligibilityPage
-
-from .conftest import commit_text, show
+from tests.helpers.gui import commit_text, show
 
 
 @pytest.fixture
@@ -186,7 +185,8 @@ def test_focus_anchor_focuses_the_clause(qtbot, page, empty_doc):
 
 def test_a_clause_this_years_notice_adds_gets_its_card(qtbot, tmp_path, messages, empty_doc):
     """A condition the year's notice adds is checked, can be declared and says where it comes
-    from; the 办法's clauses stay."""
+    from; the 办法's clauses stay.
+    """
     import shutil
     from pathlib import Path
 

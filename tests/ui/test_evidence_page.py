@@ -17,7 +17,7 @@ from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.evidence import EvidencePage
 from qualitydesk.ui.widgets.file_reader import read_files
 from qualitydesk.ui.widgets.preview import AttachmentPreview
-from tests.ui.conftest import commit_text
+from tests.helpers.gui import commit_text
 
 
 def png_bytes(width: int = 60, height: int = 40) -> bytes:

@@ -1,5 +1,6 @@
 """检查与导出 → 版式: the layout chosen next to 双面打印 reaches the exported PDF and is kept
-for the file."""
+for the file.
+"""
 
 from collections import Counter
 from itertools import pairwise
@@ -8,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from reportlab.lib.units import mm
 
-from tests.export.pdfcheck import glyphs
+from tests.helpers.pdfcheck import glyphs
 
 
 def _preflight(window):

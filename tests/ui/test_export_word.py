@@ -1,6 +1,7 @@
 """导出 Word 副本 from the window: the whole package from the 文件 menu, one item from its page.
 
-The export runs in the background like the PDF's; the .docx is read back with python-docx."""
+The export runs in the background like the PDF's; the .docx is read back with python-docx.
+"""
 
 import docx
 import pytest
@@ -17,8 +18,9 @@ def _exported(messages) -> bool:
     return any(m[0] in ("exported", "warning") for m in messages.shown)
 
 
+@pytest.mark.slow
 def test_the_file_menu_exports_the_package_as_word(window, messages, tmp_path, qtbot):
-    action = next(a for a in window.doc_actions if a.text() == "导出 Word 副本(&B)…")
+    action = next(a for a in window.menus.doc_actions if a.text() == "导出 Word 副本(&B)…")
     assert action.isEnabled()
     out = tmp_path / "申报材料"  # the suffix is added
     messages.files.append(str(out))

@@ -1,6 +1,7 @@
 """Export and preview from the window: in the background, with the PDF checked back.
 
-Printing is in test_printing.py."""
+Printing is in test_printing.py.
+"""
 
 import pypdfium2
 import pytest
@@ -14,6 +15,7 @@ def window(demo_window):
     return demo_window
 
 
+@pytest.mark.slow
 def test_export_runs_in_the_background_and_writes_the_package(window, messages, tmp_path, qtbot):
     out = tmp_path / "申报材料.pdf"
     messages.files.append(str(out))
@@ -29,13 +31,14 @@ def test_export_runs_in_the_background_and_writes_the_package(window, messages, 
 
 def test_internal_report_and_a_failure_message(window, messages, tmp_path, qtbot):
     messages.files.append(str(tmp_path / "no-such-folder" / "内部.pdf"))
-    window._export("internal")
+    window.export("internal")
     qtbot.waitUntil(lambda: any(m[0] == "warning" for m in messages.shown), timeout=30000)
     assert messages.shown[-1][1] == "导出失败"
 
 
+@pytest.mark.slow
 def test_preview_shows_the_exported_pages(window, qtbot):
-    window._preview()
+    window.preview()
     qtbot.waitUntil(lambda: window.exporter.last_pdf is not None, timeout=30000)
     dialog = window.findChild(PreviewDialog)
     assert dialog is not None
@@ -44,6 +47,7 @@ def test_preview_shows_the_exported_pages(window, qtbot):
     dialog.close()
 
 
+@pytest.mark.slow
 def test_double_sided_moves_the_binding_margin_on_even_pages(window, messages, tmp_path, qtbot):
     window.view.show_step("preflight")
     page = window.view.pages["preflight"]

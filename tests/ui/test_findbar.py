@@ -13,9 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from qualitydesk.store.document import Document
 from qualitydesk.ui.findbar import editors
-from tests.ui.conftest import open_window
-
-from .conftest import commit_text
+from tests.helpers.gui import commit_text, open_window
 
 MARK = "标记甲"
 PLACES = [("profile", 1), ("item:4.1.3", 0), ("item:4.1.3", 0), ("item:4.6.3", 0)]

@@ -8,8 +8,7 @@ from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.form import FormPage
 from qualitydesk.ui.widgets.table_editor import TableEditor
-
-from .conftest import commit_text, show
+from tests.helpers.gui import commit_text, show
 
 WRONG_USCC = "913205066913752817"
 RIGHT_USCC = "913205066913752816"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 from qualitydesk import __version__
 from qualitydesk.ui.guide import GuideDialog, guide_folder, guide_path
-from tests.ui.conftest import open_window
+from tests.helpers.gui import open_window
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -45,7 +45,7 @@ def test_the_guide_opens_inside_the_program_with_its_pictures(window, qtbot):
     command = help_command(window, "用户指南")
     assert command.shortcut().toString() == "F1"
     command.trigger()
-    dialog = window.guide
+    dialog = window.menus.guide
     assert isinstance(dialog, GuideDialog)
     qtbot.waitExposed(dialog)
     browser = dialog.findChild(QTextBrowser)
@@ -65,8 +65,8 @@ def test_the_guide_opens_inside_the_program_with_its_pictures(window, qtbot):
 
 
 def test_the_guide_follows_its_contents_and_the_other_language(window, qtbot):
-    window.show_guide()
-    dialog = window.guide
+    window.menus.show_guide()
+    dialog = window.menus.guide
     qtbot.waitExposed(dialog)
     browser = dialog.browser
     assert dialog.scroll_to("7-导出与打印")
@@ -83,8 +83,8 @@ def test_the_guide_follows_its_contents_and_the_other_language(window, qtbot):
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_every_contents_link_of_the_guide_leads_to_its_heading(window, qtbot, language):
-    window.show_guide()
-    dialog = window.guide
+    window.menus.show_guide()
+    dialog = window.menus.guide
     dialog.show_guide(language)
     anchors = re.findall(r"\]\(#([^)\s]+)\)", guide_path(language).read_text(encoding="utf-8"))
     assert len(anchors) >= 10

@@ -2,15 +2,14 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from qualitydesk.store.document import Document
+from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.indicators import IndicatorsPage, year_span
 from qualitydesk.ui.widgets.indicator_table import parse_number
-
-from .conftest import commit_text, show
+from tests.helpers.gui import commit_text, show
 
 NAME = "顾客投诉处理及时率"
 
@@ -46,7 +45,7 @@ def type_cell(qtbot, page, row: int, column: int, text: str) -> None:
 
 
 def combo(page, row: int, kind: str) -> QComboBox:
-    widget = page.table.indexWidget(page.table.model().index(row, page.column_of(kind, kind)))
+    widget = page.table.indexWidget(page.table.model().index(row, page.table.column_of(kind, kind)))
     assert isinstance(widget, QComboBox)
     return widget
 
@@ -54,10 +53,10 @@ def combo(page, row: int, kind: str) -> QComboBox:
 def test_demo_loads_all_indicators_and_is_done(qtbot, page, demo_doc):
     show(qtbot, page, demo_doc)
     assert page.table.rowCount() == 23
-    assert page.indicator_id(0) == "first-pass-yield"
-    assert page.column_of("year", "2021") < page.column_of("year", "2025")
+    assert page.table.indicator_id(0) == "first-pass-yield"
+    assert page.table.column_of("year", "2021") < page.table.column_of("year", "2025")
     with pytest.raises(KeyError):
-        page.column_of("year", "2020")
+        page.table.column_of("year", "2020")
     assert page.issues() == []
     assert page.status() is Status.DONE
     chart = page.chart.chart()
@@ -67,7 +66,7 @@ def test_demo_loads_all_indicators_and_is_done(qtbot, page, demo_doc):
     assert combo(page, 1, "better").currentText() == "越低越好"
     assert combo(page, 0, "item").currentData() == "4.7.2"
     page.focus_anchor("revenue")
-    assert page.indicator_id(page.table.currentRow()) == "revenue"
+    assert page.table.indicator_id(page.table.currentRow()) == "revenue"
     assert page.chart.chart().title == "营业收入"
     written = []
     demo_doc.put_indicator = written.append  # nothing changed: nothing is written
@@ -81,21 +80,21 @@ def test_add_type_choose_and_save(qtbot, page, demo_doc):
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     row = page.table.rowCount() - 1
     assert row == 23
-    assert page.indicator_id(row) == "kpi-1"
+    assert page.table.indicator_id(row) == "kpi-1"
     name_editor = QApplication.focusWidget()  # adding starts editing the name
     assert isinstance(name_editor, QLineEdit)
     commit_text(name_editor, NAME)
     commit(qtbot, page, name_editor)
-    type_cell(qtbot, page, row, page.column_of("text", "unit"), "%")
+    type_cell(qtbot, page, row, page.table.column_of("text", "unit"), "%")
     for year, value in ((2023, "96.5"), (2024, "97.8")):
-        type_cell(qtbot, page, row, page.column_of("year", str(year)), value)
+        type_cell(qtbot, page, row, page.table.column_of("year", str(year)), value)
     assert any(i.severity == "missing" and i.anchor == "kpi-1" for i in page.issues())
 
-    editor = open_editor(qtbot, page, row, page.column_of("year", "2025"))
+    editor = open_editor(qtbot, page, row, page.table.column_of("year", "2025"))
     qtbot.keyClicks(editor, "98.9")  # the chart follows the typing before it is committed
     qtbot.waitUntil(lambda: dict(page.chart.chart().series[0].points).get(2025) == 98.9)
     commit(qtbot, page, editor)
-    type_cell(qtbot, page, row, page.column_of("number", "target"), "99")
+    type_cell(qtbot, page, row, page.table.column_of("number", "target"), "99")
 
     better = combo(page, row, "better")
     better.setFocus()
@@ -137,14 +136,14 @@ def test_remove_asks_first_and_deletes_on_save(qtbot, page, demo_doc, messages):
     assert [kind for kind, _, _ in messages.shown] == ["question", "question"]
     assert "营业收入" in messages.shown[0][2]
     assert page.table.rowCount() == 22
-    assert "revenue" not in [page.indicator_id(r) for r in range(22)]
+    assert "revenue" not in [page.table.indicator_id(r) for r in range(22)]
     page.save(demo_doc)
     with Document.open(demo_doc.path, read_only=True) as reopened:
         ids = [i.id for i in reopened.indicators()]
         assert "revenue" not in ids
         assert len(ids) == 22
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert page.indicator_id(22) == "kpi-1"
+    assert page.table.indicator_id(22) == "kpi-1"
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)  # empty: no question
     assert len(messages.shown) == 2
     assert page.table.rowCount() == 22
@@ -152,11 +151,11 @@ def test_remove_asks_first_and_deletes_on_save(qtbot, page, demo_doc, messages):
 
 def test_a_bad_number_is_marked_kept_and_an_error(qtbot, page, demo_doc):
     show(qtbot, page, demo_doc)
-    column = page.column_of("year", "2024")
+    column = page.table.column_of("year", "2024")
     type_cell(qtbot, page, 0, column, "99.3x")
     cell = page.table.item(0, column)
     assert cell.text() == "99.3x"  # nothing lost
-    assert cell.background().color() == QColor("#f8d7da")
+    assert cell.background().color() == theme.ERROR_BACKGROUND.color(page.palette())
     assert "不是有效的数字" in cell.toolTip()
     errors = [i for i in page.issues() if i.severity == "error"]
     assert len(errors) == 1
@@ -191,7 +190,7 @@ def test_empty_application_warns_per_results_item(qtbot, page, empty_doc):
     assert page.status() is Status.NOT_STARTED
     warned = [i.anchor for i in page.issues() if i.severity == "warning"]
     assert warned == ["4.7.2", "4.7.3", "4.7.4", "4.7.5", "4.7.6", "4.7.7"]
-    assert page.column_of("year", "2021") == 4  # 2021–2025 for a 2026 application
+    assert page.table.column_of("year", "2021") == 4  # 2021–2025 for a 2026 application
     assert page.chart.chart() is None
     page.add_indicator()
     assert page.status() is Status.IN_PROGRESS  # no name, no values yet

@@ -30,7 +30,7 @@ from qualitydesk.ui.newapp import ProgrammePage
 from qualitydesk.ui.pages.item import ItemPage
 from qualitydesk.ui.shell.navigator import StepNavigator
 from qualitydesk.ui.shell.steps import create_page, steps
-from tests.ui.conftest import commit_text, place
+from tests.helpers.gui import commit_text, place
 
 # Every step of the wizard, the scored items included.
 FORMS = load_forms()
@@ -104,7 +104,8 @@ def _under_pointer(widget: QWidget) -> QPoint | None:
 
 def _wheel(widget: QWidget, notches: int) -> bool:
     """Turn the wheel over ``widget``: through its window, as a mouse does, when it is shown
-    (True); sent to the widget itself when it is hidden (False)."""
+    (True); sent to the widget itself when it is hidden (False).
+    """
     _bring_into_view(widget)
     spot = _under_pointer(widget)
     delta = QPoint(0, notches * NOTCH)
@@ -136,7 +137,8 @@ def _wheel_past_every_input(qtbot, root: QWidget) -> tuple[int, int]:
     """Wheel up and down over every input of ``root``; assert none changed or took the focus.
 
     Returns how many wheel events went through the window and how many of those scrolled a
-    page or table."""
+    page or table.
+    """
     root.activateWindow()  # the active window focuses its first input: taken away below
     qtbot.waitUntil(lambda: QApplication.activeWindow() is root.window())
     through_window = scrolled = 0
@@ -180,7 +182,8 @@ def _show_page(qtbot, key, context, doc):
     """The page of step ``key``, shown; on the way, no other window may show.
 
     (Pages are built while the user types: a label shown before it is laid out flashes up as
-    a window of its own and takes the keystrokes, as the 资格自查 notes did.)"""
+    a window of its own and takes the keystrokes, as the 资格自查 notes did.)
+    """
     spy = _WindowsShown()
     QApplication.instance().installEventFilter(spy)
     try:
@@ -214,8 +217,8 @@ def test_a_page_builds_without_stray_windows_and_the_wheel_changes_none_of_its_i
     if key in ("form", "eligibility", "indicators"):
         assert any(isinstance(w, QComboBox) for w in inputs)
     if isinstance(page, ItemPage):  # 评分档 and 百分比
-        assert page.band in inputs
-        assert page.pct in inputs
+        assert page.score_panel.band in inputs
+        assert page.score_panel.pct in inputs
 
 
 def test_the_new_application_dialog_is_guarded_too(qtbot, context):
@@ -248,7 +251,7 @@ def test_the_wheel_over_a_combo_box_scrolls_the_form(qtbot, context, demo_doc):
 def test_the_wheel_over_a_choice_in_the_indicator_table_scrolls_the_table(qtbot, context, demo_doc):
     page, changes = _show_page(qtbot, "indicators", context, demo_doc)
     table = page.table
-    column = page.column_of("item", "item")
+    column = page.table.column_of("item", "item")
     combo = table.indexWidget(table.model().index(0, column))
     assert isinstance(combo, QComboBox)
     chosen = combo.currentText()
@@ -265,27 +268,27 @@ def test_the_wheel_over_a_choice_in_the_indicator_table_scrolls_the_table(qtbot,
 
 def test_a_clicked_spin_box_and_a_focused_combo_box_follow_the_wheel(qtbot, context, empty_doc):
     page, changes = _show_page(qtbot, "item:4.1.2", context, empty_doc)
-    page.band.setCurrentIndex(page.band.findText("50%–65%"))
-    assert page.pct.value() == 50
+    page.score_panel.band.setCurrentIndex(page.score_panel.band.findText("50%–65%"))
+    assert page.score_panel.pct.value() == 50
     changes.clear()
 
-    assert _wheel(page.pct, 1)  # only pointed at: nothing happens
-    assert page.pct.value() == 50
-    assert not page.pct.hasFocus()
+    assert _wheel(page.score_panel.pct, 1)  # only pointed at: nothing happens
+    assert page.score_panel.pct.value() == 50
+    assert not page.score_panel.pct.hasFocus()
 
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    edit = page.pct.lineEdit()
+    edit = page.score_panel.pct.lineEdit()
     QTest.mouseClick(edit, Qt.MouseButton.LeftButton, pos=edit.rect().center())
-    qtbot.waitUntil(page.pct.hasFocus)
-    assert _wheel(page.pct, 1)
-    assert page.pct.value() == 55
+    qtbot.waitUntil(page.score_panel.pct.hasFocus)
+    assert _wheel(page.score_panel.pct, 1)
+    assert page.score_panel.pct.value() == 55
     assert changes
 
-    page.band.setFocus()
-    qtbot.waitUntil(page.band.hasFocus)
-    assert _wheel(page.band, -1)
-    assert page.band.currentText() == "70%–85%"
+    page.score_panel.band.setFocus()
+    qtbot.waitUntil(page.score_panel.band.hasFocus)
+    assert _wheel(page.score_panel.band, -1)
+    assert page.score_panel.band.currentText() == "70%–85%"
 
 
 # -- other gestures that changed what the user had --
@@ -331,13 +334,13 @@ def test_tab_from_the_narrative_then_typing_does_not_pick_a_score_band(qtbot, co
     page, changes = _show_page(qtbot, "item:4.1.2", context, demo_doc)
     page.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
-    band = page.band.currentText()
-    page.band.setFocus()
-    qtbot.waitUntil(page.band.hasFocus)
+    band = page.score_panel.band.currentText()
+    page.score_panel.band.setFocus()
+    qtbot.waitUntil(page.score_panel.band.hasFocus)
     for key in (Qt.Key.Key_1, Qt.Key.Key_3, Qt.Key.Key_A):
-        QTest.keyClick(page.band, key)
-    assert page.band.currentText() == band
+        QTest.keyClick(page.score_panel.band, key)
+    assert page.score_panel.band.currentText() == band
     assert changes == []
-    QTest.keyClick(page.band, Qt.Key.Key_Down)  # stepping on purpose still works
-    assert page.band.currentText() != band
+    QTest.keyClick(page.score_panel.band, Qt.Key.Key_Down)  # stepping on purpose still works
+    assert page.score_panel.band.currentText() != band
     assert changes

@@ -10,7 +10,7 @@ from qualitydesk.store.readiness import limits
 from qualitydesk.store.records import Link
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.item import ItemPage
-from tests.ui.conftest import commit_text, place
+from tests.helpers.gui import commit_text, place
 
 
 def _page(qtbot, context, doc, item_id):
@@ -50,29 +50,29 @@ def test_choosing_a_band_and_stepping_by_keyboard_stores_the_score(
     empty_page, empty_doc, context, qtbot
 ):
     page = empty_page
-    assert not page.pct.isEnabled()
-    page.band.setFocus()
+    assert not page.score_panel.pct.isEnabled()
+    page.score_panel.band.setFocus()
     with qtbot.waitSignal(page.changed):
         for _ in range(4):  # 未评分 → 0–5 → 10–25 → 30–45 → 50–65
-            qtbot.keyClick(page.band, Qt.Key.Key_Down)
-    band = page.chosen_band()
+            qtbot.keyClick(page.score_panel.band, Qt.Key.Key_Down)
+    band = page.score_panel.chosen_band()
     assert band.name == "50%–65%"
-    assert page.pct.isEnabled()
-    assert page.pct.value() == 50
-    assert band.factors["A"] in page.descriptors["A"].text()
-    page.pct.setFocus()
-    qtbot.keyClick(page.pct, Qt.Key.Key_Up)
-    assert page.pct.value() == 55
-    assert page.points_label.text() == "27.5 / 50 分"
-    qtbot.keyClick(page.pct, Qt.Key.Key_Up)
-    qtbot.keyClick(page.pct, Qt.Key.Key_Up)
-    qtbot.keyClick(page.pct, Qt.Key.Key_Up)
-    assert page.pct.value() == 65  # the top of the band
+    assert page.score_panel.pct.isEnabled()
+    assert page.score_panel.pct.value() == 50
+    assert band.factors["A"] in page.score_panel.descriptors["A"].text()
+    page.score_panel.pct.setFocus()
+    qtbot.keyClick(page.score_panel.pct, Qt.Key.Key_Up)
+    assert page.score_panel.pct.value() == 55
+    assert page.score_panel.points_label.text() == "27.5 / 50 分"
+    qtbot.keyClick(page.score_panel.pct, Qt.Key.Key_Up)
+    qtbot.keyClick(page.score_panel.pct, Qt.Key.Key_Up)
+    qtbot.keyClick(page.score_panel.pct, Qt.Key.Key_Up)
+    assert page.score_panel.pct.value() == 65  # the top of the band
 
-    commit_text(page.notes["A"], "职责写入制度")
-    commit_text(page.notes["L"], "每年评审改进")
-    commit_text(page.strengths, "文化认知度高")
-    commit_text(page.opportunities, "360度评估未覆盖中层")
+    commit_text(page.score_panel.notes["A"], "职责写入制度")
+    commit_text(page.score_panel.notes["L"], "每年评审改进")
+    commit_text(page.score_panel.strengths, "文化认知度高")
+    commit_text(page.score_panel.opportunities, "360度评估未覆盖中层")
     assert page.issues()[0].anchor == "narrative"
 
     page.save(empty_doc)
@@ -85,39 +85,39 @@ def test_choosing_a_band_and_stepping_by_keyboard_stores_the_score(
     assert score.opportunities == "360度评估未覆盖中层"
     assert score.scored_at  # stamped by the document
 
-    page.band.setFocus()
-    qtbot.keyClick(page.band, Qt.Key.Key_Home)
-    assert page.chosen_band() is None
+    page.score_panel.band.setFocus()
+    qtbot.keyClick(page.score_panel.band, Qt.Key.Key_Home)
+    assert page.score_panel.chosen_band() is None
     page.save(empty_doc)
     assert empty_doc.score("4.1.2") is None
 
 
 def test_percentages_off_the_step_are_rounded(empty_page, qtbot):
     page = empty_page
-    page.band.setCurrentIndex(3)  # 30%–45%
-    page.pct.setFocus()
-    page.pct.lineEdit().selectAll()
-    QTest.keyClicks(page.pct, "37")
-    qtbot.keyClick(page.pct, Qt.Key.Key_Return)
-    assert page.pct.value() == 35
+    page.score_panel.band.setCurrentIndex(3)  # 30%–45%
+    page.score_panel.pct.setFocus()
+    page.score_panel.pct.lineEdit().selectAll()
+    QTest.keyClicks(page.score_panel.pct, "37")
+    qtbot.keyClick(page.score_panel.pct, Qt.Key.Key_Return)
+    assert page.score_panel.pct.value() == 35
 
 
 def test_demo_item_shows_its_saved_score(qtbot, context, demo_doc):
     page = _page(qtbot, context, demo_doc, "4.1.2")
     saved = demo_doc.score("4.1.2")
-    assert page.band.currentText() == "70%–85%"
-    assert page.pct.value() == saved.pct == 70
-    assert page.points_label.text() == "35 / 50 分"
-    assert page.notes["A"].toPlainText() == saved.notes["A"]
-    assert page.strengths.toPlainText() == saved.strengths
-    assert page.opportunities.toPlainText() == saved.opportunities
+    assert page.score_panel.band.currentText() == "70%–85%"
+    assert page.score_panel.pct.value() == saved.pct == 70
+    assert page.score_panel.points_label.text() == "35 / 50 分"
+    assert page.score_panel.notes["A"].toPlainText() == saved.notes["A"]
+    assert page.score_panel.strengths.toPlainText() == saved.strengths
+    assert page.score_panel.opportunities.toPlainText() == saved.opportunities
     assert page.status() == Status.DONE
     assert not page.guidance.is_expanded()  # written already: the prompts fold away
     page.save(demo_doc)
     assert not demo_doc.pending  # looking changes nothing
 
-    page.pct.setFocus()
-    qtbot.keyClick(page.pct, Qt.Key.Key_Up)
+    page.score_panel.pct.setFocus()
+    qtbot.keyClick(page.score_panel.pct, Qt.Key.Key_Up)
     page.save(demo_doc)
     changed = demo_doc.score("4.1.2")
     assert changed.pct == 75
@@ -154,32 +154,36 @@ def test_links_open_the_attachment_and_the_indicator(qtbot, context, demo_doc):
         b"%PDF-1.4 demo", "质量月报.pdf", caption="2025年质量月报", links=(Link("item", "4.7.2"),)
     )
     page = _page(qtbot, context, demo_doc, "4.7.2")
-    assert page.attachments.count() == 1
-    assert page.attachments.item(0).text() == "2025年质量月报"
-    names = [page.indicators.item(r).text() for r in range(page.indicators.count())]
+    assert page.links.attachments.count() == 1
+    assert page.links.attachments.item(0).text() == "2025年质量月报"
+    names = [page.links.indicators.item(r).text() for r in range(page.links.indicators.count())]
     assert names[0] == "产品一次交检合格率（%）"
     assert len(names) == 3
 
-    page.scroll.ensureWidgetVisible(page.attachments)
-    rect = page.attachments.visualItemRect(page.attachments.item(0))
+    page.scroll.ensureWidgetVisible(page.links.attachments)
+    rect = page.links.attachments.visualItemRect(page.links.attachments.item(0))
     with qtbot.waitSignal(page.navigate) as opened:
-        qtbot.mouseClick(page.attachments.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(
+            page.links.attachments.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+        )
     assert opened.args == ["evidence", str(attachment.id)]
 
-    page.scroll.ensureWidgetVisible(page.indicators)
-    rect = page.indicators.visualItemRect(page.indicators.item(1))
+    page.scroll.ensureWidgetVisible(page.links.indicators)
+    rect = page.links.indicators.visualItemRect(page.links.indicators.item(1))
     with qtbot.waitSignal(page.navigate) as opened:
-        qtbot.mouseClick(page.indicators.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(
+            page.links.indicators.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+        )
     assert opened.args == ["indicators", "external-failure-cost-rate"]
 
     other = _page(qtbot, context, demo_doc, "4.1.2")
-    assert other.attachments.isHidden()
-    assert other.no_attachments.isVisible()
+    assert other.links.attachments.isHidden()
+    assert other.links.no_attachments.isVisible()
 
 
 def test_focus_anchor_reaches_the_score_and_the_narrative(empty_page, qtbot):
     empty_page.focus_anchor("score")
-    qtbot.waitUntil(empty_page.band.hasFocus)
+    qtbot.waitUntil(empty_page.score_panel.band.hasFocus)
     empty_page.focus_anchor("narrative")
     qtbot.waitUntil(empty_page.editor.editor.hasFocus)
 
@@ -219,15 +223,20 @@ def test_unscored_programmes_hide_the_score_panel(qtbot, forms, messages, empty_
     award = forms.award("china-quality")
     context = PageContext(forms, award, forms.framework(award.framework), messages)
     page = _page(qtbot, context, empty_doc, "4.1.2")
-    assert page.score_box.isHidden()
+    assert page.score_panel.isHidden()
     assert [i.anchor for i in page.issues()] == ["narrative"]
 
 
 def test_tab_order_follows_the_page(empty_page, qtbot):
     page = empty_page
-    page.band.setCurrentIndex(4)
+    page.score_panel.band.setCurrentIndex(4)
     page.guidance.toggle.setFocus()
-    expected = [page.editor.editor, page.band, page.pct, page.notes["A"]]
+    expected = [
+        page.editor.editor,
+        page.score_panel.band,
+        page.score_panel.pct,
+        page.score_panel.notes["A"],
+    ]
     for widget in expected:
         qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
         assert page.focusWidget() is widget
@@ -236,9 +245,9 @@ def test_tab_order_follows_the_page(empty_page, qtbot):
 def test_a_trend_chart_can_be_placed_in_the_narrative(qtbot, context, demo_doc, forms):
     page = _page(qtbot, context, demo_doc, "4.7.2")
     (before,) = [c for c in limits(demo_doc, forms, context.award) if c.part == "report"]
-    menu = page.insert_chart.menu()
+    menu = page.links.insert_chart.menu()
     names = [a.text() for a in menu.actions()]
-    assert "产品一次交检合格率" in names
+    assert names == ["产品一次交检合格率", "外部质量损失率", "三包期内现场故障率"]  # 4.7.2's own
     figures_in_item = page.editor.counts()[1]
     page.editor.editor.moveCursor(page.editor.editor.textCursor().MoveOperation.End)
     with qtbot.waitSignal(page.changed):
@@ -246,10 +255,12 @@ def test_a_trend_chart_can_be_placed_in_the_narrative(qtbot, context, demo_doc, 
     assert page.editor.counts()[1] == figures_in_item + 1
     page.save(demo_doc)
     demo_doc.save()
-    assert "![产品一次交检合格率](indicator:first-pass-yield)" in demo_doc.narrative("4.7.2")
+    chart = "![产品一次交检合格率](indicator:first-pass-yield)"
+    text, found, rest = demo_doc.narrative("4.7.2").partition(chart)
+    assert (found, rest) == (chart, "\n")  # a paragraph of its own, at the end
+    assert text.endswith("相应的改进已列入2026年行动计划。\n\n")
     (after,) = [c for c in limits(demo_doc, forms, context.award) if c.part == "report"]
     assert after.figures == before.figures + 1  # 含图表: the chart counts as a figure
-    image = page._figure("indicator", "first-pass-yield")
-    assert image is not None
-    assert image.width() == 560
-    assert page._figure("indicator", "no-such-indicator") is None
+    image = page.figures.figure("indicator", "first-pass-yield")
+    assert (image.width(), image.height()) == (560, 300)  # the size a chart is placed at
+    assert page.figures.figure("indicator", "no-such-indicator") is None

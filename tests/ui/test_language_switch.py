@@ -12,9 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from qualitydesk.ui.app import create_application, set_language, ui_language
 from qualitydesk.ui.messages import file_dialog_options
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit
-from tests.ui.conftest import open_window
-
-from .conftest import commit_text
+from tests.helpers.gui import commit_text, open_window
 
 TS = Path(__file__).parents[2] / "resources" / "i18n" / "qualitydesk_en.ts"
 TYPED = "切换语言前输入的一句话。"

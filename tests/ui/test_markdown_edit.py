@@ -10,9 +10,9 @@ from qualitydesk.domain.textmetrics import count, markdown_text
 from qualitydesk.store.demo import demo_root
 from qualitydesk.ui.app import create_application
 from qualitydesk.ui.widgets.guidance import Guidance
+from qualitydesk.ui.widgets.html_paste import clean_html
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit
-from qualitydesk.ui.widgets.markdown_io import clean_html
-from tests.ui.conftest import commit_text
+from tests.helpers.gui import commit_text
 
 WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
 <style>p.MsoNormal {font-family:宋体; color:#1F3864; mso-style-parent:"";}</style>

@@ -11,7 +11,7 @@ from qualitydesk.store.document import Document
 from qualitydesk.ui.pages.base import PageContext, Status
 from qualitydesk.ui.pages.item import ItemPage
 from qualitydesk.ui.pages.notice import NoticePage
-from tests.ui.conftest import commit_text, place
+from tests.helpers.gui import commit_text, place
 
 
 def _type(qtbot, widget, text: str) -> None:

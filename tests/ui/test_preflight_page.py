@@ -2,8 +2,9 @@
 
 from PySide6.QtCore import Qt
 
+from qualitydesk.domain.problems import Location
 from qualitydesk.ui.pages.base import Status
-from qualitydesk.ui.pages.preflight import PreflightPage
+from qualitydesk.ui.pages.preflight import PROBLEM_ROLE, PreflightPage
 
 
 def problems(page):
@@ -50,12 +51,19 @@ def test_problems_are_grouped_and_lead_to_their_place(qtbot, context, demo_doc):
         qtbot.keyClick(page.problems, Qt.Key.Key_Return)
     assert jumped.args == ["eligibility", "no-loss-3-years"]
     targets = {tuple(i.data(0, Qt.ItemDataRole.UserRole)) for i in groups["尚未完成"]}
-    assert ("item:4.3.2", "") in targets
+    assert ("item:4.3.2", "narrative") in targets
     assert ("item:4.6.3", "score") in targets
     assert {tuple(i.data(0, Qt.ItemDataRole.UserRole)) for i in groups["无法打印的字符"]} == {
         ("item:4.4.5", "char::0:\U0001f600")  # selects the character there
     }
     assert "超过 10,000 字的限制" in groups["字数"][0].text(0)
+    [emoji] = [i.data(0, PROBLEM_ROLE) for i in groups["无法打印的字符"]]  # the records listed
+    assert (emoji.location.step, emoji.location.item, emoji.char) == (
+        "report",
+        "4.4.5",
+        "\U0001f600",
+    )
+    assert groups["字数"][0].data(0, PROBLEM_ROLE).location == Location("report")
 
 
 def test_export_buttons_ask_the_window(qtbot, context, empty_doc):

@@ -12,7 +12,8 @@ from reportlab.pdfgen import canvas
 
 from qualitydesk.ui import screen
 from qualitydesk.ui.app import create_application
-from qualitydesk.ui.widgets.preview import MAX_PIXELS, AttachmentPreview, LargePreview
+from qualitydesk.ui.widgets.preview import AttachmentPreview, LargePreview
+from qualitydesk.ui.widgets.preview_decode import MAX_PIXELS
 
 A4_300_DPI = (2480, 3508)
 

@@ -1,5 +1,6 @@
 """Printing as a user does it: Ctrl+P, the print dialog's choices, progress and cancel, the
-preview, and opening what was exported. The printer is a real QPrinter writing a PDF file."""
+preview, and opening what was exported. The printer is a real QPrinter writing a PDF file.
+"""
 
 import shutil
 from pathlib import Path
@@ -216,6 +217,7 @@ def exported(window) -> bool:
     return job is not None and not job.running
 
 
+@pytest.mark.slow
 def test_ctrl_p_prints_the_package(qtbot, window, messages, tmp_path):
     printed = tmp_path / "ctrl-p.pdf"
     messages.printers.append(to_pdf(printed, pages="1-2"))

@@ -7,7 +7,7 @@ from qualitydesk.store.document import Document
 from qualitydesk.store.readiness import limits
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.profile import ProfilePage
-from tests.ui.conftest import commit_text, place
+from tests.helpers.gui import commit_text, place
 
 SECTIONS = ["B.1.1", "B.1.2", "B.2.1", "B.2.2", "B.2.3"]
 

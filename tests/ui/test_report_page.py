@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt
 from qualitydesk.store.readiness import limits
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.pages.report import ReportPage
-
-from .conftest import place
+from tests.helpers.gui import place
 
 
 def _page(qtbot, context, doc):

@@ -36,8 +36,7 @@ from qualitydesk.ui.app import create_application, set_language
 from qualitydesk.ui.history import HistoryDialog
 from qualitydesk.ui.settings import Settings
 from qualitydesk.ui.shell.window import MainWindow
-
-from .conftest import commit_text
+from tests.helpers.gui import commit_text
 
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366×768 less the taskbar
 ALL_FITS = (screen.MAIN_WINDOW, screen.PROGRAMMES, screen.HISTORY, screen.NEW_APPLICATION)
@@ -217,6 +216,7 @@ def application(request, demo_file, tmp_path, forms):
     [("zh_CN", "demo"), ("zh_CN", "empty"), ("en", "demo")],
     indirect=True,
 )
+@pytest.mark.slow
 def test_every_step_fits_without_clipping_or_nested_scroll_bars(
     language, laptop_window, application, qtbot
 ):
@@ -226,8 +226,8 @@ def test_every_step_fits_without_clipping_or_nested_scroll_bars(
     assert laptop_window.open_path(path)
     view = laptop_window.view
     assert view is not None
-    # the pages are built while idle; a layout settles between two builds
-    qtbot.waitUntil(lambda: len(view.pages) == len(view.keys), timeout=60_000)
+    # the pages not shown on demand are built while idle; a layout settles between two builds
+    qtbot.waitUntil(lambda: not view.building, timeout=60_000)
     found: dict[str, list[str]] = {}
     for key in view.keys:
         view.show_step(key)
@@ -272,7 +272,7 @@ def test_a_note_box_grows_with_its_text_and_the_panel_scrolls(
     path = tmp_path / "demo.qdesk"
     shutil.copy(demo_file, path)
     page = _open_step(laptop_window, path, "item:4.1.2")
-    note = page.strengths
+    note = page.score_panel.strengths
     before = note.height()
     commit_text(note, "第一条优势。" * 40)
     qtbot.waitUntil(lambda: note.height() > before)
@@ -349,21 +349,21 @@ def _fits_laptop(qtbot, dialog: QWidget, fit: screen.Fit) -> None:
 def test_the_programmes_browser_fits_and_remembers_its_size(
     laptop_window, forms, settings, qtbot, tmp_path
 ):
-    dialog = laptop_window._programmes()
+    dialog = laptop_window.menus.show_programmes()
     qtbot.waitExposed(dialog)
     assert screen.available_geometry().contains(dialog.frameGeometry())
     _fits_laptop(qtbot, dialog, screen.PROGRAMMES)
     dialog.resize(700, 500)
     dialog.close()
     assert not dialog.isVisible()
-    again = laptop_window._programmes()
+    again = laptop_window.menus.show_programmes()
     assert again.size() == QSize(700, 500)
     again.close()
     # a new run reads it from the settings file
     settings.sync()
     window = MainWindow(forms, Settings(tmp_path / "settings"), laptop_window.messages)
     qtbot.addWidget(window)
-    third = window._programmes()
+    third = window.menus.show_programmes()
     assert third.size() == QSize(700, 500)
     third.close()
 
@@ -401,7 +401,7 @@ def test_the_new_application_wizard_fits_on_every_page(laptop_window, qtbot):
 
 
 def test_the_about_box_fits(laptop_window, messages, qtbot):
-    laptop_window._about()
+    laptop_window.menus.show_about()
     _kind, title, text = messages.shown[-1]
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=laptop_window)
     qtbot.addWidget(box)

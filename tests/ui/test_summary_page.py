@@ -1,5 +1,6 @@
 """The 评分汇总 page: totals, award lines, bars, radar, the gap list that jumps to items, and the
-examiners' stage scores with the composite."""
+examiners' stage scores with the composite.
+"""
 
 from datetime import date
 from decimal import Decimal
@@ -14,8 +15,7 @@ from qualitydesk.store.document import Document
 from qualitydesk.store.records import Score
 from qualitydesk.ui.pages.base import PageContext, Status
 from qualitydesk.ui.pages.summary import SummaryPage
-
-from .conftest import commit_text, open_window, show
+from tests.helpers.gui import commit_text, open_window, show
 
 
 @pytest.fixture
@@ -56,11 +56,15 @@ def test_demo_totals_lines_bars_and_radar(qtbot, page, demo_doc):
 
 def test_gap_list_is_ranked_and_jumps_to_the_item(qtbot, page, demo_doc):
     show(qtbot, page, demo_doc)
-    table = page.gap_table
+    table = page.gap_list.table
     gains = [page.gaps[row].gain for row in range(table.rowCount())]
     assert gains == sorted(gains, reverse=True)
     first = page.gaps[0]
-    assert first.gain == max(gains)
+    assert [(g.item.id, g.pct, g.next_pct, g.gain) for g in page.gaps[:3]] == [
+        ("4.1.2", 70, 90, 10),
+        ("4.7.7", 50, 70, 10),  # as much to gain as 4.1.2: the framework's order decides
+        ("4.7.5", 55, 70, 9),
+    ]
     assert table.item(0, 0).text() == f"{first.item.id} {first.item.name}"
     assert table.item(0, 4).text() == f"+{first.gain:g} 分"
     rect = table.visualItemRect(table.item(0, 0))
@@ -82,7 +86,9 @@ def test_load_follows_score_changes(qtbot, page, demo_doc):
     demo_doc.set_score(top.item.id, Score(top.next_pct))  # pending, as an item page leaves it
     page.load(demo_doc)
     assert page.total_label.text() == f"{numbers.score(Decimal('607.5') + top.gain)} / 1000 分"
-    assert page.gaps[0].item.id != top.item.id or page.gaps[0].pct == top.next_pct
+    # 4.1.2 reached the top band (90 %): nothing is left to gain there, so it leaves the list
+    assert (top.item.id, top.next_pct, len(page.gaps)) == ("4.1.2", 90, 22)
+    assert [(g.item.id, g.gain) for g in page.gaps[:2]] == [("4.7.7", 10), ("4.7.5", 9)]
 
 
 def test_empty_application_scores_zero(qtbot, page, empty_doc):
@@ -92,7 +98,7 @@ def test_empty_application_scores_zero(qtbot, page, empty_doc):
     assert page.unscored_label.isVisible()
     lines = line_texts(page)
     assert lines["市长质量奖"][1] == "自评 ○ 未达到：还差 600 分"
-    assert page.gap_table.rowCount() == 23
+    assert page.gap_list.table.rowCount() == 23
     warning = page.issues()
     assert [i.severity for i in warning] == ["warning"]
     assert "不低于 600 分" in warning[0].message

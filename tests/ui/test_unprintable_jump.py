@@ -1,13 +1,15 @@
 """检查与导出 lists each character no font prints with its place; double-clicking one opens the
-item and selects that very character in the editor (issue 14 §4)."""
+item and selects that very character in the editor (issue 14 §4).
+"""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from qualitydesk.store.document import Document
-from tests.ui.conftest import open_window
+from tests.helpers.gui import open_window
 
 RARE = "𠀀"  # no bundled font has it; tests/conftest.py turns the system's fonts off
 
@@ -21,6 +23,7 @@ def _unprintable_items(page):
     return []
 
 
+@pytest.mark.slow
 def test_double_click_selects_the_character_in_the_item_editor(
     qtbot, forms, settings, messages, demo_copy
 ):

@@ -1,15 +1,17 @@
 """The welcome screen's recent files: what each is, a clear mark for a missing one, and reopening
-on the step where the user left off."""
+on the step where the user left off.
+"""
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from qualitydesk.store.document import Document
 from qualitydesk.ui.app import create_application
 from qualitydesk.ui.settings import Settings
 from qualitydesk.ui.welcome import PATH_ROLE, STATE_ROLE, WelcomeView
-from tests.ui.conftest import open_window
+from tests.helpers.gui import open_window
 
 
 def described(qtbot, welcome):
@@ -83,6 +85,7 @@ def test_a_file_open_in_another_window_is_described_without_disturbing_it(qtbot,
         doc.close()
 
 
+@pytest.mark.slow
 def test_recent_file_reopens_on_the_step_left(qtbot, forms, settings, messages, demo_copy):
     path = demo_copy
     window = open_window(qtbot, forms, settings, messages)

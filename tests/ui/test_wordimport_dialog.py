@@ -1,7 +1,7 @@
 """文件 → 从 Word 导入 and 文件 → 以往年申报为基础新建, driven through the main window."""
 
 import pytest
-from docx import Document as new_word
+from docx import Document as new_word  # noqa: N813 (a factory function)
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtTest import QTest
@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QApplication
 from qualitydesk.store import renew, wordimport
 from qualitydesk.store.document import Document
 from qualitydesk.ui.wordimport_dialog import MODE, TARGET
-from tests.store.wordfixtures import styled_application
-
-from .conftest import open_window
+from tests.helpers.gui import open_window
+from tests.helpers.word_files import styled_application
 
 
 @pytest.fixture
@@ -51,6 +50,7 @@ def row_of(dialog, heading):
     return next(r for r, s in enumerate(dialog.plan.sections) if s.heading == heading)
 
 
+@pytest.mark.slow
 def test_the_plan_can_be_remapped_skipped_and_applied(
     qtbot, window, messages, application, tmp_path
 ):
@@ -153,6 +153,7 @@ def test_this_year_from_last_years_file(qtbot, window, messages, demo_copy, tmp_
         assert renew.needs_update(old) == []
 
 
+@pytest.mark.slow
 def test_an_imported_picture_shows_in_the_narrative(qtbot, window, messages, application, tmp_path):
     assert window.open_path(application)
     dialog = import_dialog(qtbot, window, messages, styled_application(tmp_path / "a.docx"))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from qualitydesk.ui.settings import Settings
 from qualitydesk.ui.shell.window import MainWindow
 from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, zoom_level
-from tests.ui.conftest import open_window
+from tests.helpers.gui import open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -32,6 +32,7 @@ def view_command(window, label: str):
     return next(a for a in menu.actions() if a.text().startswith(label))
 
 
+@pytest.mark.slow
 def test_zoom_keys_change_every_narrative_editor_and_not_the_text(
     qtbot, forms, settings, messages, demo_copy
 ):
@@ -63,6 +64,7 @@ def test_zoom_keys_change_every_narrative_editor_and_not_the_text(
     window.close_document()
 
 
+@pytest.mark.slow
 def test_the_view_menu_zooms_and_the_zoom_is_restored(qtbot, forms, messages, demo_copy, tmp_path):
     settings = Settings(tmp_path / "settings")
     window = open_on(qtbot, forms, settings, messages, demo_copy)

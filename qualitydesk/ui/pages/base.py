@@ -1,8 +1,8 @@
 """The shape every wizard page has: ``load(doc)``, ``issues()``, ``save(doc)``, and a status.
 
 Pages never write SQL and never save the file: they copy widget state into the document
-(``save``), and the main window's autosave writes the document within a second of the last edit.
-A page announces an edit with ``changed``; it asks to show another page with ``navigate``.
+(``save``), and the session (shell/session.py) writes the document within a second of the last
+edit. A page announces an edit with ``changed``; it asks to show another page with ``navigate``.
 """
 
 from __future__ import annotations
@@ -16,24 +16,14 @@ from PySide6.QtWidgets import QWidget
 from qualitydesk.domain.forms import Award, Forms, Framework
 from qualitydesk.store.document import Document
 from qualitydesk.ui.messages import Messages
+from qualitydesk.ui.widgets.issue import Issue
 
-
-@dataclass(frozen=True)
-class Issue:
-    """Something a page wants the user to know about.
-
-    severity: ``missing`` (not filled in yet: the step is 进行中), ``error`` (wrong: 有问题) or
-    ``warning`` (worth a look; does not change the status). ``target`` is the step key to jump to
-    (``form``, ``item:4.1.2`` …) and ``anchor`` what to focus there (a field id, a rule id …).
-    """
-
-    message: str
-    severity: str = "missing"
-    target: str = ""
-    anchor: str = ""
+__all__ = ["Issue", "Page", "PageContext", "Status"]
 
 
 class Status(Enum):
+    """Where a page stands, as the navigator shows it beside the step (from :meth:`Page.status`)."""
+
     NOT_STARTED = "not-started"
     IN_PROGRESS = "in-progress"
     DONE = "done"
@@ -41,6 +31,7 @@ class Status(Enum):
 
     @property
     def label(self) -> str:
+        """The status as the navigator writes it (未开始, 进行中 …), in the interface's language."""
         labels = {
             "not-started": QT_TRANSLATE_NOOP("Status", "未开始"),
             "in-progress": QT_TRANSLATE_NOOP("Status", "进行中"),
@@ -63,6 +54,15 @@ class PageContext:
 class Page(QWidget):
     """Base of the wizard's pages. Subclasses set ``key`` and implement the rest.
 
+    The wizard creates a page when it is first needed and calls ``load(doc)`` then, and again
+    when it is shown after the file changed under it (not after its own edits). Each edit the
+    user makes emits ``changed``; within a second the session calls ``save(doc)`` and writes the
+    file, so ``save`` is called often and only copies state: it never asks the user anything.
+    ``issues()`` and ``started()`` read the widgets as they are now; together they give the
+    page's :meth:`status`, which the navigator shows beside the step.
+    With a read-only file the wizard makes every input of the page read-only (``make_read_only``);
+    a page sees to what that does not reach, such as its buttons and drops.
+
     A step's title, in the interface's language, is ``steps.title(key)``: one list, translated.
     """
 
@@ -80,11 +80,14 @@ class Page(QWidget):
         raise NotImplementedError
 
     def save(self, doc: Document) -> None:
-        """Copy the widgets' state into ``doc`` (as pending changes; the window saves the file)."""
+        """Copy the widgets' state into ``doc`` (as pending changes; the session saves the file)."""
         raise NotImplementedError
 
     def issues(self) -> list[Issue]:
-        """What is missing or wrong on this page, as of the widgets now."""
+        """What is missing or wrong on this page, as of the widgets now: each an :class:`Issue`
+        (``error``, ``missing`` or ``warning``; a warning leaves the status as it is) whose
+        target and anchor lead back to the place, through that page's :meth:`focus_anchor`.
+        """
         raise NotImplementedError
 
     def started(self) -> bool:
@@ -92,6 +95,9 @@ class Page(QWidget):
         raise NotImplementedError
 
     def status(self) -> Status:
+        """Where the page stands: not started, a problem (an error), in progress (something
+        missing) or done, from :meth:`started` and :meth:`issues`.
+        """
         if not self.started():
             return Status.NOT_STARTED
         found = self.issues()

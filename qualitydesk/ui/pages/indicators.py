@@ -8,19 +8,15 @@ trend chart, redrawn as values are typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,50 +24,13 @@ from PySide6.QtWidgets import (
 
 from qualitydesk.domain.charts import Indicator, trend_chart
 from qualitydesk.store.document import Document
+from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
-from qualitydesk.ui.widgets.indicator_table import (
-    KEY_ROLE,
-    ChoiceDelegate,
-    NumberError,
-    TextDelegate,
-    number_text,
-    parse_number,
-)
+from qualitydesk.ui.pages.indicators_table import IndicatorTable, year_span
+from qualitydesk.ui.widgets.indicator_table import NumberError, parse_number
 from qualitydesk.ui.widgets.trend_chart import TrendChartWidget
 
 MIN_YEARS = 3  # an indicator needs at least three years to show a trend
-SPAN_YEARS = 5  # the table always offers the five years before the application year
-BAD_CELL = "#f8d7da"
-# Column widths in characters (low, high), by column key or kind.
-COLUMN_EMS = {
-    "name": (10, 13),
-    "unit": (4, 8),
-    "text": (8, 12),
-    "year": (5, 8),
-    "number": (5, 8),
-    "better": (5, 9),
-    "item": (8, 16),
-}
-
-
-def edit_triggers() -> QAbstractItemView.EditTrigger:
-    """Spreadsheet-like: typing, F2, double click or a click on the current cell edits it."""
-    return (
-        QAbstractItemView.EditTrigger.DoubleClicked
-        | QAbstractItemView.EditTrigger.EditKeyPressed
-        | QAbstractItemView.EditTrigger.AnyKeyPressed
-        | QAbstractItemView.EditTrigger.SelectedClicked
-    )
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of the table: ``kind`` is text, number, year, better or item."""
-
-    kind: str
-    key: str
-    label: str
-    year: int = 0
 
 
 class IndicatorsPage(Page):
@@ -83,7 +42,6 @@ class IndicatorsPage(Page):
         super().__init__(context, parent)
         self._loading = False
         self._years: list[int] = []
-        self._columns: list[Column] = []
         self._stored: dict[str, Indicator] = {}  # as in the document when loaded / last saved
         self._removed: set[str] = set()
         self._editable = False  # until a writable document is loaded
@@ -112,7 +70,10 @@ class IndicatorsPage(Page):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        self._build_table()
+        self.table = IndicatorTable(self._items, self.context.forms.limits.indicator)
+        self.table.text_delegate.edited.connect(self._preview)
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.table.currentCellChanged.connect(self._on_current_changed)
         self.chart = TrendChartWidget()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
@@ -127,39 +88,13 @@ class IndicatorsPage(Page):
         self.setTabOrder(self.add_button, self.remove_button)
         self.setTabOrder(self.remove_button, self.table)
 
-    def _build_table(self) -> None:
-        self.table = QTableWidget(0, 0)
-        self.table.setAccessibleName(self.tr("关键绩效指标"))
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(edit_triggers())
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        # rows as tall as their combo boxes, whatever the font size
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        probe = QComboBox()  # only measured: no parent, never shown, gone with this method
-        rows.setDefaultSectionSize(max(rows.defaultSectionSize(), probe.sizeHint().height()))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.text_delegate = TextDelegate({}, self.table)
-        self.text_delegate.max_length = self.context.forms.limits.indicator
-        self.text_delegate.edited.connect(self._preview)
-        self.table.setItemDelegate(self.text_delegate)
-        self.better_delegate = ChoiceDelegate(
-            [("higher", self.tr("越高越好")), ("lower", self.tr("越低越好"))],
-            self.tr("改进方向"),
-            self.table,
-        )
-        self.item_delegate = ChoiceDelegate(self._item_choices(), self.tr("所属评分项"), self.table)
-        self.table.itemChanged.connect(self._on_item_changed)
-        self.table.currentCellChanged.connect(self._on_current_changed)
-
     def _table_panel(self) -> QWidget:
         table_label = QLabel(self.tr("指标表(&I)"))
         table_label.setBuddy(self.table)
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
         palette = self.problem_label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b00020"))
+        palette.setColor(QPalette.ColorRole.WindowText, theme.ERROR.color(palette))
         self.problem_label.setPalette(palette)
         self.problem_label.hide()
         panel = QWidget()
@@ -170,58 +105,14 @@ class IndicatorsPage(Page):
         column.addWidget(self.problem_label)
         return panel
 
-    def _item_choices(self, extra: list[str] | None = None) -> list[tuple[str, str]]:
-        choices = [(i.id, f"{i.id} {i.name}") for i in self._items]
-        known = {i.id for i in self._items}
-        choices += [(item, item) for item in sorted(set(extra or ()) - known)]
-        return choices
-
-    def _make_columns(self) -> list[Column]:
-        columns = [
-            Column("text", "name", self.tr("名称")),
-            Column("text", "unit", self.tr("单位")),
-            Column("better", "better", self.tr("方向")),
-            Column("item", "item", self.tr("所属评分项")),
-        ]
-        columns += [
-            Column("year", str(y), self.tr("%1 年").replace("%1", str(y)), y) for y in self._years
-        ]
-        columns += [
-            Column("number", "target", self.tr("目标")),
-            Column("number", "competitor", self.tr("竞争对手")),
-            Column("text", "competitor_source", self.tr("竞争对手来源")),
-            Column("number", "benchmark", self.tr("标杆")),
-            Column("text", "benchmark_source", self.tr("标杆来源")),
-        ]
-        return columns
-
-    def _set_up_columns(self, extra_items: list[str]) -> None:
-        self._columns = self._make_columns()
-        self.table.setColumnCount(len(self._columns))
-        self.table.setHorizontalHeaderLabels([c.label for c in self._columns])
-        self.item_delegate.choices = self._item_choices(extra_items)
-        names = {}
-        for index, column in enumerate(self._columns):
-            self.table.setItemDelegateForColumn(index, None)
-            if column.kind == "better":
-                self.table.setItemDelegateForColumn(index, self.better_delegate)
-            elif column.kind == "item":
-                self.table.setItemDelegateForColumn(index, self.item_delegate)
-            names[index] = column.label
-        self.text_delegate.names = names
-
-    def column_of(self, kind: str, key: str) -> int:
-        """The index of the column ``kind``/``key`` (e.g. ``year``/``2024``, ``text``/``name``)."""
-        for index, column in enumerate(self._columns):
-            if column.kind == kind and column.key == key:
-                return index
-        raise KeyError(f"{kind}:{key}")
-
     # -- the page contract --
 
     def load(self, doc: Document) -> None:
+        """Fill the table with the document's indicators (a column for each of the five years before
+        the application's, and any other year they use), keep the selection and show its chart.
+        """
         row = self.table.currentRow()
-        selected = self.indicator_id(row) if row >= 0 else ""
+        selected = self.table.indicator_id(row) if row >= 0 else ""
         self._loading = True
         try:
             indicators = doc.indicators()
@@ -229,15 +120,15 @@ class IndicatorsPage(Page):
             self._removed.clear()
             self._years = year_span(doc.year, indicators)
             self.table.setRowCount(0)
-            self._set_up_columns([i.item for i in indicators])
+            self.table.set_up_columns(self._years, [i.item for i in indicators])
             for indicator in indicators:
-                self._append_row(indicator)
-            self._fit_columns()
+                self.table.append_row(indicator)
+            self.table.fit_columns()
         finally:
             self._loading = False
         self._set_editable(not doc.read_only)
         if self.table.rowCount():
-            ids = [self.indicator_id(r) for r in range(self.table.rowCount())]
+            ids = [self.table.indicator_id(r) for r in range(self.table.rowCount())]
             self.table.setCurrentCell(ids.index(selected) if selected in ids else 0, 0)
         self._show_chart(self.table.currentRow())
         self._update_problems()
@@ -247,31 +138,27 @@ class IndicatorsPage(Page):
         self._editable = editable
         self.add_button.setEnabled(editable)
         self.remove_button.setEnabled(editable)
-        self.table.setEditTriggers(
-            edit_triggers() if editable else QAbstractItemView.EditTrigger.NoEditTriggers
-        )
-        for row in range(self.table.rowCount()):
-            for kind in ("better", "item"):
-                index = self.table.model().index(row, self.column_of(kind, kind))
-                editor = self.table.indexWidget(index)
-                if editor is not None:
-                    editor.setEnabled(editable)
+        self.table.set_editable(editable)
 
     def save(self, doc: Document) -> None:
+        """Remove the indicators deleted here; write each row that differs from the document's."""
         current = {i.id: i for i in doc.indicators()}
         for indicator_id in sorted(self._removed):
             if indicator_id in current:
                 doc.remove_indicator(indicator_id)
         self._removed.clear()
         for row in range(self.table.rowCount()):
-            indicator = self.row_indicator(row, fallback=current)
+            indicator = self.table.row_indicator(row, fallback=current)
             if current.get(indicator.id) != indicator:
                 doc.put_indicator(indicator)
         self._stored = {i.id: i for i in doc.indicators()}
 
     def issues(self) -> list[Issue]:
+        """A results item with no indicator is a warning; each row adds its own problems (a name
+        missing, a value that is not a number …).
+        """
         found: list[Issue] = []
-        covered = {self._key(row, "item") for row in range(self.table.rowCount())}
+        covered = {self.table.key(row, "item") for row in range(self.table.rowCount())}
         for item in self._items:
             if item.id not in covered:
                 message = self.tr("%1 %2还没有关键绩效指标").replace("%1", item.id)
@@ -285,10 +172,11 @@ class IndicatorsPage(Page):
         return self.table.rowCount() > 0
 
     def focus_anchor(self, anchor: str) -> None:
+        """Select the row of indicator ``anchor``, or else the first of results item ``anchor``."""
         rows = range(self.table.rowCount())
-        row = next((r for r in rows if self.indicator_id(r) == anchor), -1)
+        row = next((r for r in rows if self.table.indicator_id(r) == anchor), -1)
         if row < 0:
-            row = next((r for r in rows if self._key(r, "item") == anchor), -1)
+            row = next((r for r in rows if self.table.key(r, "item") == anchor), -1)
         if row >= 0:
             self.table.setCurrentCell(row, 0)
             self.table.scrollToItem(self.table.item(row, 0))
@@ -296,98 +184,14 @@ class IndicatorsPage(Page):
 
     # -- rows --
 
-    def indicator_id(self, row: int) -> str:
-        """The id of the indicator in ``row`` (kept from the document, or ``kpi-<n>``)."""
-        item = self.table.item(row, 0)
-        return str(item.data(KEY_ROLE)) if item is not None else ""
-
-    def _key(self, row: int, kind: str) -> str:
-        item = self.table.item(row, self.column_of(kind, kind))
-        return str(item.data(KEY_ROLE) or "") if item is not None else ""
-
-    def _text(self, row: int, column: int) -> str:
-        item = self.table.item(row, column)
-        return item.text() if item is not None else ""
-
-    def _append_row(self, indicator: Indicator) -> int:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        for index, column in enumerate(self._columns):
-            self.table.setItem(row, index, self._cell(column, indicator))
-        self.table.item(row, 0).setData(KEY_ROLE, indicator.id)
-        for kind in ("better", "item"):
-            self.table.openPersistentEditor(self.table.item(row, self.column_of(kind, kind)))
-        return row
-
-    def _cell(self, column: Column, indicator: Indicator) -> QTableWidgetItem:
-        item = QTableWidgetItem()
-        if column.kind == "year":
-            item.setText(number_text(indicator.values.get(column.year)))
-        elif column.kind == "number":
-            item.setText(number_text(getattr(indicator, column.key)))
-        elif column.kind in ("better", "item"):
-            key = getattr(indicator, column.key)
-            delegate = self.better_delegate if column.kind == "better" else self.item_delegate
-            item.setText(dict(delegate.choices).get(key, key))
-            item.setData(KEY_ROLE, key)
-        else:
-            item.setText(getattr(indicator, column.key))
-        if column.kind in ("year", "number"):
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if column.kind == "text":
-            item.setToolTip(item.text())
-        return item
-
-    def row_indicator(
-        self,
-        row: int,
-        fallback: dict[str, Indicator] | None = None,
-        typed: tuple[int, str] | None = None,
-    ) -> Indicator:
-        """The indicator of ``row`` as the table shows it. Cells that are not numbers keep the
-        value in ``fallback`` (the document's); ``typed`` overrides one cell (column, text)."""
-        indicator_id = self.indicator_id(row)
-        before = (fallback or {}).get(indicator_id)
-        values: dict[int, float] = {}
-        numbers: dict[str, float | None] = {}
-        texts: dict[str, str] = {}
-        for index, column in enumerate(self._columns):
-            text = typed[1] if typed and typed[0] == index else self._text(row, index)
-            if column.kind in ("year", "number"):
-                try:
-                    value = parse_number(text)
-                except NumberError:
-                    value = _previous(before, column)
-                if column.kind == "number":
-                    numbers[column.key] = value
-                elif value is not None:
-                    values[column.year] = value
-            elif column.kind in ("better", "item"):
-                texts[column.key] = self._key(row, column.kind)
-            else:
-                texts[column.key] = text.strip()
-        return Indicator(
-            id=indicator_id,
-            name=texts["name"],
-            unit=texts["unit"],
-            better=texts["better"] or "higher",
-            item=texts["item"],
-            values=values,
-            target=numbers["target"],
-            competitor=numbers["competitor"],
-            competitor_source=texts["competitor_source"],
-            benchmark=numbers["benchmark"],
-            benchmark_source=texts["benchmark_source"],
-        )
-
     def _row_issues(self, row: int) -> list[Issue]:
-        indicator = self.row_indicator(row)
+        indicator = self.table.row_indicator(row)
         name = indicator.name or self.tr("第 %1 行的指标").replace("%1", str(row + 1))
         found = []
         if not indicator.name:
             message = self.tr("第 %1 行的指标还没有名称").replace("%1", str(row + 1))
             found.append(Issue(message, "missing", self.key, indicator.id))
-        for index in range(len(self._columns)):
+        for index in range(len(self.table.columns)):
             problem = self._cell_problem(row, index)
             if problem:
                 found.append(Issue(f"“{name}”：{problem}", "error", self.key, indicator.id))
@@ -404,10 +208,10 @@ class IndicatorsPage(Page):
 
     def _cell_problem(self, row: int, index: int) -> str:
         """What is wrong with one cell, in Chinese; empty when nothing is."""
-        column = self._columns[index]
+        column = self.table.columns[index]
         if column.kind not in ("year", "number"):
             return ""
-        text = self._text(row, index)
+        text = self.table.cell_text(row, index)
         try:
             parse_number(text)
         except NumberError:
@@ -422,13 +226,13 @@ class IndicatorsPage(Page):
         if not self._editable:
             return
         current = self.table.currentRow()
-        item = self._key(current, "item") if current >= 0 else ""
+        item = self.table.key(current, "item") if current >= 0 else ""
         indicator = Indicator(
             id=self._new_id(), name="", unit="", better="higher", item=item or self._items[0].id
         )
         self._loading = True
         try:
-            row = self._append_row(indicator)
+            row = self.table.append_row(indicator)
         finally:
             self._loading = False
         self.table.setCurrentCell(row, 0)
@@ -440,7 +244,7 @@ class IndicatorsPage(Page):
         row = self.table.currentRow()
         if row < 0 or not self._editable:
             return
-        indicator = self.row_indicator(row)
+        indicator = self.table.row_indicator(row)
         if indicator.name or indicator.values:
             question = self.tr("删除指标“%1”及其全部数值？此操作无法撤销。")
             name = indicator.name or self.tr("（未命名）")
@@ -455,7 +259,7 @@ class IndicatorsPage(Page):
         self.changed.emit()
 
     def _new_id(self) -> str:
-        used = {self.indicator_id(r) for r in range(self.table.rowCount())}
+        used = {self.table.indicator_id(r) for r in range(self.table.rowCount())}
         used |= set(self._stored) | self._removed
         number = 1
         while f"kpi-{number}" in used:
@@ -490,7 +294,7 @@ class IndicatorsPage(Page):
                 self.chart.set_empty_text(self.tr("还没有指标。点击“添加指标”开始录入。"))
             self.chart.set_chart(None)
             return
-        indicator = self.row_indicator(row, typed=typed)
+        indicator = self.table.row_indicator(row, typed=typed)
         if not indicator.name:
             indicator = replace(indicator, name=self.tr("（未命名指标）"))
         self.chart.set_chart(trend_chart(indicator))
@@ -501,11 +305,11 @@ class IndicatorsPage(Page):
         blocked = self.table.blockSignals(True)
         try:
             if problem:
-                item.setBackground(QBrush(QColor(BAD_CELL)))
+                item.setBackground(QBrush(theme.ERROR_BACKGROUND.color(self.palette())))
                 item.setToolTip(problem)
             else:
                 item.setData(Qt.ItemDataRole.BackgroundRole, None)
-                is_text = self._columns[item.column()].kind == "text"
+                is_text = self.table.columns[item.column()].kind == "text"
                 item.setToolTip(item.text() if is_text else "")
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, problem)
         finally:
@@ -521,34 +325,3 @@ class IndicatorsPage(Page):
             text.replace("%1", str(len(errors))).replace("%2", errors[0].message)
         )
         self.problem_label.show()
-
-    def _fit_columns(self) -> None:
-        """Widths from the contents, within sensible bounds measured in characters."""
-        self.table.resizeColumnsToContents()
-        metrics = self.fontMetrics()
-        em = metrics.horizontalAdvance("中")
-        for index, column in enumerate(self._columns):
-            low, high = COLUMN_EMS.get(column.key, COLUMN_EMS.get(column.kind, (5, 12)))
-            if column.kind in ("better", "item"):
-                delegate = self.better_delegate if column.kind == "better" else self.item_delegate
-                widest = max(metrics.horizontalAdvance(label) for _, label in delegate.choices)
-                low = max(low, (widest + 3 * em) / em)
-            width = min(max(self.table.columnWidth(index), round(low * em)), round(high * em))
-            self.table.setColumnWidth(index, width)
-
-
-def year_span(year: int, indicators: list[Indicator]) -> list[int]:
-    """The year columns: the five years before the application year, widened to every year used."""
-    last = year - 1
-    used = [y for i in indicators for y in i.values]
-    first = min([last - SPAN_YEARS + 1, *used])
-    return list(range(first, max([last, *used]) + 1))
-
-
-def _previous(before: Indicator | None, column: Column) -> float | None:
-    if before is None:
-        return None
-    if column.kind == "year":
-        return before.values.get(column.year)
-    value = getattr(before, column.key)
-    return None if value is None else float(value)

@@ -8,78 +8,37 @@ attachments and indicators linked to the item.
 
 from __future__ import annotations
 
-import html
-import re
 from itertools import pairwise
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QImage, QShowEvent, QTextCursor, QTextDocument, QValidator
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from qualitydesk.domain import numbers, scoring
-from qualitydesk.domain.charts import trend_chart
-from qualitydesk.domain.forms import Band, Factor
+from qualitydesk.domain import numbers
 from qualitydesk.domain.limits import max_chars
 from qualitydesk.domain.textmetrics import TextCounts, measure
-from qualitydesk.store.document import Document, DocumentError
+from qualitydesk.store.document import Document
 from qualitydesk.store.readiness import effective
-from qualitydesk.store.records import Attachment, Indicator, Link, Score
+from qualitydesk.store.records import Indicator
 from qualitydesk.store.renew import RENEWED_FROM_YEAR, mark_updated, needs_update
+from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
-from qualitydesk.ui.widgets.autoheight import grow_to_content
+from qualitydesk.ui.pages.item_figures import FIGURE_SIZE, NarrativeFigures
+from qualitydesk.ui.pages.item_links import ItemLinks
+from qualitydesk.ui.pages.item_score import ItemScorePanel
 from qualitydesk.ui.widgets.guidance import Guidance
-from qualitydesk.ui.widgets.markdown_edit import (
-    MarkdownEdit,
-    Measure,
-    over_style,
-)
-from qualitydesk.ui.widgets.trend_chart import TrendChartWidget
-
-FIGURE_SIZE = (560, 300)  # a chart placed in the narrative, in pixels
-FIGURE_REF = re.compile(r"\]\(indicator:([^)\s]+)\)")
-PICTURE_REF = re.compile(r"\]\(attachment:(\d+)\)")  # a picture placed in the text (Word import)
-
-
-class StepSpinBox(QSpinBox):
-    """A percentage spin box that only accepts multiples of its step (5%), rounding on leaving."""
-
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        result = super().validate(text, pos)
-        state = result[0] if isinstance(result, tuple) else result
-        if state == QValidator.State.Acceptable and self.valueFromText(text) % self.singleStep():
-            state = QValidator.State.Intermediate
-        return state, text, pos
-
-    def fixup(self, text: str) -> str:
-        step = self.singleStep()
-        value = round(self.valueFromText(text) / step) * step
-        return self.textFromValue(min(self.maximum(), max(self.minimum(), value)))
-
-
-def _text_box(lines: int, parent: QWidget) -> QPlainTextEdit:
-    """A note box at least ``lines`` high that grows with its text: the score panel scrolls."""
-    box = QPlainTextEdit(parent)
-    box.setTabChangesFocus(True)
-    grow_to_content(box, lines)
-    return box
+from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit
+from qualitydesk.ui.widgets.measure import Measure, over_style
 
 
 class ItemPage(Page):
@@ -92,13 +51,8 @@ class ItemPage(Page):
         self.item = context.framework.item(item_id)
         self.key = f"item:{item_id}"
         self.title = f"{self.item.id} {self.item.name}"
-        self.factors: tuple[Factor, ...] = context.framework.factors_of(self.item.kind)
-        self.bands: tuple[Band, ...] = context.framework.bands_of(self.item.kind)
         self.part = context.award.part("report")
         self.measure = Measure.of(self.part)
-        self._loading = False
-        self._score_dirty = False
-        self._existing: Score | None = None
         self._saved_text: str | None = None
         self._other_texts: dict[str, str] = {}
         self._others: tuple[int, int] | None = None  # their text count and figures, once measured
@@ -117,13 +71,13 @@ class ItemPage(Page):
         chain = [
             self.guidance.toggle,
             self.editor.editor,
-            self.band,
-            self.pct,
-            *self.notes.values(),
-            self.strengths,
-            self.opportunities,
-            self.attachments,
-            self.indicators,
+            self.score_panel.band,
+            self.score_panel.pct,
+            *self.score_panel.notes.values(),
+            self.score_panel.strengths,
+            self.score_panel.opportunities,
+            self.links.attachments,
+            self.links.indicators,
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -152,7 +106,7 @@ class ItemPage(Page):
         heading.setFont(font)
         heading.setWordWrap(True)
         kind = self.tr("过程") if self.item.kind == "process" else self.tr("结果")
-        factors = "-".join(f.id for f in self.factors)
+        factors = "-".join(f.id for f in self.context.framework.factors_of(self.item.kind))
         meta = QLabel(
             self.tr("{points} 分 · {kind}类评分项，按 {factors} 评价").format(
                 points=self.item.points, kind=kind, factors=factors
@@ -188,10 +142,8 @@ class ItemPage(Page):
         column.addWidget(self.export_word_button, 0, Qt.AlignmentFlag.AlignRight)
         self.editor.edited.connect(self.changed)
         self.editor.counted.connect(self._counted)
-        self._indicators: dict[str, Indicator] = {}
-        self._pictures: dict[str, tuple[str, bytes]] = {}  # attachment id -> (sha256, data)
-        self._chart = TrendChartWidget()  # never shown: draws the charts placed in the text
-        self.editor.set_figure_source(self._figure)
+        self.figures = NarrativeFigures()
+        self.editor.set_figure_source(self.figures.figure)
         return side
 
     def _update_banner(self, parent: QWidget) -> QFrame:
@@ -200,7 +152,9 @@ class ItemPage(Page):
         self._updated_now = False
         banner = QFrame(parent)
         banner.setObjectName("needsUpdate")
-        banner.setStyleSheet("#needsUpdate { background: #fff3d6; border-radius: 4px; }")
+        banner.setStyleSheet(
+            theme.style("#needsUpdate { background: $warning_background; border-radius: 4px; }")
+        )
         row = QHBoxLayout(banner)
         self.update_label = QLabel(banner)
         self.update_label.setWordWrap(True)
@@ -218,24 +172,6 @@ class ItemPage(Page):
         self.update_banner.hide()
         self.changed.emit()
 
-    def _figure(self, scheme: str, ref: str) -> QImage | None:
-        """The trend chart an ``indicator:ID`` figure in the narrative stands for, or the picture
-        an ``attachment:N`` one shows (at most as wide as a chart)."""
-        if scheme == "attachment":
-            image = QImage.fromData(self._pictures.get(ref, ("", b""))[1])
-            if image.isNull():
-                return None
-            if image.width() > FIGURE_SIZE[0]:
-                image = image.scaledToWidth(
-                    FIGURE_SIZE[0], Qt.TransformationMode.SmoothTransformation
-                )
-            return image
-        indicator = self._indicators.get(ref) if scheme == "indicator" else None
-        if indicator is None:
-            return None
-        self._chart.set_chart(trend_chart(indicator))
-        return self._chart.render_to_image(QSize(*FIGURE_SIZE))
-
     def _insert_chart(self, indicator: Indicator) -> None:
         self.editor.insert_figure(f"indicator:{indicator.id}", FIGURE_SIZE[0], indicator.name)
         self.editor.editor.setFocus()
@@ -249,182 +185,64 @@ class ItemPage(Page):
         panel = QWidget()
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 4, 0)
-        self.score_box = self._score_box(panel)
-        column.addWidget(self.score_box)
-        column.addWidget(self._links_box(panel))
+        self.score_panel = ItemScorePanel(self.context.framework, self.item, panel)
+        self.score_panel.edited.connect(self.changed)
+        self.links = ItemLinks(self.item, panel)
+        self.links.navigate.connect(self.navigate)
+        self.links.chart_chosen.connect(self._insert_chart)
+        column.addWidget(self.score_panel)
+        column.addWidget(self.links)
         column.addStretch(1)
         self.scroll.setWidget(panel)
-        self.score_box.setVisible(self.context.award.scored)
+        self.score_panel.setVisible(self.context.award.scored)
         return self.scroll
-
-    def _score_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("自评打分"), parent)
-        column = QVBoxLayout(box)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.band = QComboBox(box)
-        self.band.setAccessibleName(self.tr("评分档"))
-        self.band.addItem(self.tr("未评分"), None)
-        for band in self.bands:
-            self.band.addItem(band.name, band.low)
-        self.pct = StepSpinBox(box)
-        self.pct.setAccessibleName(self.tr("得分百分比"))
-        self.pct.setSuffix("%")
-        self.pct.setSingleStep(self.context.framework.step)
-        self.points_label = QLabel(box)
-        self.points_label.setAccessibleName(self.tr("本项得分"))
-        band_label = QLabel(self.tr("评分档(&B)"), box)
-        band_label.setBuddy(self.band)
-        pct_label = QLabel(self.tr("百分比(&P)"), box)
-        pct_label.setBuddy(self.pct)
-        form.addRow(band_label, self.band)
-        form.addRow(pct_label, self.pct)
-        form.addRow(self.tr("得分"), self.points_label)
-        column.addLayout(form)
-        self.descriptors: dict[str, QLabel] = {}
-        self.notes: dict[str, QPlainTextEdit] = {}
-        for factor in self.factors:
-            column.addWidget(self._factor(factor, box))
-        self.strengths = _text_box(4, box)
-        self.strengths.setAccessibleName(self.tr("优势"))
-        self.opportunities = _text_box(4, box)
-        self.opportunities.setAccessibleName(self.tr("改进机会"))
-        for text, edit in (
-            (self.tr("优势(&S)"), self.strengths),
-            (self.tr("改进机会(&O)"), self.opportunities),
-        ):
-            label = QLabel(text, box)
-            label.setBuddy(edit)
-            column.addWidget(label)
-            column.addWidget(edit)
-            edit.textChanged.connect(self._score_edited)
-        self.band.currentIndexChanged.connect(self._band_chosen)
-        self.pct.valueChanged.connect(self._pct_changed)
-        self._show_band(None)
-        return box
-
-    def _factor(self, factor: Factor, parent: QWidget) -> QWidget:
-        """One factor: the chosen band's descriptor and the user's note."""
-        holder = QWidget(parent)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 4, 0, 0)
-        column.setSpacing(2)
-        descriptor = QLabel(holder)
-        descriptor.setWordWrap(True)
-        descriptor.setTextFormat(Qt.TextFormat.RichText)
-        note = _text_box(2, holder)
-        note.setAccessibleName(self.tr("{id} {name}评语").format(id=factor.id, name=factor.name))
-        note.setPlaceholderText(self.tr("本组织在“{name}”方面的依据").format(name=factor.name))
-        label = QLabel(
-            self.tr("{name}评语(&{key})").format(name=factor.name, key=factor.id[0]), holder
-        )
-        label.setBuddy(note)
-        column.addWidget(descriptor)
-        column.addWidget(label)
-        column.addWidget(note)
-        note.textChanged.connect(self._score_edited)
-        self.descriptors[factor.id] = descriptor
-        self.notes[factor.id] = note
-        return holder
-
-    def _links_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("关联的证实性材料和数据"), parent)
-        column = QVBoxLayout(box)
-        self.attachments = QListWidget(box)
-        self.attachments.setAccessibleName(self.tr("关联的证实性材料"))
-        self.indicators = QListWidget(box)
-        self.indicators.setAccessibleName(self.tr("关联的关键绩效指标"))
-        self.no_attachments = QLabel(
-            self.tr("尚无关联本项的材料；可在“证实性材料”页把附件关联到 {id}。").format(
-                id=self.item.id
-            ),
-            box,
-        )
-        self.no_indicators = QLabel(self.tr("尚无归属本项的关键绩效指标。"), box)
-        self.insert_chart = QToolButton(box)
-        self.insert_chart.setText(self.tr("把趋势图插入自评内容(&R)"))
-        self.insert_chart.setToolTip(
-            self.tr("在光标处插入所选指标的趋势图；它在申报材料中按本项编号（图{id}-n）").format(
-                id=self.item.id
-            )
-        )
-        self.insert_chart.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.insert_chart.setMenu(QMenu(self.insert_chart))
-        for text, widget, empty in (
-            (self.tr("证实性材料(&E)"), self.attachments, self.no_attachments),
-            (self.tr("关键绩效数据(&K)"), self.indicators, self.no_indicators),
-        ):
-            label = QLabel(text, box)
-            label.setBuddy(widget)
-            empty.setWordWrap(True)
-            widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            widget.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-            column.addWidget(label)
-            column.addWidget(widget)
-            column.addWidget(empty)
-            widget.itemClicked.connect(self._link_activated)
-            widget.itemActivated.connect(self._link_activated)
-        column.addWidget(self.insert_chart)
-        return box
 
     # -- the page contract --
 
     def load(self, doc: Document) -> None:
-        self._loading = True
-        try:
-            this_year = effective(doc, self.context.forms, self.context.award)
-            self.measure = Measure.of_limit(self.part, this_year.limit("report"))
-            self._other_texts = {
-                item.id: doc.narrative(item.id)
-                for item in self.context.framework.items
-                if item.id != self.item.id
-            }
-            self._others = None
-            self._measured_others()  # now, while the window builds pages in idle time
-            text = doc.narrative(self.item.id)
-            attachments = doc.attachments()
-            self._load_pictures(doc, text, attachments)
-            self._show_needs_update(doc)
-            if text != self._saved_text:  # not what the editor already shows
-                self._saved_text = text
-                self.editor.set_markdown(text)
-                self.guidance.set_expanded(not text.strip())
-            else:
-                self._show_counts()
-            self._load_score(doc.score(self.item.id))
-            self._load_links(attachments, doc.indicators())
-        finally:
-            self._loading = False
+        """Show the item's narrative (left as it is when the editor already holds it, so the cursor
+        and undo history stay), its score, links, figures and 需更新 mark, counted against this
+        year's limit.
+        """
+        this_year = effective(doc, self.context.forms, self.context.award)
+        self.measure = Measure.of_limit(self.part, this_year.limit("report"))
+        self._other_texts = {
+            item.id: doc.narrative(item.id)
+            for item in self.context.framework.items
+            if item.id != self.item.id
+        }
+        self._others = None
+        self._measured_others()  # now, while the window builds pages in idle time
+        text = doc.narrative(self.item.id)
+        attachments = doc.attachments()
+        self.figures.load_pictures(doc, text, attachments)
+        self._show_needs_update(doc)
+        if text != self._saved_text:  # not what the editor already shows
+            self._saved_text = text
+            self.editor.set_markdown(text)
+            self.guidance.set_expanded(not text.strip())
+        else:
+            self._show_counts()
+        self.score_panel.load_score(doc.score(self.item.id))
+        indicators = doc.indicators()
+        self.links.show_links(attachments, indicators)
+        self.figures.load_indicators(indicators, self.editor)
 
     def save(self, doc: Document) -> None:
+        """Write the narrative and the score if they were edited, and clear the item's 需更新 mark once
+        the user has clicked 标为已更新.
+        """
         if self.editor.is_modified():
             markdown = self.editor.markdown()
             if markdown != self._saved_text:
                 doc.set_narrative(self.item.id, markdown)
                 self._saved_text = markdown
-        if self._score_dirty:
-            doc.set_score(self.item.id, self.score())
-            self._existing = doc.score(self.item.id)
-            self._score_dirty = False
+        if self.score_panel.dirty:
+            doc.set_score(self.item.id, self.score_panel.score())
+            self.score_panel.saved(doc.score(self.item.id))
         if self._updated_now:
             mark_updated(doc, self.item.id)
             self._updated_now = False
-
-    def _load_pictures(self, doc: Document, text: str, attachments: list[Attachment]) -> None:
-        """The pictures the text shows (from a Word import); read again only when replaced."""
-        digests = {str(a.id): a.sha256 for a in attachments}
-        pictures = {}
-        for ref in set(PICTURE_REF.findall(text)) & set(digests):
-            cached = self._pictures.get(ref)
-            if cached is not None and cached[0] == digests[ref]:
-                pictures[ref] = cached
-                continue
-            try:
-                pictures[ref] = (digests[ref], doc.attachment_data(int(ref)))
-            except DocumentError:
-                continue  # a lost picture shows as missing; the export says so too
-        self._pictures = pictures
 
     def _show_needs_update(self, doc: Document) -> None:
         self.outdated = self.item.id in needs_update(doc) and not self._updated_now
@@ -437,6 +255,7 @@ class ItemPage(Page):
         self.update_button.setEnabled(not doc.read_only)
 
     def issues(self) -> list[Issue]:
+        """Missing: a 需更新 mark, an empty narrative, no band where the programme is scored."""
         found = []
         if self.outdated:
             found.append(
@@ -460,7 +279,7 @@ class ItemPage(Page):
                     "narrative",
                 )
             )
-        if self.context.award.scored and self.chosen_band() is None:
+        if self.context.award.scored and self.score_panel.chosen_band() is None:
             found.append(
                 Issue(
                     self.tr("{id} {name}：尚未自评打分").format(
@@ -474,22 +293,25 @@ class ItemPage(Page):
         return found
 
     def started(self) -> bool:
-        return not self.editor.is_empty() or self.chosen_band() is not None
+        """Whether the narrative has text or a band is chosen."""
+        return not self.editor.is_empty() or self.score_panel.chosen_band() is not None
 
     def focus_anchor(self, anchor: str) -> None:
+        """Focus the narrative; ``score`` focuses the band, ``char:<box>:<n>:<c>`` selects the
+        ``n``-th ``c`` (a character no font prints) in the narrative or a score box.
+        """
         if anchor.startswith("char:"):  # a character no font prints (检查与导出): select it
             self._select_char(*anchor.split(":", 3)[1:])
-        elif anchor == "score" and self.score_box.isVisible():
-            self.scroll.ensureWidgetVisible(self.band)
-            self.band.setFocus()
+        elif anchor == "score" and self.score_panel.isVisible():
+            self.scroll.ensureWidgetVisible(self.score_panel.band)
+            self.score_panel.band.setFocus()
         else:
             self.editor.setFocus()
 
     def _select_char(self, box: str, occurrence: str, char: str) -> None:
         """Select the ``occurrence``-th ``char`` (from 0) in the narrative or a score box."""
-        boxes = {"strengths": self.strengths, "opportunities": self.opportunities, **self.notes}
-        edit = boxes.get(box) if box else self.editor.editor
-        if edit is None or (box and not self.score_box.isVisible()):
+        edit = self.score_panel.text_boxes().get(box) if box else self.editor.editor
+        if edit is None or (box and not self.score_panel.isVisible()):
             edit = self.editor.editor
         cursor = QTextCursor(edit.document())
         for _ in range(int(occurrence or 0) + 1):
@@ -502,151 +324,12 @@ class ItemPage(Page):
         edit.ensureCursorVisible()
         edit.setFocus()
 
-    # -- the score --
-
-    def chosen_band(self) -> Band | None:
-        index = self.band.currentIndex()
-        return self.bands[index - 1] if index > 0 else None
-
-    def score(self) -> Score | None:
-        """The score as the panel shows it now (None while 未评分)."""
-        if self.chosen_band() is None:
-            return None
-        notes = {
-            fid: box.toPlainText().strip()
-            for fid, box in self.notes.items()
-            if box.toPlainText().strip()
-        }
-        existing = self._existing
-        return Score(
-            self.pct.value(),
-            notes,
-            self.strengths.toPlainText().strip(),
-            self.opportunities.toPlainText().strip(),
-            existing.assessor if existing else "",
-            existing.scored_at if existing else "",
-        )
-
-    def _load_score(self, score: Score | None) -> None:
-        self._existing = score
-        self._score_dirty = False
-        band = None
-        if score is not None:
-            band = next((b for b in self.bands if score.pct in b), None)
-        self.band.setCurrentIndex(self.bands.index(band) + 1 if band else 0)
-        self._show_band(band, score.pct if score else None)
-        notes = score.notes if score else {}
-        for fid, box in self.notes.items():
-            box.setPlainText(notes.get(fid, ""))
-        self.strengths.setPlainText(score.strengths if score else "")
-        self.opportunities.setPlainText(score.opportunities if score else "")
-
-    def _show_band(self, band: Band | None, pct: int | None = None) -> None:
-        """Limit the percentage to ``band``, show its descriptors and the points."""
-        was_loading, self._loading = self._loading, True
-        try:
-            if band is None:
-                self.pct.setRange(0, 100)
-                self.pct.setValue(0)
-            else:
-                self.pct.setRange(band.low, band.high)
-                self.pct.setValue(pct if pct is not None and pct in band else band.low)
-        finally:
-            self._loading = was_loading
-        scored = band is not None
-        for widget in (self.pct, *self.notes.values(), self.strengths, self.opportunities):
-            widget.setEnabled(scored)
-        for factor in self.factors:
-            descriptor = band.factors.get(factor.id, "") if band else ""
-            text = f"<b>{html.escape(factor.id)} {html.escape(factor.name)}</b>　"
-            text += html.escape(descriptor) if band else self.tr("请先选择评分档。")
-            self.descriptors[factor.id].setText(text)
-        self._show_points()
-
-    def _show_points(self) -> None:
-        if self.chosen_band() is None:
-            self.points_label.setText(self.tr("— / {max} 分").format(max=self.item.points))
-            return
-        points = scoring.item_points(self.item.points, self.pct.value())
-        self.points_label.setText(
-            self.tr("{points} / {max} 分").format(
-                points=numbers.score(points), max=self.item.points
-            )
-        )
-
-    def _band_chosen(self, index: int) -> None:
-        if self._loading:
-            return
-        self._show_band(self.chosen_band())
-        self._score_edited()
-
-    def _pct_changed(self, value: int) -> None:
-        del value
-        self._show_points()
-        if not self._loading:
-            self._score_edited()
-
-    def _score_edited(self) -> None:
-        if self._loading:
-            return
-        self._score_dirty = True
-        self.changed.emit()
-
-    # -- links --
-
-    def _load_links(self, attachments: list[Attachment], indicators: list[Indicator]) -> None:
-        link = Link("item", self.item.id)
-        self.attachments.clear()
-        for attachment in attachments:
-            if link in attachment.links:
-                entry = QListWidgetItem(attachment.caption or attachment.file_name)
-                entry.setToolTip(attachment.file_name)
-                entry.setData(Qt.ItemDataRole.UserRole, ("evidence", str(attachment.id)))
-                self.attachments.addItem(entry)
-        self.indicators.clear()
-        self._indicators = {i.id: i for i in indicators}
-        self._refresh_figures()
-        menu = self.insert_chart.menu()
-        menu.clear()
-        for indicator in indicators:
-            if indicator.item == self.item.id:
-                menu.addAction(indicator.name, lambda i=indicator: self._insert_chart(i))
-        self.insert_chart.setEnabled(not menu.isEmpty())
-        for indicator in indicators:
-            if indicator.item == self.item.id:
-                name = f"{indicator.name}（{indicator.unit}）" if indicator.unit else indicator.name
-                entry = QListWidgetItem(name)
-                entry.setToolTip(name)  # the list elides what its width cannot show
-                entry.setData(Qt.ItemDataRole.UserRole, ("indicators", indicator.id))
-                self.indicators.addItem(entry)
-        for widget, empty in (
-            (self.attachments, self.no_attachments),
-            (self.indicators, self.no_indicators),
-        ):
-            widget.setVisible(widget.count() > 0)
-            empty.setVisible(widget.count() == 0)
-            height = sum(widget.sizeHintForRow(row) for row in range(widget.count()))
-            widget.setFixedHeight(height + 2 * widget.frameWidth() + 2)  # all rows: no scroll bar
-
-    def _refresh_figures(self) -> None:
-        """Redraw the charts already in the text (their values may have changed meanwhile)."""
-        document = self.editor.editor.document()
-        for ref in set(FIGURE_REF.findall(self.editor.markdown())):
-            image = self._figure("indicator", ref)
-            if image is not None:
-                url = QUrl(f"indicator:{ref}")
-                document.addResource(QTextDocument.ResourceType.ImageResource.value, url, image)
-        self.editor.editor.viewport().update()
-
-    def _link_activated(self, entry: QListWidgetItem) -> None:
-        step, anchor = entry.data(Qt.ItemDataRole.UserRole)
-        self.navigate.emit(step, anchor)
-
     # -- counts --
 
     def _measured_others(self) -> tuple[int, int]:
         """The other items' text count and figures; a narrative is measured again only when
-        its text changed."""
+        its text changed.
+        """
         if self._others is not None:
             return self._others
         text_total = figures_total = 0

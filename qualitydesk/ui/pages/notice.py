@@ -32,6 +32,7 @@ from qualitydesk.domain.forms import Notice
 from qualitydesk.domain.notices import NO_NOTICE, Effective, Origin, UserNotice
 from qualitydesk.domain.validators import validate
 from qualitydesk.store.document import Document
+from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
 
 MAX_LIMIT = 10_000_000  # a 字数上限 beyond this is a typing slip
@@ -65,7 +66,7 @@ class NoticePage(Page):
         self.deadline = QLineEdit(self)
         self.deadline.setAccessibleName(self.tr("截止日期"))
         self.deadline_problem = _label(self, "deadlineProblem")
-        self.deadline_problem.setStyleSheet("color: #b3261e;")
+        self.deadline_problem.setStyleSheet(theme.style("color: $error;"))
         self.limits: dict[str, QSpinBox] = {}
         self.channel = QLineEdit(self)
         self.channel.setAccessibleName(self.tr("报送方式"))
@@ -141,6 +142,9 @@ class NoticePage(Page):
     # -- the page contract --
 
     def load(self, doc: Document) -> None:
+        """Show the notice picked (unpicked: the one published for the application year, if any) and
+        the values the user entered from this year's notice.
+        """
         self._loading = True
         try:
             self._year = doc.year
@@ -162,6 +166,9 @@ class NoticePage(Page):
         self._show()
 
     def save(self, doc: Document) -> None:
+        """Write the pick ("" until the user makes one), the deadline if it is a date, the channel,
+        the notes and each part's limit (0: none of the user's), where they differ.
+        """
         choice = self._choice()
         if choice != doc.notice_value("choice"):
             doc.set_notice_value("choice", choice)
@@ -178,6 +185,7 @@ class NoticePage(Page):
                 doc.set_limit(part_id, box.value() or None)
 
     def issues(self) -> list[Issue]:
+        """A deadline that is not a date is an error."""
         found = []
         problem = self._deadline_problem()
         if problem:
@@ -185,6 +193,7 @@ class NoticePage(Page):
         return found
 
     def started(self) -> bool:
+        """Whether the user has picked a notice or entered any of this year's values."""
         return bool(
             self._explicit
             or self.deadline.text().strip()
@@ -194,6 +203,7 @@ class NoticePage(Page):
         )
 
     def focus_anchor(self, anchor: str) -> None:
+        """Focus a part's limit (by part id) or the deadline (``deadline``); else the notice."""
         widget = self.limits.get(anchor) or (self.deadline if anchor == "deadline" else None)
         (widget or self.choice).setFocus()
 
@@ -229,6 +239,9 @@ class NoticePage(Page):
         )
 
     def effective(self) -> Effective:
+        """This year's rules as the page shows them now: the 办法 with the picked notice and the
+        user's values merged over it (before they are saved).
+        """
         return notices.effective(
             self.context.forms, self.context.award, self.user_notice(), self._year
         )

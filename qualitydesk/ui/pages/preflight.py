@@ -1,8 +1,9 @@
 """检查与导出: everything that stands between this application and a print-ready package.
 
-The list comes from the same checks as ``qualitydesk check`` (eligibility, completeness, limits)
-plus the characters no bundled font can print and the texts too long to export (forms/limits.toml).
-Activating a problem jumps to where it is fixed.
+The list shows the problem records (:mod:`qualitydesk.domain.problems`) of the same checks as
+``qualitydesk check`` (eligibility, completeness, limits) plus the characters no bundled font can
+print and the texts too long to export (forms/limits.toml), each under its kind's heading with its
+severity's icon. Activating a problem jumps to its location (:func:`target`).
 Export, preview and print are requested with ``action_requested`` and run by the main window.
 
 Attachments the package cannot print (附件无法读取) and those whose scripts and actions it leaves
@@ -16,77 +17,72 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from qualitydesk.domain import numbers
-from qualitydesk.domain.eligibility import Status as Eligibility
 from qualitydesk.domain.forms import Layout
-from qualitydesk.store import readiness, sizes
+from qualitydesk.domain.problems import Kind, Location, Problem, Severity
 from qualitydesk.store.document import Document
+from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
+from qualitydesk.ui.widgets.measure import over_limit
 
-TARGET_ROLE = Qt.ItemDataRole.UserRole
+TARGET_ROLE = Qt.ItemDataRole.UserRole  # (step key, anchor): where activating the entry leads
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the Problem the entry shows
 # The shipped layouts' names (forms/layouts.toml), for the translation file.
 LAYOUT_NAMES = (
     QT_TRANSLATE_NOOP("PreflightPage", "标准"),
     QT_TRANSLATE_NOOP("PreflightPage", "紧凑"),
 )
+GROUPS = {  # the heading each kind of problem is listed under
+    Kind.ELIGIBILITY: QT_TRANSLATE_NOOP("PreflightPage", "资格条件"),
+    Kind.INCOMPLETE: QT_TRANSLATE_NOOP("PreflightPage", "尚未完成"),
+    Kind.LIMIT: QT_TRANSLATE_NOOP("PreflightPage", "字数"),
+    Kind.UNPRINTABLE: QT_TRANSLATE_NOOP("PreflightPage", "无法打印的字符"),
+    Kind.OVERSIZED: QT_TRANSLATE_NOOP("PreflightPage", "内容过长"),
+    Kind.UNREADABLE: QT_TRANSLATE_NOOP("PreflightPage", "附件无法读取"),
+    Kind.UNCHECKED: QT_TRANSLATE_NOOP("PreflightPage", "附件无法读取"),
+    Kind.SANITISED: QT_TRANSLATE_NOOP("PreflightPage", "附件中的脚本和动作将被移除"),
+}
+ICONS = {
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.MISSING: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+}
 
 
-def _missing_target(missing: readiness.Missing) -> tuple[str, str]:
-    """Where a completeness problem is fixed: (step key, anchor)."""
-    if missing.part == "form":  # a field id, or a cell such as financials[0].revenue
-        return "form", missing.key
-    if missing.part == "report":
-        if missing.key.startswith("score."):
-            return f"item:{missing.key.removeprefix('score.')}", "score"
-        return f"item:{missing.key}", ""
-    return missing.part, missing.key
+def target(problem: Problem) -> tuple[str, str]:
+    """Where the wizard shows a problem's location: (step key, anchor of that step's page).
 
-
-def _print_target(where: str) -> tuple[str, str]:
-    """Where an unprintable character is fixed, from the export's description of its place."""
-    part, _, rest = where.partition(" ")
-    key = rest.split(" ", 1)[0]
-    if part == "自评报告" and key:
-        return f"item:{key}", ""
-    if part == "自评分" and key:
-        return f"item:{key}", "score"
-    steps = {
-        "组织概述": "profile",
-        "资格声明": "eligibility",
-        "关键绩效数据": "indicators",
-        "证实性材料": "evidence",
-    }
-    return steps.get(part, "form"), key if part == "组织概述" else ""
-
-
-def _char_target(problem: Any) -> tuple[str, str]:
-    """Where an unprintable character is fixed; in an item's texts the anchor selects it there:
-    ``char:<box>:<occurrence>:<character>`` (box "" is the narrative, else a score box)."""
-    step, anchor = _print_target(problem.where)
-    part, _, rest = problem.where.partition(" ")
-    if part == "自评报告":
-        return step, f"char::{problem.occurrence}:{problem.char}"
-    if part == "自评分":
-        box = {"优势": "strengths", "改进机会": "opportunities"}
-        label = rest.split(" ", 1)[1] if " " in rest else ""
-        return step, f"char:{box.get(label, label)}:{problem.occurrence}:{problem.char}"
-    return step, anchor
+    A scored item is its own step (``item:4.1.2``); there the anchor ``score`` shows the
+    self-score, ``narrative`` focuses the narrative's editor, and
+    ``char:<box>:<occurrence>:<character>`` selects a character that does not print (box ``""``
+    is the narrative, else a score box). Elsewhere the anchor is the thing of the step: a field
+    or cell, a rule, a section, an indicator, an attachment.
+    """
+    place = problem.location
+    if place.step != "report" or not place.item:
+        return place.step, place.item
+    step = f"item:{place.item}"
+    if problem.kind is Kind.UNPRINTABLE:
+        return step, f"char:{place.field}:{place.occurrence or 0}:{problem.char}"
+    return step, "score" if place.field else "narrative"
 
 
 class PreflightPage(Page):
+    """The page of 检查与导出: the problems of the application, and the export buttons."""
+
     key = "preflight"
 
     action_requested = Signal(str)  # "package", "internal", "preview", "print"
@@ -95,6 +91,7 @@ class PreflightPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._issues: list[Issue] = []
+        self._groups: dict[str, QTreeWidgetItem] = {}  # the headings of the list, by their text
         self._started = False
         self._doc: Document | None = None
         self._attachment_job: Any = None  # judging the attachments in the background
@@ -178,53 +175,23 @@ class PreflightPage(Page):
         self.double_sided.setChecked(double_sided)
 
     def load(self, doc: Document) -> None:
+        """List every problem of ``doc`` (the attachments' once they are judged)."""
+        from qualitydesk.export.preflight import problems  # the export's own judgement
+
         if doc is not self._doc:
             self._doc, self._attachment_failure = doc, ""
-        result = readiness.check(doc, self.context.forms)
         self._started = bool(doc.fields()) or bool(doc.narratives())
         self.problems.clear()
         self._issues = []
-        groups: dict[str, QTreeWidgetItem] = {}
-
-        def add(group: str, text: str, severity: str, target: tuple[str, str]) -> None:
-            if group not in groups:
-                groups[group] = QTreeWidgetItem(self.problems, [group])
-                groups[group].setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item = QTreeWidgetItem(groups[group], [text])
-            item.setToolTip(0, text)  # a long line is cut at the edge
-            item.setData(0, TARGET_ROLE, target)
-            if severity == "error":
-                item.setForeground(0, QColor("#c62828"))
-            self._issues.append(Issue(text, severity, *target))
-
-        for finding in result.eligibility:
-            if finding.status in (Eligibility.FAIL, Eligibility.UNSURE, Eligibility.NEEDS_DATA):
-                severity = "error" if finding.status is Eligibility.FAIL else "missing"
-                text = f"{finding.clause}【{finding.status.label}】{finding.reason}"
-                add(self.tr("资格条件"), text, severity, ("eligibility", finding.rule.id))
-        for missing in result.completeness:
-            add(self.tr("尚未完成"), missing.problem, "missing", _missing_target(missing))
-        for limit in result.limits:
-            if not limit.ok and limit.reference:  # the program's suggestion: a warning
-                text = self.tr("{0}共 {1} 字，超过参考值 {2} 字（按当年申报通知核对）").format(
-                    limit.name, numbers.integer(limit.count), numbers.integer(limit.limit)
-                )
-                add(self.tr("字数"), text, "warning", (limit.part, ""))
-            elif not limit.ok:
-                text = self.tr("{0}共 {1} 字，超过 {2} 字的限制").format(
-                    limit.name, numbers.integer(limit.count), numbers.integer(limit.limit)
-                )
-                add(self.tr("字数"), text, "error", (limit.part, ""))
-        for problem in self._unprintable(doc):  # prints as 〓: a warning, the export goes on
-            add(self.tr("无法打印的字符"), problem.message, "warning", _char_target(problem))
-        for too_long in sizes.in_document(doc, self.context.forms):  # the export refuses these
-            add(self.tr("内容过长"), too_long.message, "error", _print_target(too_long.where))
-        checking = self._attachment_notes(doc, add)
+        self._groups = {}
+        for problem in problems(doc, self.context.forms):
+            self._add(problem)
+        checking = self._attachment_problems(doc)
         if not self._issues:
             done = QTreeWidgetItem(
                 self.problems, [self.tr("✓ 资格条件、完整性、字数限制和可打印字符均已检查通过")]
             )
-            done.setForeground(0, QColor("#2e7d32"))
+            done.setForeground(0, theme.OK.color(self.palette()))
         self.problems.expandAll()
         if self._issues:
             self.summary.setText(
@@ -237,29 +204,48 @@ class PreflightPage(Page):
         if checking:  # the list fills in when the background check is done
             self.summary.setText(self.summary.text() + self.tr("（正在检查附件能否印出……）"))
 
-    def _unprintable(self, doc: Document) -> list:
-        from qualitydesk.export.preflight import unprintable
+    def _add(self, problem: Problem) -> None:
+        """List ``problem`` under its kind's heading, with its severity's icon and colour."""
+        group = self.tr(GROUPS[problem.kind])
+        if group not in self._groups:
+            self._groups[group] = QTreeWidgetItem(self.problems, [group])
+            self._groups[group].setFlags(Qt.ItemFlag.ItemIsEnabled)
+        text = self._text(problem)
+        item = QTreeWidgetItem(self._groups[group], [text])
+        item.setToolTip(0, text)  # a long line is cut at the edge
+        item.setIcon(0, self._icon(problem.severity))
+        item.setData(0, TARGET_ROLE, target(problem))
+        item.setData(0, PROBLEM_ROLE, problem)
+        if problem.severity is Severity.ERROR:
+            item.setForeground(0, theme.ERROR.color(self.palette()))
+        self._issues.append(Issue(text, problem.severity.value, *target(problem)))
 
-        return unprintable(doc, self.context.forms)
+    def _text(self, problem: Problem) -> str:
+        """The entry's text: the problem's message, or for a 字数 limit the page's own words."""
+        if problem.kind is not Kind.LIMIT:
+            return problem.message
+        reference = problem.severity is Severity.WARNING  # the program's suggestion (参考值)
+        count, limit = problem.count or 0, problem.maximum or 0
+        return over_limit(problem.where, count, limit, reference)[0]
 
-    def _attachment_notes(self, doc: Document, add: Callable[..., None]) -> bool:
+    def _icon(self, severity: Severity) -> QIcon:
+        return self.style().standardIcon(ICONS[severity])
+
+    def _attachment_problems(self, doc: Document) -> bool:
         """List what the export will do about attachments if that is known; otherwise start
-        finding out in the background and return True."""
-        from qualitydesk.export.preflight import UNREADABLE, known_attachment_notes
+        finding out in the background and return True.
+        """
+        from qualitydesk.export.preflight import known_attachment_notes
 
-        notes = known_attachment_notes(doc.attachments())
-        if notes is None and not self._attachment_failure:
+        found = known_attachment_notes(doc.attachments())
+        if found is None and not self._attachment_failure:
             self._check_attachments(doc)
             return True
         if self._attachment_failure:
             text = self.tr("无法检查附件：{0}").format(self._attachment_failure)
-            add(self.tr("附件无法读取"), text, "warning", ("evidence", ""))
-        for note in notes or []:
-            target = ("evidence", str(note.attachment_id))
-            if note.kind == UNREADABLE:
-                add(self.tr("附件无法读取"), note.message, "error", target)
-            else:
-                add(self.tr("附件中的脚本和动作将被移除"), note.message, "warning", target)
+            self._add(Problem(Kind.UNCHECKED, Severity.WARNING, Location("evidence"), text))
+        for problem in found or []:
+            self._add(problem)
         return False
 
     def _check_attachments(self, doc: Document) -> None:
@@ -293,15 +279,18 @@ class PreflightPage(Page):
             self.attachments_checked.emit()
 
     def _activated(self, item: QTreeWidgetItem) -> None:
-        target = item.data(0, TARGET_ROLE)
-        if target:
-            self.navigate.emit(*target)
+        problem = item.data(0, PROBLEM_ROLE)
+        if isinstance(problem, Problem):  # not a heading
+            self.navigate.emit(*target(problem))
 
     def save(self, doc: Document) -> None:
-        del doc  # nothing is edited here
+        """Nothing: nothing is edited here."""
+        del doc
 
     def issues(self) -> list[Issue]:
+        """Every problem listed, as the navigator's status reads them."""
         return list(self._issues)
 
     def started(self) -> bool:
+        """Anything of the application filled in."""
         return self._started

@@ -1,5 +1,6 @@
 """组织概述: the sections of GB/Z 19579 附录B with their prompts and a live count against the limit —
-or the award's own sections where it has them (质量管理模式介绍, a person's 个人事迹)."""
+or the award's own sections where it has them (质量管理模式介绍, a person's 个人事迹).
+"""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ from qualitydesk.store.readiness import effective
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
 from qualitydesk.ui.widgets.autoheight import grow_to_content
 from qualitydesk.ui.widgets.guidance import Guidance
-from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, Measure, over_style
+from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit
+from qualitydesk.ui.widgets.measure import Measure, over_style
 
 EDITOR_LINES = 6  # a section's editor is as tall as its text, and at least this many lines
 
@@ -133,6 +135,9 @@ class ProfilePage(Page):
     # -- the page contract --
 
     def load(self, doc: Document) -> None:
+        """Show each section's text (left as it is where the editor already holds it, so the cursor
+        and undo history stay), counted against this year's limit or else the framework's 参考值.
+        """
         this_year = effective(doc, self.context.forms, self.context.award).limit("profile")
         if this_year is None and self.part is None:  # no such part: the framework's 参考值
             self.measure = Measure.of(None, doc.limit("profile"), self.profile.limit)
@@ -148,6 +153,7 @@ class ProfilePage(Page):
         self._show_total()
 
     def save(self, doc: Document) -> None:
+        """Write the sections edited since they were loaded or saved."""
         for section_id, editor in self.editors.items():
             if not editor.is_modified():
                 continue
@@ -157,6 +163,7 @@ class ProfilePage(Page):
                 self._saved[section_id] = markdown
 
     def issues(self) -> list[Issue]:
+        """An empty section is missing; a total over the limit an error (over a 参考值, a warning)."""
         found = [
             Issue(
                 self.tr("组织概述 {id} {name} 尚未填写").format(id=s.id, name=s.name),
@@ -168,28 +175,15 @@ class ProfilePage(Page):
             if self.editors[s.id].is_empty()
         ]
         total, _ = self.total()
-        if self.measure.over(total) and self.measure.reference:  # a suggestion: a warning
-            message = self.tr("组织概述共 {total} 字，超过{limit}").format(
-                total=numbers.integer(total), limit=self.measure.limit_text()
-            )
-            found.append(Issue(message, "warning", self.key, ""))
-        elif self.measure.over(total):
-            found.append(
-                Issue(
-                    self.tr("组织概述共 {total} 字，超过 {limit} 字的限制").format(
-                        total=numbers.integer(total), limit=numbers.integer(self.measure.limit)
-                    ),
-                    "error",
-                    self.key,
-                    "",
-                )
-            )
-        return found
+        over = self.measure.over_message(self.tr("组织概述"), total)  # a 参考值: a warning
+        return found if over is None else [*found, Issue(*over, self.key, "")]
 
     def started(self) -> bool:
+        """Whether any section has text."""
         return any(not editor.is_empty() for editor in self.editors.values())
 
     def focus_anchor(self, anchor: str) -> None:
+        """Scroll to section ``anchor`` (the first if there is none such) and focus its editor."""
         section_id = anchor if anchor in self.editors else next(iter(self.editors))
         self.scroll.ensureWidgetVisible(self.boxes[section_id])
         self.editors[section_id].setFocus()

@@ -22,7 +22,7 @@ from qualitydesk.domain.textmetrics import TextCounts, measure
 from qualitydesk.store.document import Document
 from qualitydesk.store.readiness import effective
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
-from qualitydesk.ui.widgets.markdown_edit import Measure, over_style
+from qualitydesk.ui.widgets.measure import Measure, over_style
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 6  # 评分项, 分值, 字数 (tables included), 图 (pictures and charts), 自评, 得分
@@ -115,6 +115,7 @@ class ReportPage(Page):
     # -- the page contract --
 
     def load(self, doc: Document) -> None:
+        """Count every item's narrative; show counts and self-scores by category and in total."""
         this_year = effective(doc, self.context.forms, self.context.award)
         self.measure = Measure.of_limit(self.part, this_year.limit("report"))
         scores = doc.scores()
@@ -150,29 +151,17 @@ class ReportPage(Page):
         del doc
 
     def issues(self) -> list[Issue]:
+        """The report's total over the limit: an error, or a warning where the limit is a 参考值."""
         total, _ = self._total
-        if not self.measure.over(total):
-            return []
-        if self.measure.reference:  # a suggestion: worth a look, not an error
-            message = self.tr("自评报告共 {total} 字，超过{limit}").format(
-                total=numbers.integer(total), limit=self.measure.limit_text()
-            )
-            return [Issue(message, "warning", self.key, "")]
-        return [
-            Issue(
-                self.tr("自评报告共 {total} 字，超过 {limit} 字的限制").format(
-                    total=numbers.integer(total), limit=numbers.integer(self.measure.limit)
-                ),
-                "error",
-                self.key,
-                "",
-            )
-        ]
+        over = self.measure.over_message(self.tr("自评报告"), total)  # a 参考值: a warning
+        return [] if over is None else [Issue(*over, self.key, "")]
 
     def started(self) -> bool:
+        """Whether any item's narrative has text (as of the last load)."""
         return self._started
 
     def focus_anchor(self, anchor: str) -> None:
+        """Select the row of item or category ``anchor`` and focus the tree."""
         row = self.items.get(anchor) or self.categories.get(anchor)
         if row is not None:
             self.tree.setCurrentItem(row)

@@ -14,83 +14,30 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from qualitydesk.domain import charts, numbers, scoring
-from qualitydesk.domain.forms import CompositePart, FieldSpec
-from qualitydesk.domain.validators import Check
 from qualitydesk.store import readiness
 from qualitydesk.store.document import Document
+from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
-from qualitydesk.ui.pages.form import STYLE_SHEET
-from qualitydesk.ui.widgets.field_editor import FieldEditor
+from qualitydesk.ui.pages.form import style_editors
+from qualitydesk.ui.pages.summary_gaps import GapList
+from qualitydesk.ui.pages.summary_stages import StageScoreEditor
 from qualitydesk.ui.widgets.radar_chart import RadarChartWidget
-
-REACHED_COLOUR = "#2e7d32"
-MISSED_COLOUR = "#b00020"
-ITEM_ROLE = Qt.ItemDataRole.UserRole
-
-
-class StageScoreEditor(FieldEditor):
-    """The input for one stage score (材料评审 …): 0–1000, exact decimals, checked as the
-    application form's fields are (red border and the reason under it when wrong)."""
-
-    def __init__(self, part: CompositePart, parent: QWidget | None = None) -> None:
-        help_text = QCoreApplication.translate(
-            "SummaryPage", "评审组公布的%1得分，0–1000 分，可带小数（如 612.5）"
-        ).replace("%1", part.name)
-        spec = FieldSpec(
-            id=f"stage_{part.id}",
-            label=part.name,
-            label_en="",
-            type="text",
-            required=False,
-            validator=None,
-            unit=QCoreApplication.translate("SummaryPage", "分"),
-            choices=(),
-            help=help_text,
-        )
-        super().__init__(spec, parent, max_length=24)
-        self.part = part
-        self.hint.setVisible(False)  # the group's note says it once for all three
-        self.input.setObjectName(f"stage_{part.id}")
-        self.input.setMaximumWidth(self.input.fontMetrics().horizontalAdvance("0") * 16)
-
-    def current_check(self) -> Check | None:
-        """0–1000 with at most 4 decimals (the domain's rule); the exact value as it is shown."""
-        text = self.text()
-        if not text:
-            return None
-        try:
-            value = scoring.stage_score(text, self.part.name)
-        except scoring.ScoreError as exc:
-            return Check(False, text, str(exc))
-        return Check(True, numbers.score(value))
-
-    def score(self) -> Decimal | None:
-        """The exact score typed, or None when empty or not a valid score."""
-        found = self.current_check()
-        return scoring.stage_score(found.value) if found is not None and found.ok else None
-
-    def show_score(self, value: Decimal | None) -> None:
-        self.set_value("" if value is None else numbers.score(value))
 
 
 class SummaryPage(Page):
@@ -127,7 +74,9 @@ class SummaryPage(Page):
         charts_row.addWidget(self._build_bars(), 1)
         charts_row.addWidget(self._build_radar(), 1)
         column.addLayout(charts_row)
-        column.addWidget(self._build_gaps())
+        self.gap_list = GapList()
+        self.gap_list.item_chosen.connect(self._open_item)
+        column.addWidget(self.gap_list)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -195,7 +144,6 @@ class SummaryPage(Page):
         spec = self.context.award.composite
         assert spec is not None
         group = QGroupBox(self.tr("评审得分"))
-        group.setStyleSheet(STYLE_SHEET)
         note = QLabel(
             self.tr(
                 "评审组公布各环节得分后在此填写（0–1000 分，可带小数），"
@@ -209,6 +157,7 @@ class SummaryPage(Page):
             editor = StageScoreEditor(part, self)
             editor.edited.connect(self._stage_edited)
             self.stage_editors.append(editor)
+            style_editors([editor])
             form.addRow(editor.label, editor.box)
         self.composite_label = QLabel()
         self.composite_label.setWordWrap(True)
@@ -247,44 +196,6 @@ class SummaryPage(Page):
         box.addWidget(self.radar)
         return group
 
-    def _build_gaps(self) -> QGroupBox:
-        group = QGroupBox(self.tr("提分空间"))
-        hint = QLabel(
-            self.tr(
-                "各评分项升到上一评分档起点可增加的分值，按分值从高到低排列。"
-                "双击某一行或选中后按回车，即可转到该评分项的自评打分。"
-            )
-        )
-        hint.setWordWrap(True)
-        label = QLabel(self.tr("提分清单(&G)"))
-        self.gap_table = QTableWidget(0, 5)
-        self.gap_table.setAccessibleName(self.tr("提分清单"))
-        label.setBuddy(self.gap_table)
-        self.gap_table.setHorizontalHeaderLabels(
-            [
-                self.tr("评分项"),
-                self.tr("分值"),
-                self.tr("当前得分率"),
-                self.tr("上一档起点"),
-                self.tr("可增加"),
-            ]
-        )
-        self.gap_table.verticalHeader().setVisible(False)
-        self.gap_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.gap_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.gap_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.gap_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.gap_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for index in range(1, 5):
-            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
-        self.gap_table.activated.connect(self._open_gap)
-        box = QVBoxLayout(group)
-        box.addWidget(hint)
-        box.addWidget(label)
-        box.addWidget(self.gap_table)
-        return group
-
     # -- the page contract --
 
     def load(self, doc: Document) -> None:
@@ -298,7 +209,7 @@ class SummaryPage(Page):
         self._show_lines(self.card.total)
         self._show_bars(self.card)
         self._show_radar(self.card)
-        self._show_gaps()
+        self.gap_list.show_gaps(self.gaps)
         self._loading = True
         try:
             for editor in self.stage_editors:
@@ -317,7 +228,8 @@ class SummaryPage(Page):
 
     def issues(self) -> list[Issue]:
         """A stage score that is not one (an error); a warning while the total (the composite
-        once the examiners' scores are in, else the self-score) is below the first line."""
+        once the examiners' scores are in, else the self-score) is below the first line.
+        """
         found = [
             Issue(f"{editor.part.name}：{check.message}", "error", self.key, editor.spec.id)
             for editor in self.stage_editors
@@ -344,20 +256,13 @@ class SummaryPage(Page):
 
     def focus_anchor(self, anchor: str) -> None:
         """Focus a stage score (``stage_<part>``), or select the gap row of item ``anchor`` (or
-        the first row) and focus the list."""
+        the first row) and focus the list.
+        """
         for editor in self.stage_editors:
             if editor.spec.id == anchor:
                 editor.input.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
-        for row in range(self.gap_table.rowCount()):
-            item = self.gap_table.item(row, 0)
-            if item is not None and item.data(ITEM_ROLE) == anchor:
-                self.gap_table.selectRow(row)
-                break
-        else:
-            if self.gap_table.rowCount():
-                self.gap_table.selectRow(0)
-        self.gap_table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.gap_list.select_item(anchor)
 
     # -- showing --
 
@@ -387,8 +292,8 @@ class SummaryPage(Page):
         if reached is None:
             palette = self.palette()
         else:
-            colour = REACHED_COLOUR if reached else MISSED_COLOUR
-            palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+            tone = theme.OK if reached else theme.ERROR
+            palette.setColor(QPalette.ColorRole.WindowText, tone.color(palette))
         label.setPalette(palette)
 
     def _tier_status(self, tier: scoring.TierResult, total: Decimal) -> str:
@@ -458,42 +363,6 @@ class SummaryPage(Page):
         shares = [(label, line / framework.total_points) for line, label in rings.items()]
         self.radar.set_chart(charts.radar_chart(categories, shares))
 
-    def _show_gaps(self) -> None:
-        table = self.gap_table
-        table.setRowCount(len(self.gaps))
-        for row, gap in enumerate(self.gaps):
-            cells = [
-                f"{gap.item.id} {gap.item.name}",
-                str(gap.item.points),
-                numbers.percent(gap.pct),
-                numbers.percent(gap.next_pct),
-                self.tr("+%1 分").replace("%1", numbers.score(gap.gain)),
-            ]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(ITEM_ROLE, gap.item.id)
-                if column:
-                    cell.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                table.setItem(row, column, cell)
-        if table.rowCount():
-            table.setCurrentCell(0, 0)
-        self._fit_gap_table()
-
-    def _fit_gap_table(self) -> None:
-        """Tall enough for every row: the page scrolls, not the list."""
-        table = self.gap_table
-        table.resizeRowsToContents()
-        header = table.horizontalHeader()
-        padding = self.fontMetrics().horizontalAdvance("中") * 2
-        for index in range(1, table.columnCount()):
-            content = max(table.sizeHintForColumn(index), header.sectionSizeHint(index))
-            header.resizeSection(index, content + padding)
-        height = table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
-        table.setFixedHeight(height + 2 * table.frameWidth())
-
-    def _open_gap(self, index: QModelIndex) -> None:
-        item_id = index.data(ITEM_ROLE)
-        if item_id:
-            self.navigate.emit(f"item:{item_id}", "score")
+    def _open_item(self, item_id: str) -> None:
+        """Show the score panel of ``item_id`` (a row of the gap list was activated)."""
+        self.navigate.emit(f"item:{item_id}", "score")

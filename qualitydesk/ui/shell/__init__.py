@@ -1,2 +1,3 @@
 """The frame around the pages: the main window, its menus, the step navigator, the session that
-saves, the wizard that shows one step at a time."""
+saves, the wizard that shows one step at a time.
+"""

@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from qualitydesk.domain.forms import Framework
+from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Status
 from qualitydesk.ui.shell.steps import Step
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-COLOURS = {
-    Status.NOT_STARTED: "#9e9e9e",
-    Status.IN_PROGRESS: "#e69a00",
-    Status.DONE: "#2e7d32",
-    Status.PROBLEM: "#c62828",
+TONES = {
+    Status.NOT_STARTED: theme.MUTED,
+    Status.IN_PROGRESS: theme.WARNING,
+    Status.DONE: theme.OK,
+    Status.PROBLEM: theme.ERROR,
 }
 
 
-def status_icon(status: Status, size: int = 14) -> QIcon:
-    """A dot in the status colour: hollow when not started, filled otherwise."""
+def status_icon(status: Status, size: int = 14, palette: QPalette | None = None) -> QIcon:
+    """A dot in the status colour (for ``palette``): hollow when not started, filled otherwise."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = QColor(COLOURS[status])
+    colour = TONES[status].color(palette)
     painter.setPen(QPen(colour, 2))
     if status is not Status.NOT_STARTED:
         painter.setBrush(colour)
@@ -87,12 +88,14 @@ class StepNavigator(QTreeWidget):
         self.scrollToItem(item)
 
     def set_status(self, key: str, status: Status) -> None:
+        """Show ``status`` beside step ``key``: a coloured dot and the word (and in the tooltip)."""
         item = self._items[key]
-        item.setIcon(0, status_icon(status))
+        item.setIcon(0, status_icon(status, palette=self.palette()))
         item.setText(1, status.label)
-        item.setForeground(1, QColor(COLOURS[status]))
+        item.setForeground(1, TONES[status].color(self.palette()))
         item.setData(1, KEY_ROLE, status.value)
         item.setToolTip(0, f"{item.text(0)}：{status.label}")
 
     def status_text(self, key: str) -> str:
+        """The status word shown beside step ``key`` (未开始, 完成 …)."""
         return self._items[key].text(1)

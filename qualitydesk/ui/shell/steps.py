@@ -24,13 +24,24 @@ _TITLES = {
     "summary": QT_TRANSLATE_NOOP("Steps", "评分汇总"),
     "preflight": QT_TRANSLATE_NOOP("Steps", "检查与导出"),
 }
-_BEFORE_ITEMS = ("form", "notice", "eligibility", "profile", "report")
-_AFTER_ITEMS = ("indicators", "evidence", "summary", "preflight")
-_OWN_NAMES = ("profile", "report")  # steps titled by the award's part name where it differs
+# The wizard's own steps around the programme's parts: first the 申请表 (whether or not the
+# programme prints one), the 申报通知 and the 资格自查; last the 评分汇总 and 检查与导出.
+_OPENING = ("form", "notice", "eligibility")
+# The steps of each package part, in the order forms/ lists the parts (awards/<id>.toml
+# [[parts]]); a part not here (资格自查与承诺, 推荐意见) is written on a step above or at export.
+_PART_STEPS = {
+    "profile": ("profile",),
+    "report": ("report",),  # and one step per scored item after it
+    "indicators": ("indicators",),
+    "evidence": ("evidence",),
+}
+_DEFAULT_PARTS = ("profile", "report", "indicators", "evidence")  # no programme: every step
 
 
 @dataclass(frozen=True)
 class Step:
+    """One step of the wizard: its key, its title and, for an item, its category."""
+
     key: str
     title: str
     category: str = ""  # for items: the category id (4.1 …)
@@ -39,29 +50,30 @@ class Step:
 def steps(framework: Framework, award: Award | None = None) -> list[Step]:
     """Every step of the wizard in order, items included.
 
-    With ``award``, only the steps of its parts (a person's application has no 自评报告, no
-    items, no 评分汇总), titled with the award's own part names where they differ
-    (质量管理模式介绍, 个人事迹, 附录：GB/T 19580 自评（可选）).
+    With ``award``, the steps of its parts in the order of its parts (a person's application
+    has no 自评报告, no items, no 评分汇总), titled with the award's own part names where they
+    differ (质量管理模式介绍, 个人事迹, 附录：GB/T 19580 自评（可选）).
     """
-    found = [Step(key, title(key, award)) for key in _BEFORE_ITEMS if _shown(key, award)]
-    if _shown("report", award):
-        found += [Step(f"item:{i.id}", f"{i.id} {i.name}", i.category) for i in framework.items]
-    found += [Step(key, title(key, award)) for key in _AFTER_ITEMS if _shown(key, award)]
+    found = [Step(key, title(key, award)) for key in _OPENING]
+    parts = [p.id for p in award.parts] if award is not None else list(_DEFAULT_PARTS)
+    for part_id in dict.fromkeys(parts):  # a part listed once per applicant is one step
+        for key in _PART_STEPS.get(part_id, ()):
+            found.append(Step(key, title(key, award)))
+            if key == "report":
+                found += [
+                    Step(f"item:{i.id}", f"{i.id} {i.name}", i.category) for i in framework.items
+                ]
+    if award is None or award.scored:
+        found.append(Step("summary", title("summary", award)))
+    found.append(Step("preflight", title("preflight", award)))
     return found
 
 
-def _shown(key: str, award: Award | None) -> bool:
-    if award is None or key in ("form", "notice", "eligibility", "preflight"):
-        return True
-    if key == "summary":
-        return award.scored
-    return award.part(key) is not None
-
-
 def title(key: str, award: Award | None = None) -> str:
-    """The step's title: the award's name for its narrative part where it has its own (质量管理
-    模式介绍 for 组织概述), else the usual one."""
-    part = award.part(key) if award is not None and key in _OWN_NAMES else None
+    """The step's title: the award's name for its part where it has its own (质量管理模式介绍
+    for 组织概述), else the usual one.
+    """
+    part = award.part(key) if award is not None and key in _PART_STEPS else None
     if part is not None and part.name != _TITLES.get(key):
         return part.name
     return QCoreApplication.translate("Steps", _TITLES[key]) if key in _TITLES else key

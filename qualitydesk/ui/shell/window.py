@@ -7,40 +7,38 @@ says why and stays open with the text still in it.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QMainWindow,
-    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from qualitydesk import __version__
 from qualitydesk.domain.forms import Forms, FormsError
-from qualitydesk.store.demo import build_demo
 from qualitydesk.store.document import Document, DocumentError
 from qualitydesk.ui import screen
 from qualitydesk.ui.app import set_language, ui_language
 from qualitydesk.ui.editing import EditActions, EditorZoom
-from qualitydesk.ui.exporting import Exporter
 from qualitydesk.ui.findbar import FindBar
-from qualitydesk.ui.guide import GuideDialog
-from qualitydesk.ui.history import HistoryDialog
 from qualitydesk.ui.messages import Messages
-from qualitydesk.ui.newapp import NewApplicationWizard
 from qualitydesk.ui.pages.base import PageContext
-from qualitydesk.ui.programmes import ProgrammeBrowser
-from qualitydesk.ui.renew_dialog import Renewer
 from qualitydesk.ui.settings import Settings, data_dir
+from qualitydesk.ui.shell.exports import ExportCommands
+from qualitydesk.ui.shell.menus import MenuBar
 from qualitydesk.ui.shell.wizard import WizardView
 from qualitydesk.ui.welcome import WelcomeView
-from qualitydesk.ui.wordimport_dialog import WordImporter
+
+if TYPE_CHECKING:
+    from qualitydesk.ui.newapp import NewApplicationWizard
+    from qualitydesk.ui.renew_dialog import Renewer
+    from qualitydesk.ui.wordimport_dialog import WordImporter
 
 APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "质量奖申报助手")
 # Not translated: one demo file in the data folder whatever the interface language (a translated
@@ -48,7 +46,11 @@ APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "质量奖申报助手")
 DEMO_NAME = "示例申报.qdesk"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ExportCommands, QMainWindow):
+    """The one window: the welcome screen until an application is open, then its wizard; the menus,
+    the find bar, export and the dialogs of the 文件 menu.
+    """
+
     def __init__(
         self,
         forms: Forms,
@@ -61,16 +63,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.messages = messages or Messages()
         self.view: WizardView | None = None
-        self.exporter = Exporter(self, self.messages, forms, settings)
-        self.word_importer = WordImporter(self, self.messages, settings)
-        self.renewer = Renewer(
-            self, self.messages, forms, lambda: bool(self.view is None or self.view.flush())
-        )
-        self.renewer.created.connect(self.open_path)
         self.edit_actions = EditActions(self)
         self.zoom = EditorZoom(self, settings)
         self.zoom.changed.connect(self._zoomed)
-        self.guide: GuideDialog | None = None
         self.welcome = self._make_welcome()
         self.find_bar = FindBar(self)
         self.central = QStackedWidget()
@@ -81,120 +76,33 @@ class MainWindow(QMainWindow):
         column.addWidget(self.central, 1)
         column.addWidget(self.find_bar)
         self.setCentralWidget(body)
-        self._make_actions()
+        self.menus = MenuBar(self)
+        self.menus.build()
         self._update_title()
         self.welcome.set_recent(settings.recent_files())
         screen.restore_or_fit(self, settings.geometry(), screen.MAIN_WINDOW)
 
-    # -- actions and menus --
+    @cached_property
+    def word_importer(self) -> WordImporter:
+        """文件 → 从 Word 导入's runner (made on first use, as the exporter is)."""
+        from qualitydesk.ui.wordimport_dialog import WordImporter
 
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | str | None = None,
-        menu: object = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)  # type: ignore[attr-defined]
-        return action
+        return WordImporter(self, self.messages, self.settings)
 
-    def _make_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
-        self._action(
-            self.tr("新建申报(&N)…"), self.new_application, QKeySequence.StandardKey.New, file_menu
-        )
-        self._action(
-            self.tr("打开(&O)…"), self.open_dialog, QKeySequence.StandardKey.Open, file_menu
-        )
-        self._action(self.tr("打开示例(&D)"), self.open_demo, None, file_menu)
-        self._action(self.tr("以往年申报为基础新建(&L)…"), self.renew_application, None, file_menu)
-        file_menu.addSeparator()
-        self.doc_actions = [
-            self._action(
-                self.tr("另存为(&A)…"), self.save_as, QKeySequence.StandardKey.SaveAs, file_menu
-            ),
-            self._action(self.tr("历史版本(&H)…"), self.show_history, "Ctrl+Shift+H", file_menu),
-            self._action(self.tr("从 Word 导入(&W)…"), self.import_word, None, file_menu),
-        ]
-        file_menu.addSeparator()
-        self.doc_actions += [
-            self._action(
-                self.tr("导出申报材料 PDF(&E)…"),
-                lambda: self._export("package"),
-                "Ctrl+E",
-                file_menu,
-            ),
-            self._action(
-                self.tr("导出内部自评报告(&I)…"), lambda: self._export("internal"), None, file_menu
-            ),
-            self._action(self.tr("导出 Word 副本(&B)…"), self.export_word, None, file_menu),
-            self._action(self.tr("打印预览(&V)…"), self._preview, None, file_menu),
-            self._action(
-                self.tr("打印(&P)…"), self._print, QKeySequence.StandardKey.Print, file_menu
-            ),
-        ]
-        file_menu.addSeparator()
-        self.doc_actions.append(
-            self._action(self.tr("关闭申报(&C)"), self.close_document, "Ctrl+W", file_menu)
-        )
-        self._action(self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+    @cached_property
+    def renewer(self) -> Renewer:
+        """以往年申报为基础新建's runner (made on first use)."""
+        from qualitydesk.ui.renew_dialog import Renewer
 
-        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
-        self.edit_actions.add_to(edit_menu)
-        edit_menu.addSeparator()
-        self.doc_actions += [
-            self._action(
-                self.tr("查找(&F)…"),
-                self.find_bar.show_find,
-                QKeySequence.StandardKey.Find,
-                edit_menu,
-            ),
-            self._action(self.tr("替换(&R)…"), self.find_bar.show_replace, "Ctrl+H", edit_menu),
-        ]
+        def flush() -> bool:
+            return bool(self.view is None or self.view.flush())
 
-        go_menu = bar.addMenu(self.tr("转到(&G)"))
-        self.doc_actions += [
-            self._action(
-                self.tr("上一步(&B)"),
-                lambda: self.view and self.view.go_back(),
-                "Alt+Left",
-                go_menu,
-            ),
-            self._action(
-                self.tr("下一步(&N)"),
-                lambda: self.view and self.view.go_next(),
-                "Alt+Right",
-                go_menu,
-            ),
-        ]
-        view_menu = bar.addMenu(self.tr("视图(&V)"))
-        self.zoom.add_to(view_menu)
-        view_menu.addSeparator()
-        language_menu = view_menu.addMenu(self.tr("语言(&L)"))
-        self.language_actions = {
-            "zh_CN": self._action(
-                "简体中文", lambda: self._set_language("zh_CN"), None, language_menu
-            ),
-            "en": self._action("English", lambda: self._set_language("en"), None, language_menu),
-        }
-        for language, action in self.language_actions.items():
-            action.setCheckable(True)
-            action.setChecked(language == ui_language())
-        help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        self._action(self.tr("用户指南(&G)"), self.show_guide, "F1", help_menu)
-        self._action(self.tr("奖项与资格条件一览(&P)…"), self._programmes, None, help_menu)
-        self._action(self.tr("关于(&A)"), self._about, None, help_menu)
-        self._enable_document_actions()
+        renewer = Renewer(self, self.messages, self.forms, flush)
+        renewer.created.connect(self.open_path)
+        return renewer
 
     def _enable_document_actions(self) -> None:
-        for action in self.doc_actions:
-            action.setEnabled(self.view is not None)
+        self.menus.enable_document_actions(self.view is not None)
 
     # -- opening and closing --
 
@@ -255,6 +163,7 @@ class MainWindow(QMainWindow):
         return True
 
     def open_dialog(self) -> None:
+        """文件 → 打开: choose an application file (from the last one's folder) and open it."""
         folder = (
             str(Path(self.settings.recent_files()[0]).parent)
             if self.settings.recent_files()
@@ -267,8 +176,11 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_demo(self) -> None:
+        """Open the demo application, made in the data folder the first time it is asked for."""
         path = data_dir() / DEMO_NAME
         if not path.exists():
+            from qualitydesk.store.demo import build_demo  # the demo's texts: only when wanted
+
             try:
                 build_demo(path, self.forms).close()
             except DocumentError as exc:
@@ -277,11 +189,14 @@ class MainWindow(QMainWindow):
         self.open_path(path)
 
     def new_application(self) -> None:
+        """文件 → 新建申报: the new-application wizard; on 完成 the file is created and opened."""
         folder = (
             Path(self.settings.recent_files()[0]).parent
             if self.settings.recent_files()
             else Path.home()
         )
+        from qualitydesk.ui.newapp import NewApplicationWizard
+
         wizard = NewApplicationWizard(self.forms, self.messages, folder, self)
         wizard.accepted.connect(lambda: self._create(wizard))
         screen.remember_size(wizard, self.settings, "new-application", screen.NEW_APPLICATION)
@@ -314,6 +229,7 @@ class MainWindow(QMainWindow):
         self.open_path(path)
 
     def save_as(self) -> None:
+        """文件 → 另存为: save, copy the file to the chosen name and go on working in the copy."""
         if self.view is None:
             return
         old = self.view.doc.path
@@ -348,9 +264,12 @@ class MainWindow(QMainWindow):
         self.renewer.start(str(Path(recent[0]).parent) if recent else "")
 
     def show_history(self) -> None:
+        """文件 → 历史版本: the file's saved versions, after a save; one can be restored."""
         if self.view is None:
             return
         self.view.flush()
+        from qualitydesk.ui.history import HistoryDialog
+
         dialog = HistoryDialog(self.view.doc, self, context=self.view.context)
         dialog.restore_requested.connect(self._restore)
         screen.remember_size(dialog, self.settings, "history", screen.HISTORY)
@@ -366,77 +285,22 @@ class MainWindow(QMainWindow):
             return
         self.view.reload()
 
-    # -- export, preview, print --
-
     def _page_created(self, key: str, page: QWidget) -> None:
         self.zoom.attach(page)
-        if key == "preflight":
-            page.action_requested.connect(self._page_action)  # type: ignore[attr-defined]
-            if self.view is not None:  # the file's remembered 版式 and 双面打印
-                options = self.settings.export_options(self.view.doc.path)
-                page.set_export_options(*options)  # type: ignore[attr-defined]
-
-            def remember(*_: object) -> None:
-                self._set_export_options(page)
-
-            page.double_sided.toggled.connect(remember)  # type: ignore[attr-defined]
-            page.layout_choice.currentIndexChanged.connect(remember)  # type: ignore[attr-defined]
-        elif key.startswith("item:"):
-            page.export_word_requested.connect(  # type: ignore[attr-defined]
-                lambda item: self.export_word(item=item)
-            )
-
-    def _set_export_options(self, page: QWidget) -> None:
-        """版式 and 双面打印 as chosen on 检查与导出: for the exports, and kept for this file."""
-        layout = page.layout_id()  # type: ignore[attr-defined]
-        double = page.double_sided.isChecked()  # type: ignore[attr-defined]
-        self.exporter.layout, self.exporter.double_sided = layout or None, double
-        if self.view is not None:
-            self.settings.set_export_options(self.view.doc.path, layout, double)
-
-    def _restore_export_options(self, path: Path) -> None:
-        """The options last chosen for this file, before its 检查与导出 page is built."""
-        layout, double = self.settings.export_options(path)
-        known = layout in self.forms.layouts  # a layout since removed from forms/: the default
-        self.exporter.layout, self.exporter.double_sided = layout if known else None, double
-
-    def _page_action(self, action: str) -> None:
-        {
-            "package": lambda: self._export("package"),
-            "internal": lambda: self._export("internal"),
-            "preview": self._preview,
-            "print": self._print,
-        }[action]()
-
-    def _export(self, kind: str) -> None:
-        if self.view is not None:
-            self.exporter.export(self.view, kind)
-
-    def export_word(self, *, item: str | None = None) -> None:
-        """导出 Word 副本: the package, or (from an item page) that one item."""
-        if self.view is not None:
-            self.exporter.export_word(self.view, item=item)
-
-    def _preview(self) -> None:
-        if self.view is not None:
-            self.exporter.preview(self.view)
-
-    def _print(self) -> None:
-        if self.view is not None:
-            self.exporter.print(self.view)
+        self._wire_export_page(key, page)
 
     # -- window --
 
     def _save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
 
-    def _set_language(self, language: str) -> None:
+    def switch_language(self, language: str) -> None:
         """Show the interface in ``language`` now: the menus and the welcome screen are made
-        again, and an open application is saved, closed and opened again on the same step."""
+        again, and an open application is saved, closed and opened again on the same step.
+        """
         path = self.view.doc.path if self.view is not None else None
         if language == ui_language() or not self.close_document():
-            for name, action in self.language_actions.items():
-                action.setChecked(name == ui_language())
+            self.menus.check_language(ui_language())
             return
         self.settings.set_language(language)
         app = QApplication.instance()
@@ -448,32 +312,18 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         """Make everything the window shows again, in the language just installed."""
-        bar = self.menuBar()
-        for menu in bar.findChildren(QMenu):
-            for action in menu.actions():
-                if action.parent() is self:  # made by _make_actions, which makes it again
-                    action.setShortcuts([])
-                    action.deleteLater()
-            menu.deleteLater()
-        bar.clear()
         find_bar, self.find_bar = self.find_bar, FindBar(self)
         find_bar.parentWidget().layout().replaceWidget(find_bar, self.find_bar)
         find_bar.hide()
         find_bar.deleteLater()
         self.edit_actions.retranslate()
         self.zoom.retranslate()
-        self._make_actions()
+        self.menus.rebuild()
         welcome, self.welcome = self.welcome, self._make_welcome()
         self.central.insertWidget(0, self.welcome)
         self.central.setCurrentWidget(self.welcome)
         self.central.removeWidget(welcome)
         welcome.deleteLater()
-        if self.guide is not None:
-            if self.guide.isVisible():
-                self.guide.show_guide(ui_language())
-            else:
-                self.guide.deleteLater()
-                self.guide = None
         self._update_title()
 
     def _make_welcome(self) -> WelcomeView:
@@ -488,30 +338,6 @@ class MainWindow(QMainWindow):
     def _zoomed(self, percent: int) -> None:
         self.statusBar().showMessage(self.tr("显示比例 {0}%").format(percent), 3000)
 
-    def show_guide(self) -> None:
-        """帮助 → 用户指南: the guide in the interface's language, in a window beside the work."""
-        if self.guide is None:
-            self.guide = GuideDialog(self.settings, self)
-        self.guide.show_guide(ui_language())
-
-    def _programmes(self) -> QDialog:
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("奖项与资格条件一览"))
-        column = QVBoxLayout(dialog)
-        column.addWidget(ProgrammeBrowser(self.forms))
-        screen.remember_size(dialog, self.settings, "programmes", screen.PROGRAMMES)
-        dialog.open()
-        return dialog
-
-    def _about(self) -> None:
-        self.messages.information(
-            self,
-            self.tr("关于"),
-            self.tr(
-                "质量奖申报助手 QualityDesk {0}\n按 GB/T 19580 准备质量奖申报材料。离线运行，数据只保存在本机。"
-            ).format(__version__),
-        )
-
     def _update_title(self) -> None:
         if self.view is None:
             self.setWindowTitle(self.tr(APP_TITLE))
@@ -521,11 +347,13 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{doc.path.name}{suffix} — {self.tr(APP_TITLE)}")
 
     def changeEvent(self, event: QEvent) -> None:
+        """Save at once when the window stops being the active one."""
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow() and self.view:
             self.view.flush()
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Save and close the application and keep the window's place; stay open if saving fails."""
         if not self.close_document():
             event.ignore()
             return

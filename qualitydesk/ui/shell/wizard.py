@@ -1,11 +1,17 @@
 """The application view: header, step navigator, the current page, 上一步 / 下一步, autosave.
 
-Pages are created on first need (the window shows at once and the rest are built while idle so the
-navigator can show every step's status). An edit on a page goes to the :class:`Session`, which
-saves it within a second — and at once on a page switch, when the focus moves and on close.
+Pages are created on first need: the window shows at once; the status in the navigator of an
+item, the 资格自查 and the 检查与导出 is read from the document (statuses.py) and its page built when
+first shown; the few other pages are built while idle so that their statuses show. A page
+shown again is reused, and loaded again only when the file has changed since it last loaded
+(other than by its own edits). An edit on a page
+goes to the :class:`Session`, which saves it within a second — and at once on a page switch, when
+the focus moves and on close.
 """
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,12 +35,22 @@ from PySide6.QtWidgets import (
 from qualitydesk.domain import numbers, scoring
 from qualitydesk.store import readiness
 from qualitydesk.store.document import Document
+from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Page, PageContext
+from qualitydesk.ui.shell import statuses
 from qualitydesk.ui.shell.navigator import StepNavigator
 from qualitydesk.ui.shell.session import Session
 from qualitydesk.ui.shell.steps import Step, create_page, steps
 
 FIRST_BUILD_MS = 300
+# The header's look, set on the header alone: a style sheet on the application would style
+# every widget of every page through it, which costs a quarter of the start-up's CPU.
+HEADER_STYLE = """
+#header { background: palette(alternate-base); border-bottom: 1px solid palette(mid); }
+#headerTitle { font-size: 11pt; }
+#headerScore { color: $accent; }
+#headerSaved { color: $ok; }
+"""  # a theme.style template
 
 
 class WizardView(QWidget):
@@ -86,7 +102,17 @@ class WizardView(QWidget):
         self.session.state_changed.connect(self._show_save_state)
         self.session.saved.connect(self._saved)
         self.session.save_failed.connect(self.save_failed)
-        self._pending_builds = list(self.keys)
+        # Built while idle so that their statuses show; an item's and the 资格自查's status is
+        # read from the document instead, the 检查与导出's while idle (statuses.py), and their
+        # pages built when first shown.
+        self._pending_builds = [
+            k
+            for k in self.keys
+            if not k.startswith(statuses.ITEM_PREFIX) and k not in statuses.QUICK_KEYS
+        ]
+        self._loaded_at: dict[str, int] = {}  # page → the document's changes when it loaded
+        self._changes_seen = 0
+        self._show_unbuilt_statuses()
         self._builder = QTimer(self)
         self._builder.setSingleShot(True)
         self._builder.timeout.connect(self._build_next)
@@ -102,6 +128,7 @@ class WizardView(QWidget):
         self.saved_label.setAccessibleName(self.tr("保存状态"))
         header = QFrame()
         header.setObjectName("header")
+        header.setStyleSheet(theme.style(HEADER_STYLE))  # the colours of the palette in use
         header_row = QHBoxLayout(header)
         header_row.addWidget(self.title_label, 1)
         header_row.addWidget(self.score_label)
@@ -115,7 +142,7 @@ class WizardView(QWidget):
         """The page of ``key``, created and loaded on first use."""
         if key not in self.pages:
             page = create_page(key, self.context)
-            page.load(self.doc)
+            self._load(key, page)
             if self.doc.read_only:
                 make_read_only(page)
             page.changed.connect(lambda k=key: self.session.mark_changed(k))
@@ -126,13 +153,35 @@ class WizardView(QWidget):
             self.page_created.emit(key, page)
         return self.pages[key]
 
+    def _changes(self) -> int:
+        """How many rows this document's connection has written so far: what a page loaded
+        from is still what the file holds while this stays the same.
+        """
+        return int(self.doc.db.conn.total_changes)
+
+    def _load(self, key: str, page: Page) -> None:
+        page.load(self.doc)
+        self._loaded_at[key] = self._changes_seen = self._changes()
+
+    def _show_unbuilt_statuses(self) -> None:
+        unbuilt = [key for key in self.keys if key not in self.pages]
+        for key, status in statuses.quick_statuses(self.doc, self.context, unbuilt).items():
+            self.navigator.set_status(key, status)
+
     def build_all_while_idle(self) -> None:
-        """Create the remaining pages one per event-loop turn, so every status shows.
+        """Create the remaining pages one per event-loop turn, so every status shows, but those
+        whose status is read from the document (``statuses``: the items', the 资格自查's and the
+        检查与导出's).
 
         The first waits :data:`FIRST_BUILD_MS`, so that the window is painted and answers the
         user before the background work starts.
         """
         self._builder.start(FIRST_BUILD_MS)
+
+    @property
+    def building(self) -> bool:
+        """Whether pages are still to be built while idle."""
+        return bool(self._pending_builds) and not self.doc.closed
 
     def shutdown(self) -> None:
         """Stop the timers before the document closes."""
@@ -145,12 +194,20 @@ class WizardView(QWidget):
             return
         while self._pending_builds:
             key = self._pending_builds.pop(0)
-            if key not in self.pages:
+            if key in self.pages:
+                continue
+            if key in statuses.IDLE_KEYS:
+                self.navigator.set_status(key, statuses.idle_status(self.doc, self.context, key))
+            else:
                 self.page(key)
-                self._builder.start(0)
-                return
+            self._builder.start(0)
+            return
 
     def show_step(self, key: str) -> None:
+        """Show the page of step ``key``: the changes so far are saved first, the page left gets its
+        status updated, and the page shown is built or reloaded if the file changed since it
+        loaded. Emits ``page_shown``.
+        """
         if key == self.current_key:
             return
         if self.current_key:
@@ -159,8 +216,8 @@ class WizardView(QWidget):
             if previous is not None:
                 self.navigator.set_status(self.current_key, previous.status())
         page = self.page(key)
-        if self.current_key:  # another page may have changed what this one shows
-            page.load(self.doc)
+        if self._loaded_at.get(key) != self._changes():  # the file changed since it loaded
+            self._load(key, page)
         self.stack.setCurrentWidget(page)
         self.current_key = key
         self.navigator.select(key)
@@ -170,16 +227,21 @@ class WizardView(QWidget):
         self.page_shown.emit(key)
 
     def navigate(self, key: str, anchor: str = "") -> None:
+        """Show step ``key`` and, if given, bring ``anchor`` into view there (see
+        ``Page.focus_anchor``).
+        """
         self.show_step(key)
         if anchor:
             self.pages[key].focus_anchor(anchor)
 
     def go_back(self) -> None:
+        """上一步: the step before the current one, if any."""
         index = self.keys.index(self.current_key)
         if index > 0:
             self.show_step(self.keys[index - 1])
 
     def go_next(self) -> None:
+        """下一步: the step after the current one, if any."""
         index = self.keys.index(self.current_key)
         if index < len(self.keys) - 1:
             self.show_step(self.keys[index + 1])
@@ -188,10 +250,12 @@ class WizardView(QWidget):
 
     @property
     def dirty(self) -> bool:
+        """Whether anything is not in the file yet (the session's)."""
         return self.session.dirty
 
     @property
     def last_error(self) -> str:
+        """Why the last save failed; empty after a save that worked."""
         return self.session.last_error
 
     def flush(self) -> bool:
@@ -199,8 +263,16 @@ class WizardView(QWidget):
         return self.session.flush()
 
     def _saved(self, keys: set[str]) -> None:
+        changes = self._changes()
+        if (
+            keys == {self.current_key}
+            and self._loaded_at.get(self.current_key) == self._changes_seen
+        ):
+            self._loaded_at[self.current_key] = changes  # its own edit: it shows it already
+        self._changes_seen = changes
         for key in keys:
             self.navigator.set_status(key, self.pages[key].status())
+        self._show_unbuilt_statuses()
         self._update_header()
 
     def _show_save_state(self, text: str, tooltip: str) -> None:
@@ -210,8 +282,9 @@ class WizardView(QWidget):
     def reload(self) -> None:
         """Load every page again from the document (after restoring a version)."""
         for key, page in self.pages.items():
-            page.load(self.doc)
+            self._load(key, page)
             self.navigator.set_status(key, page.status())
+        self._show_unbuilt_statuses()
         self._update_header()
 
     # -- header --
@@ -223,7 +296,7 @@ class WizardView(QWidget):
         else:
             org = self.doc.field("org_name") or self.tr("（未填写组织名称）")
         year = self.tr("{0} 年度").format(self.doc.year)
-        self.title_label.setText(f"<b>{_escape(str(org))}</b>　{award.name} · {year}")
+        self.title_label.setText(f"<b>{html.escape(str(org))}</b>　{award.name} · {year}")
         if award.scored:
             card = readiness.scorecard(self.doc, self.context.forms)
             lines = []
@@ -250,7 +323,3 @@ def make_read_only(page: QWidget) -> None:
             control.setEnabled(False)
     for view in page.findChildren(QAbstractItemView):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

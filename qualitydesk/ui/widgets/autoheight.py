@@ -62,6 +62,9 @@ class GrowToContent(QObject):
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the box again once it is resized, keep its cursor in the page's view, and make Page
+        Up / Page Down move through the page.
+        """
         kind = event.type()
         if kind == QEvent.Type.Resize and not self._refitting:
             self._refitting = True  # once the box has wrapped its text to the new width
@@ -74,7 +77,8 @@ class GrowToContent(QObject):
 
     def _page_key(self, event: QKeyEvent) -> bool:
         """Page Up / Page Down move a screen of the page, not the whole box (it has no screen
-        of its own); with Shift they select."""
+        of its own); with Shift they select.
+        """
         keys = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1}
         sign = keys.get(Qt.Key(event.key()))
         others = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier

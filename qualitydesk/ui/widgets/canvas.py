@@ -39,12 +39,15 @@ class Canvas(QWidget):
         return QSize(round(height * factors[0]), round(height * factors[1]))
 
     def sizeHint(self) -> QSize:
+        """:attr:`SIZE_HINT` in lines of the font."""
         return self._in_lines(self.SIZE_HINT)
 
     def minimumSizeHint(self) -> QSize:
+        """:attr:`MINIMUM_SIZE` in lines of the font."""
         return self._in_lines(self.MINIMUM_SIZE)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw with :meth:`paint` over the whole widget."""
         del event
         painter = QPainter(self)
         try:

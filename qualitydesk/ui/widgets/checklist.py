@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from qualitydesk.domain.forms import AttachmentSpec
 from qualitydesk.store.records import Attachment
+from qualitydesk.ui import theme
 from qualitydesk.ui.widgets.file_reader import fill_in
 
 KEY_ROLE = Qt.ItemDataRole.UserRole  # an entry's spec id
-MISSING_COLOUR = QColor(179, 38, 30)
-PRESENT_COLOUR = QColor(27, 120, 55)
 
 
 class ChecklistView(QWidget):
@@ -72,6 +71,7 @@ class ChecklistView(QWidget):
             self.summary.setText(self.tr("本奖项没有规定证实性材料清单。"))
 
     def current(self) -> str | None:
+        """The id of the entry selected, or None when there is none."""
         entry = self.tree.currentItem()
         return entry.data(0, KEY_ROLE) if entry else None
 
@@ -105,9 +105,9 @@ class ChecklistView(QWidget):
 
     def _mark(self, entry: QTreeWidgetItem, spec: AttachmentSpec, files: list[str]) -> None:
         if files:
-            status, colour = self.tr("✓ 已提供"), PRESENT_COLOUR
+            status, colour = self.tr("✓ 已提供"), theme.OK.color(self.palette())
         elif spec.required:
-            status, colour = self.tr("缺少"), MISSING_COLOUR
+            status, colour = self.tr("缺少"), theme.ERROR.color(self.palette())
         else:
             status, colour = self.tr("可选"), self.palette().placeholderText().color()
         entry.setText(0, status)

@@ -33,11 +33,10 @@ from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import FieldSpec
 from qualitydesk.domain.validators import Check, normalize, validate
 from qualitydesk.store.records import FieldValue
-from qualitydesk.ui.pages.base import Issue
+from qualitydesk.ui import theme
 from qualitydesk.ui.widgets.autoheight import grow_to_content
+from qualitydesk.ui.widgets.issue import Issue
 
-ERROR_COLOUR = "#b3261e"
-HINT_COLOUR = "#5f6368"
 # Mnemonics for the fields a user most often jumps to (unique on the page).
 MNEMONICS = {
     "org_name": "N",
@@ -87,6 +86,7 @@ def check_value(spec: FieldSpec, text: str) -> Check | None:
 
 
 def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after a property it reads (``invalid``, ``role``) changed."""
     widget.style().unpolish(widget)
     widget.style().polish(widget)
 
@@ -95,7 +95,7 @@ def _label_html(text: str, required: bool, mnemonic: str | None = None) -> str:
     """A label as rich text: the name, its mnemonic and a red * when the field is required."""
     # The mnemonic's "&" stays raw: QLabel reads the shortcut from the unparsed text.
     body = html.escape(text, quote=False) + (f"(&{mnemonic})" if mnemonic else "")
-    star = f' <span style="color:{ERROR_COLOUR}">*</span>' if required else ""
+    star = f' <span style="color:{theme.ERROR.name()}">*</span>' if required else ""
     return body + star
 
 
@@ -109,6 +109,7 @@ class BoundedPlainTextEdit(QPlainTextEdit):
         self.max_length = max_length
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste, unless the text would then be over ``max_length``: emit ``refused`` instead."""
         if self.max_length is not None and source.hasText():
             cursor = self.textCursor()
             selected = cursor.selectionEnd() - cursor.selectionStart()
@@ -209,6 +210,7 @@ class FieldEditor(QObject):
     # -- values --
 
     def text(self) -> str:
+        """What the input holds as text, without surrounding spaces ("" for a tick box)."""
         widget = self.input
         if isinstance(widget, QLineEdit):
             return widget.text().strip()
@@ -219,11 +221,13 @@ class FieldEditor(QObject):
         return ""
 
     def value(self) -> FieldValue:
+        """The value to store: the text, or True/False for a tick box."""
         if isinstance(self.input, QCheckBox):
             return self.input.isChecked()
         return self.text()
 
     def filled(self) -> bool:
+        """Whether the field has a value (a tick box: whether it is ticked)."""
         return self.value() not in ("", False)
 
     def set_value(self, value: FieldValue) -> None:
@@ -273,6 +277,9 @@ class FieldEditor(QObject):
             self.edited.emit()
 
     def revalidate(self, normalise: bool) -> None:
+        """Check the value again and show the result; ``normalise`` puts a right value's normal form
+        (half-width digits, an ISO date) in the line.
+        """
         found = self.current_check()
         line = self.input if isinstance(self.input, QLineEdit) else None
         if normalise and line and found is not None and found.ok and found.value != line.text():
@@ -314,6 +321,7 @@ class FieldEditor(QObject):
         self.message.setVisible(True)
 
     def issues(self) -> list[Issue]:
+        """Missing: an empty required field; error: a rejected value; warning: a doubtful one."""
         spec = self.spec
         if not self.filled():
             if not spec.required:

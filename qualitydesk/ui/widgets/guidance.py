@@ -34,6 +34,7 @@ class Guidance(QWidget):
         self.set_expanded(True)
 
     def set_expanded(self, expanded: bool) -> None:
+        """Unfold the prompts or fold them away, as the toggle does."""
         if self.toggle.isChecked() != expanded:
             self.toggle.setChecked(expanded)  # comes back here through toggled
             return
@@ -42,4 +43,5 @@ class Guidance(QWidget):
         self.body.setVisible(expanded)
 
     def is_expanded(self) -> bool:
+        """Whether the prompts are unfolded."""
         return self.toggle.isChecked()

@@ -31,7 +31,8 @@ class NumberError(ValueError):
 
 def parse_number(text: str) -> float | None:
     """The number typed in a cell (full-width digits, thousands separators, a trailing %
-    allowed); None when empty; NumberError when it is not a number."""
+    allowed); None when empty; NumberError when it is not a number.
+    """
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "")
     cleaned = cleaned.removesuffix("%").strip()
     if not cleaned:
@@ -67,6 +68,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
     ) -> QWidget:
+        """A combo box of the labels, named for screen readers, that commits at every change."""
         del option, index
         combo = QComboBox(parent)
         combo.setAccessibleName(self.name)
@@ -76,6 +78,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        """Select the cell's key (the first choice if it is not one), without committing."""
         assert isinstance(editor, QComboBox)
         position = editor.findData(index.data(KEY_ROLE))
         blocked = editor.blockSignals(True)
@@ -83,6 +86,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         editor.blockSignals(blocked)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        """Put the chosen label and key in the cell, unless the key is the same."""
         assert isinstance(editor, QComboBox)
         if index.data(KEY_ROLE) == editor.currentData():
             return
@@ -105,6 +109,7 @@ class TextDelegate(QStyledItemDelegate):
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
     ) -> QWidget:
+        """A frameless line named after its column that emits ``edited`` at every keystroke."""
         del option
         editor = QLineEdit(parent)
         editor.setFrame(False)

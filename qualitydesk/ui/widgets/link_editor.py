@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,7 +20,24 @@ from PySide6.QtWidgets import (
 from qualitydesk.store.records import Attachment, Link
 
 if TYPE_CHECKING:
-    from qualitydesk.ui.pages.base import PageContext
+    from qualitydesk.domain.forms import Award, Forms, Framework
+
+
+class Programme(Protocol):
+    """What the editor reads of the page's context: the award, its framework and the limits."""
+
+    @property
+    def forms(self) -> Forms:
+        """The programme's forms: the caption's maximum length is in their limits."""
+
+    @property
+    def award(self) -> Award:
+        """The award: its checklist entries and clauses are what an attachment can prove."""
+
+    @property
+    def framework(self) -> Framework:
+        """The framework: its items are what an attachment can be linked to."""
+
 
 KEY_ROLE = Qt.ItemDataRole.UserRole  # an entry's link target
 
@@ -39,7 +56,7 @@ class LinkEditor(QWidget):
     caption_edited = Signal(str)
     links_edited = Signal()
 
-    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: Programme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.specs = {s.id: s for s in context.award.attachments}
         self._showing = False
@@ -118,6 +135,7 @@ class LinkEditor(QWidget):
             self._showing = False
 
     def set_caption(self, text: str) -> None:
+        """Show ``text`` as the caption unless it is shown already (the cursor stays put)."""
         if self.caption.text() != text:
             self._show_caption(text)
 

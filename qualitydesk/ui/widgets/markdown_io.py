@@ -1,24 +1,19 @@
-"""Markdown in and out of a ``QTextDocument``: the writer and the cleaning of pasted HTML.
+"""A ``QTextDocument`` as Markdown: the writer, and the countable text of a document.
 
 ``QTextDocument.setMarkdown`` reads Markdown; writing it back is done here rather than with
 ``QTextDocument.toMarkdown``, because Qt's writer wraps lines at 80 columns and, between two
 Chinese characters, drops the character at the wrap (and turns line breaks into spaces when the
-text is read again) — it would lose the user's words. The writer below never wraps.
-
-Pastes from Word, WPS or a web page keep paragraphs, headings, lists (Word's ``mso-list``
-paragraphs included), bold and tables, and lose fonts, colours and styles: the HTML is read into
-a scratch document, written as Markdown and read back. Images are dropped (and counted), because
-attachments belong on the 证实性材料 page.
+text is read again) — it would lose the user's words. The writer below never wraps. Where it
+checks what it wrote, it reads it back with the narratives' one parser
+(:mod:`qualitydesk.domain.markdown`). Pastes are cleaned in :mod:`html_paste`.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import (
     QFont,
@@ -31,8 +26,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
+from qualitydesk.domain.markdown import inline_text
 
 OBJECT = "\ufffc"  # what an image stands for in a block's text
 IMAGE_ALT = "图"  # the alt text of an image that has none
@@ -68,7 +62,8 @@ def _loose_run(chars: Iterable[str]) -> int:
     return n
 
 
-def _escape(text: str) -> str:
+def _escape_markdown(text: str) -> str:
+    r"""``text`` with what Markdown would read as markup escaped (``\*``, ``\[`` …)."""
     return _ENTITY.sub(r"\\&", _ESCAPED.sub(r"\\\1", text))
 
 
@@ -156,9 +151,9 @@ def _code_span(text: str) -> str:
 def _render_run(run: _Run) -> str:
     if run.image:
         # Never an empty alt text: Qt's Markdown reader drops images without one.
-        alt = _escape(run.alt.replace("]", "")) or IMAGE_ALT
+        alt = _escape_markdown(run.alt.replace("]", "")) or IMAGE_ALT
         return "".join(f"![{alt}]({run.image})" for ch in run.text if ch == OBJECT)
-    text = _code_span(run.text) if run.code else _escape(run.text.replace(OBJECT, ""))
+    text = _code_span(run.text) if run.code else _escape_markdown(run.text.replace(OBJECT, ""))
     return f"[{text}](<{run.href}>)" if run.href else text
 
 
@@ -178,26 +173,7 @@ def _emphasised(runs: list[_Run]) -> str:
     return "".join(out)
 
 
-class _ReadBack:
-    """The text inline Markdown reads as, with one parser for a whole document."""
-
-    def __init__(self) -> None:
-        self._parser: MarkdownIt | None = None
-
-    def __call__(self, markdown: str) -> str:
-        if self._parser is None:
-            from markdown_it import MarkdownIt
-
-            self._parser = MarkdownIt("commonmark")
-        return "".join(
-            child.content
-            for token in self._parser.parseInline(markdown)
-            for child in token.children or ()
-            if child.type in ("text", "code_inline")
-        )
-
-
-def _inline(block: QTextBlock, reads: _ReadBack, plain: bool = False) -> str:
+def _inline(block: QTextBlock, plain: bool = False) -> str:
     """A block's text as inline Markdown; ``plain`` ignores bold and italics (headings).
 
     Where emphasis cannot be written so that it reads back as the same text (CommonMark's
@@ -209,7 +185,7 @@ def _inline(block: QTextBlock, reads: _ReadBack, plain: bool = False) -> str:
     if not any(r.marks for r in runs):
         return text
     expected = "".join(r.text for r in runs if not r.image).replace(OBJECT, "")
-    if _squeezed(reads(_paragraph(text, ""))) != _squeezed(expected):
+    if _squeezed(inline_text(_paragraph(text, ""))) != _squeezed(expected):
         text = _emphasised(
             [_Run(r.text, frozenset(), r.code, r.href, r.image, r.alt) for r in runs]
         )
@@ -233,25 +209,25 @@ def _paragraph(text: str, indent: str) -> str:
     return ("\\\n" + indent).join(lines)
 
 
-def _cell_text(it: QTextFrame.iterator, reads: _ReadBack, plain: bool) -> str:
+def _cell_text(it: QTextFrame.iterator, plain: bool) -> str:
     """A cell's paragraphs on one line; the header row's bold is the table's, not the text's."""
     parts = []
     while not it.atEnd():
         block = it.currentBlock()
         if block.isValid():
-            parts.append(_inline(block, reads, plain).replace(LINE_BREAK, " ").strip())
+            parts.append(_inline(block, plain).replace(LINE_BREAK, " ").strip())
         it += 1
     return " ".join(p for p in parts if p)
 
 
-def _table(table: QTextTable, reads: _ReadBack) -> str:
+def _table(table: QTextTable) -> str:
     rows = []
     for r in range(table.rows()):
         cells = []
         for c in range(table.columns()):
             cell = table.cellAt(r, c)
             own = cell.row() == r and cell.column() == c
-            cells.append(_cell_text(cell.begin(), reads, plain=r == 0) if own else "")
+            cells.append(_cell_text(cell.begin(), plain=r == 0) if own else "")
         rows.append("| " + " | ".join(cells) + " |")
     if not rows:
         return ""
@@ -263,7 +239,6 @@ class _Writer:
     """Walks a QTextDocument and writes CommonMark + pipe tables, one block at a time."""
 
     def __init__(self) -> None:
-        self.reads = _ReadBack()
         self.chunks: list[tuple[str, str]] = []  # (kind, text); kind "list" joins tightly
         self.levels: list[tuple[int, int]] = []  # open list levels: (indent level, content col)
         self.code: list[str] = []
@@ -276,7 +251,7 @@ class _Writer:
             if isinstance(frame, QTextTable):
                 self._flush_code()
                 self.levels.clear()
-                self.chunks.append(("table", _table(frame, self.reads)))
+                self.chunks.append(("table", _table(frame)))
             elif frame is None:
                 self._block(it.currentBlock())
             it += 1
@@ -304,7 +279,7 @@ class _Writer:
             return
         self.levels.clear()
         level = fmt.headingLevel()
-        text = _inline(block, self.reads, plain=level > 0)
+        text = _inline(block, plain=level > 0)
         if not text.strip():
             return
         if level:
@@ -331,7 +306,7 @@ class _Writer:
         number = text_list.itemNumber(block) + max(1, fmt.start())
         marker = f"{number}. " if ordered else "- "
         indent = " " * column
-        body = _paragraph(_inline(block, self.reads), indent + " " * len(marker))
+        body = _paragraph(_inline(block), indent + " " * len(marker))
         self.levels.append((level, column + len(marker)))
         self.chunks.append(("list", indent + marker + body))
 
@@ -401,99 +376,3 @@ def _block_text(block: QTextBlock, parts: list[str]) -> int:
         fragments += 1
     parts.append("".join(pieces))
     return pictures
-
-
-# --- pastes from Word and the web ---------------------------------------------------------------
-
-_SUPPORT_LISTS = re.compile(
-    r"<!(?:--)?\[if !supportLists\](?:--)?>(.*?)<!(?:--)?\[endif\](?:--)?>", re.S | re.I
-)
-_WORD_LIST_PARAGRAPH = re.compile(r"<p\b([^>]*mso-list:[^>]*)>(.*?)</p>", re.S | re.I)
-_IGNORE_SPAN = re.compile(
-    r"<span[^>]*mso-list:\s*Ignore[^>]*>(.*?)</span>\s*(?:</span>\s*)?", re.S | re.I
-)
-_LIST_PLACEHOLDER = re.compile(r"(?:\x00(?:ul|ol)\d+\x01.*?\x00\s*)+", re.S)
-_LIST_ITEM = re.compile(r"\x00(ul|ol)(\d+)\x01(.*?)\x00", re.S)
-_ORDERED_MARKER = re.compile(r"^[(（]?[0-9A-Za-z一二三四五六七八九十ivxlcIVXLC]{1,4}[.)）、．]")
-_DROP_BLOCKS = re.compile(r"<(style|script|xml|head)\b.*?</\1\s*>", re.S | re.I)
-_COMMENTS = re.compile(r"<!--.*?-->", re.S)
-_DOWNLEVEL = re.compile(r"<!\[(?:if [^\]]*|endif)\]>", re.I)
-_IMAGES = re.compile(r"<img\b[^>]*>", re.I)
-_TAGS = re.compile(r"<[^>]+>")
-
-
-_SOURCE_LINE_BREAK = re.compile(r"[ \t]*\r?\n\s*")
-_EAST_ASIAN = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
-_CONTEXT = 200  # how far around a line break to look for the neighbouring characters
-
-
-def _join_east_asian(match: re.Match[str]) -> str:
-    """Drop a line break of the HTML source between two Chinese characters (tags aside).
-
-    Word wraps the lines of the HTML it puts on the clipboard; read as HTML, each wrap becomes a
-    space, which does not belong between Chinese characters.
-    """
-    source = match.string
-    before = _TAGS.sub("", source[max(0, match.start() - _CONTEXT) : match.start()]).rstrip()
-    after = _TAGS.sub("", source[match.end() : match.end() + _CONTEXT]).lstrip()
-    if before and after and _EAST_ASIAN.match(before[-1]) and _EAST_ASIAN.match(after[0]):
-        return ""
-    return match.group(0)
-
-
-def _visible(fragment: str) -> str:
-    return html.unescape(_TAGS.sub("", fragment)).replace("\xa0", " ").strip()
-
-
-def _word_list_item(match: re.Match[str]) -> str:
-    attrs, body = match.group(1), match.group(2)
-    marker = _SUPPORT_LISTS.search(body) or _IGNORE_SPAN.search(body)
-    if marker is None:
-        return match.group(0)
-    kind = "ol" if _ORDERED_MARKER.match(_visible(marker.group(1))) else "ul"
-    level = re.search(r"level(\d+)", attrs)
-    body = body[: marker.start()] + body[marker.end() :]
-    return f"\x00{kind}{level.group(1) if level else 1}\x01{body}\x00"
-
-
-def _nest(items: str) -> str:
-    out: list[str] = []
-    open_lists: list[tuple[str, int]] = []
-    for kind, level_text, body in _LIST_ITEM.findall(items):
-        level = int(level_text)
-        while open_lists and (
-            open_lists[-1][1] > level or (open_lists[-1][1] == level and open_lists[-1][0] != kind)
-        ):
-            out.append(f"</{open_lists.pop()[0]}>")
-        if not open_lists or open_lists[-1][1] < level:
-            out.append(f"<{kind}>")
-            open_lists.append((kind, level))
-        out.append(f"<li>{body}</li>")
-    out.extend(f"</{kind}>" for kind, _ in reversed(open_lists))
-    return "".join(out)
-
-
-def clean_html(source: str) -> tuple[str, int]:
-    """Word's (or a web page's) HTML reduced to structure; also how many images it had.
-
-    Word writes list items as paragraphs with an ``mso-list`` style and a bullet or number in a
-    conditional section; they become real ``<ul>``/``<ol>`` lists. Line breaks of the source
-    between Chinese characters go (they would read as spaces). Styles, scripts, comments, Office
-    XML and images are removed.
-    """
-    source = _DROP_BLOCKS.sub("", source)
-    source = _COMMENTS.sub("", source)
-    source = _WORD_LIST_PARAGRAPH.sub(_word_list_item, source)
-    source = _LIST_PLACEHOLDER.sub(lambda m: _nest(m.group(0)), source)
-    source = _DOWNLEVEL.sub("", source)
-    source = _SOURCE_LINE_BREAK.sub(_join_east_asian, source)
-    images = len(_IMAGES.findall(source))
-    return _IMAGES.sub("", source), images
-
-
-def html_markdown(source: str) -> tuple[str, int]:
-    """Pasted HTML as clean Markdown, and the number of images dropped from it."""
-    cleaned, images = clean_html(source)
-    scratch = QTextDocument()
-    scratch.setHtml(cleaned)
-    return document_markdown(scratch).replace("\xa0", " "), images

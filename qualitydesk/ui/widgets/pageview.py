@@ -87,6 +87,7 @@ class PageView(QAbstractScrollArea):
 
     @property
     def page_count(self) -> int:
+        """How many pages the open PDF has (0 with none open)."""
         return len(self._sizes)
 
     @property
@@ -112,6 +113,7 @@ class PageView(QAbstractScrollArea):
         self.go_to_page(0)
 
     def close_pdf(self) -> None:
+        """Let go of the PDF (its file can then be replaced) and show nothing."""
         self._cache.clear()
         self._sizes, self._tops = [], []
         self.current_page = 0
@@ -132,15 +134,20 @@ class PageView(QAbstractScrollArea):
         self.zoomed.emit()
 
     def set_zoom(self, zoom: float) -> None:
+        """Show the pages at ``zoom`` logical pixels a point (within the limits), no longer fitting;
+        the page at the top stays there. Emits ``zoomed``.
+        """
         self._fit = ""
         self._zoom = min(max(zoom, MIN_ZOOM), MAX_ZOOM)
         self._layout(keep_page=True)
         self.zoomed.emit()
 
     def zoom_in(self) -> None:
+        """One step larger (by :data:`ZOOM_STEP`)."""
         self.set_zoom(self._zoom * ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        """One step smaller (by :data:`ZOOM_STEP`)."""
         self.set_zoom(self._zoom / ZOOM_STEP)
 
     def go_to_page(self, index: int) -> None:
@@ -153,9 +160,11 @@ class PageView(QAbstractScrollArea):
         self._set_current(index, always=True)
 
     def next_page(self) -> None:
+        """Scroll the next page to the top (PageDown)."""
         self.go_to_page(self.current_page + 1)
 
     def previous_page(self) -> None:
+        """Scroll the previous page to the top (PageUp)."""
         self.go_to_page(self.current_page - 1)
 
     def _layout(self, *, keep_page: bool = False) -> None:
@@ -242,6 +251,7 @@ class PageView(QAbstractScrollArea):
         return QRectF(QPointF(left, top), size)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the pages in view, each with a shadow, rendering those not in the cache."""
         painter = QPainter(self.viewport())
         shadow = QColor(0, 0, 0, 60)
         for index in self.visible_pages():
@@ -273,13 +283,16 @@ class PageView(QAbstractScrollArea):
     # -- events --
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Paint again: the pages are drawn at their place for the scroll bars' values."""
         self.viewport().update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit again (when fitting) and keep the page at the top where it was."""
         super().resizeEvent(event)
         self._layout(keep_page=True)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel zooms a step a notch (a touchpad's steps add up); the wheel alone scrolls."""
         if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             super().wheelEvent(event)
             return
@@ -294,6 +307,7 @@ class PageView(QAbstractScrollArea):
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """PageDown/PageUp go a page on or back, Home/End to the first or last page."""
         keys = {
             Qt.Key.Key_PageDown: self.next_page,
             Qt.Key.Key_PageUp: self.previous_page,

@@ -1,48 +1,29 @@
 """A preview of one attachment large enough to read: an image or a PDF page, or a message.
 
-The picture opens fitted to the width of the view (a scanned certificate is read top to bottom)
-and can be zoomed in and out — the 放大 / 缩小 buttons, Ctrl+wheel, Ctrl+= and Ctrl+-; Ctrl+0
-fits it again — or opened in a window of its own (放大查看, or a double click).
+The picture opens fitted to the width of the view and can be zoomed
+(:mod:`~qualitydesk.ui.widgets.preview_zoom`) or opened in a window of its own (放大查看, or a
+double click). PDF pages are opened and rendered in background jobs, one page at a time
+(:mod:`~qualitydesk.ui.widgets.preview_pdf`).
 
-PDF pages are rendered with pypdfium2 (imported only when a PDF is shown), one page at a time at
-the size shown, so a 500-page scan opens as fast as a one-page letter. What is drawn is limited to
-:data:`MAX_PIXELS`, so zooming a large scan never takes hundreds of megabytes. Opening the PDF and
-rendering each page happen in background jobs (under the program's one pdfium lock,
-:data:`~qualitydesk.ui.pdfium_lock.PDFIUM`), so a page of a million vector paths leaves the window
-responsive: the preview says 正在载入 meanwhile — or, zooming, shows the page it has, stretched —
-and a result for a page, size or file no longer wanted is dropped.
-
-Images are checked before they are decoded: one declaring more than
-:data:`~qualitydesk.store.media.MAX_IMAGE_PIXELS` pixels is not shown (it says why), and one of
-more than :data:`DECODE_IN_BACKGROUND` pixels is decoded in a background job — at most
-:data:`MAX_PIXELS` of it — while the preview says 正在载入 and the window stays responsive.
+Images are checked before they are decoded (:mod:`~qualitydesk.ui.widgets.preview_decode`): one
+declaring more than :data:`~qualitydesk.store.media.MAX_IMAGE_PIXELS` pixels is not shown (it
+says why), and one of more than :data:`DECODE_IN_BACKGROUND` pixels is decoded in a background
+job — at most :data:`~qualitydesk.ui.widgets.preview_decode.MAX_PIXELS` of it — while the preview
+says 正在载入 and the window stays responsive.
 """
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QImage,
-    QImageIOHandler,
-    QImageReader,
-    QKeyEvent,
-    QKeySequence,
-    QMouseEvent,
-    QPalette,
-    QPixmap,
-    QResizeEvent,
-    QWheelEvent,
-)
+from PySide6.QtCore import QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -51,53 +32,20 @@ from PySide6.QtWidgets import (
 
 from qualitydesk.domain import numbers
 from qualitydesk.ui import screen
-from qualitydesk.ui.pdfium_lock import PDFIUM
+from qualitydesk.ui.widgets.preview_decode import declared_size, decode
+from qualitydesk.ui.widgets.preview_pdf import PdfPaging
+from qualitydesk.ui.widgets.preview_zoom import PreviewZoom, Scroller
 
 if TYPE_CHECKING:
-    from qualitydesk.ui.jobs import Job, Report
+    from qualitydesk.ui.jobs import Job
 
 RESIZE_DELAY_MS = 80
-ZOOM_STEP = 2.0  # one click, key or wheel notch doubles (or halves) the size shown
-MAX_PIXELS = 16_000_000  # device pixels of the picture drawn at the largest zoom (64 MB)
-MIN_SIDE = 96  # logical pixels: the long side of the picture at the smallest zoom
 DECODE_IN_BACKGROUND = 10_000_000  # pixels (an A4 scan at 300 dpi has 8.7 million): larger
 # images are decoded off the GUI thread
-WHEEL_NOTCH = 120
-FITS = ("width", "page")
 LARGE_VIEW = screen.Fit(0.92, QSize(640, 480), QSize(1600, 1400))
 
-ZOOM_IN_KEYS = (QKeySequence("Ctrl+="), QKeySequence("Ctrl++"))
-ZOOM_OUT_KEYS = (QKeySequence("Ctrl+-"),)
-FIT_KEYS = (QKeySequence("Ctrl+0"),)
 
-
-class _Scroller(QScrollArea):
-    """The scroll area holding the picture: Ctrl+wheel zooms, the wheel alone scrolls."""
-
-    zoom_wheel = Signal(int)  # notches: positive = zoom in
-    double_clicked = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._wheel = 0
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            super().wheelEvent(event)
-            return
-        self._wheel += event.angleDelta().y()
-        notches = int(self._wheel / WHEEL_NOTCH)
-        if notches:
-            self._wheel -= notches * WHEEL_NOTCH
-            self.zoom_wheel.emit(notches)
-        event.accept()
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self.double_clicked.emit()
-        event.accept()
-
-
-class AttachmentPreview(QWidget):
+class AttachmentPreview(PdfPaging, PreviewZoom, QWidget):
     """Shows attachment bytes: ``show_data(data, media_type)``; ``clear()`` shows nothing.
 
     ``kind`` says what is shown: ``"none"``, ``"loading"``, ``"image"``, ``"pdf"``,
@@ -144,7 +92,7 @@ class AttachmentPreview(QWidget):
         self.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.canvas.setWordWrap(True)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.scroll = _Scroller()
+        self.scroll = Scroller()
         self.scroll.setWidget(self.canvas)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the preview itself
@@ -247,7 +195,7 @@ class AttachmentPreview(QWidget):
         from qualitydesk.store.media import MAX_IMAGE_PIXELS
         from qualitydesk.ui.jobs import start_job
 
-        size = _declared_size(data)
+        size = declared_size(data)
         pixels = size.width() * size.height()
         if pixels > MAX_IMAGE_PIXELS:
             text = self.tr("此图片为 %1×%2 像素，超过 %3 万像素的上限，无法预览；请缩小后重新添加")
@@ -260,11 +208,11 @@ class AttachmentPreview(QWidget):
             return
         load = self._loads
         if pixels <= DECODE_IN_BACKGROUND:  # an invalid size too: reading it says what is wrong
-            self._image_decoded(load, size, _decode(data, size))
+            self._image_decoded(load, size, decode(data, size))
             return
         self._show_message("loading", self.tr("正在载入预览……"))
         job = start_job(
-            lambda _report: _decode(data, size),
+            lambda _report: decode(data, size),
             parent=self,
             title=self.tr("载入预览"),
             show_dialog=False,
@@ -284,35 +232,6 @@ class AttachmentPreview(QWidget):
         self._show_picture_mode()
         self._refresh()
 
-    def _show_pdf(self, data: bytes, page: int) -> None:
-        """Read the PDF's page sizes in the background, then show ``page``."""
-        from qualitydesk.ui.jobs import start_job
-
-        load = self._loads
-        self._show_message("loading", self.tr("正在载入预览……"))
-        job = start_job(
-            lambda report: _pdf_page_sizes(data, report),
-            parent=self,
-            title=self.tr("载入预览"),
-            show_dialog=False,
-        )
-        job.finished.connect(lambda sizes: self._pdf_opened(load, sizes, page))
-        job.failed.connect(lambda _message: self._pdf_opened(load, None, page))
-
-    def _pdf_opened(self, load: int, sizes: list[QSizeF] | None, page: int) -> None:
-        if load != self._loads:  # another file is shown by now
-            return
-        if sizes is None:
-            self._show_message("error", self.tr("无法打开此 PDF 文件：文件已损坏或已加密"))
-            return
-        if not sizes:
-            self._show_message("error", self.tr("此 PDF 文件没有页面"))
-            return
-        self._page_sizes, self.kind, self.page_count = sizes, "pdf", len(sizes)
-        self.navigation.show()
-        self._show_picture_mode()
-        self.go_to_page(page)
-
     def _show_picture_mode(self) -> None:
         self.scroll.setWidgetResizable(False)
         self.zoom_bar.setEnabled(True)
@@ -326,85 +245,6 @@ class AttachmentPreview(QWidget):
         self.canvas.setPixmap(QPixmap())
         self.canvas.setText(message)
         self.scroll.setWidgetResizable(True)  # the message fills the view, centred
-
-    # -- PDF pages --
-
-    def go_to_page(self, index: int) -> None:
-        """Show page ``index`` (from 0) of the PDF shown; out-of-range indexes are clamped."""
-        if self.kind != "pdf":
-            return
-        self.page_index = min(max(index, 0), self.page_count - 1)
-        self.page_label.setText(
-            self.tr("第 %1 / %2 页")
-            .replace("%1", str(self.page_index + 1))
-            .replace("%2", str(self.page_count))
-        )
-        self.previous_button.setEnabled(self.page_index > 0)
-        self.next_button.setEnabled(self.page_index < self.page_count - 1)
-        self._refresh(keep_place=False)
-        self.page_changed.emit(self.page_index, self.page_count)
-
-    def next_page(self) -> None:
-        self.go_to_page(self.page_index + 1)
-
-    def previous_page(self) -> None:
-        self.go_to_page(self.page_index - 1)
-
-    # -- zoom --
-
-    def zoom_in(self) -> None:
-        self.set_scale(self.scale * ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        self.set_scale(self.scale / ZOOM_STEP)
-
-    def set_scale(self, scale: float) -> None:
-        """Show the picture at ``scale`` (within the limits); it no longer follows the view."""
-        if self.kind not in ("image", "pdf"):
-            return
-        self.fit = ""
-        self.scale = scale
-        self._refresh()
-
-    def set_fit(self, fit: str) -> None:
-        """Fit the picture to the view's ``"width"`` or the whole ``"page"``, from now on."""
-        if fit not in FITS:
-            raise ValueError(fit)
-        self.fit = fit
-        self._refresh(keep_place=False)
-
-    def _wheel_zoom(self, notches: int) -> None:
-        self.set_scale(self.scale * ZOOM_STEP**notches)
-
-    def _source_size(self) -> QSizeF:
-        """The picture's own size: image pixels, or the PDF page in points."""
-        if self.kind == "image":
-            return QSizeF(self._image_size)
-        if self.kind == "pdf" and self.page_index < len(self._page_sizes):
-            size = self._page_sizes[self.page_index]
-            return size if min(size.width(), size.height()) >= 1 else QSizeF()
-        return QSizeF()
-
-    def _fit_scale(self, source: QSizeF) -> float:
-        view = self.scroll.maximumViewportSize()  # the room without scroll bars
-        width, height = source.width(), source.height()
-        if self.fit == "page":
-            scale = min(view.width() / width, view.height() / height)
-        else:
-            scale = view.width() / width
-            if height * scale > view.height():  # a vertical scroll bar will take its width
-                bar = self.scroll.verticalScrollBar().sizeHint().width()
-                scale = (view.width() - bar) / width
-        if self.kind == "image":
-            scale = min(scale, 1.0)  # fitted, a small image keeps its own size
-        return scale
-
-    def _limits(self, source: QSizeF) -> tuple[float, float]:
-        ratio = self.devicePixelRatioF()
-        area = source.width() * source.height() * ratio * ratio
-        largest = math.sqrt(MAX_PIXELS / area) if area else 1.0
-        smallest = MIN_SIDE / max(source.width(), source.height(), 1.0)
-        return min(smallest, largest), largest
 
     # -- drawing at the current size --
 
@@ -434,19 +274,10 @@ class AttachmentPreview(QWidget):
         self.zoom_label.setText(numbers.percent(self.scale * 100, 0))
         self.zoom_changed.emit()
 
-    def _page_unreadable(self) -> None:
-        """Say a PDF page cannot be shown (no size, or pdfium fails on it); others may be fine."""
-        if self.kind != "pdf":
-            return
-        self._wanted = None  # a page still being rendered is not shown instead
-        self.canvas.setPixmap(QPixmap())
-        self.canvas.setText(self.tr("此页无法显示：页面尺寸无效或内容已损坏"))
-        self.canvas.resize(self.scroll.viewport().size())
-        self.zoom_label.clear()
-
     def _set_image(self, image: QImage, size: QSize, *, quick: bool = False) -> None:
         """Show ``image`` at ``size`` logical pixels, sharp on a high-density screen (``quick``:
-        scaled roughly, until a sharper one comes)."""
+        scaled roughly, until a sharper one comes).
+        """
         if image.isNull():
             return
         ratio = self.devicePixelRatioF()
@@ -481,62 +312,6 @@ class AttachmentPreview(QWidget):
         top = down * self.canvas.height() - view.height() / 2
         vertical.setValue(round(top) if down else 0)
 
-    def _request_page(self, size: QSize, place: tuple[float, float]) -> None:
-        """Have the current page rendered at ``size`` logical pixels; meanwhile show the page
-        drawn last, stretched, if it is the same page, or say 正在载入 where it will be."""
-        device = max(self.scale * self.devicePixelRatioF(), 0.02)
-        self._wanted = (self.page_index, device, size)
-        if self._page_shown == self.page_index and not self._page_image.isNull():
-            self._set_image(self._page_image, size, quick=True)
-        else:
-            self.canvas.setPixmap(QPixmap())
-            self.canvas.setText(self.tr("正在载入预览……"))
-            self.canvas.resize(size)
-        self._restore_place(place)
-        if self._render_job is None:
-            self._start_render()
-
-    def _start_render(self) -> None:
-        from qualitydesk.ui.jobs import start_job
-
-        assert self._wanted is not None
-        data, (index, device, _size) = self._data, self._wanted
-        job = start_job(
-            lambda report: _render_pdf_page(data, index, device, report),
-            parent=self,
-            title=self.tr("载入预览"),
-            show_dialog=False,
-        )
-        job.finished.connect(lambda image: self._page_rendered(job, index, device, image))
-        job.failed.connect(lambda _message: self._page_rendered(job, index, device, QImage()))
-        self._render_job = job
-
-    def _page_rendered(self, job: Job, index: int, device: float, image: QImage) -> None:
-        if job is not self._render_job:  # rendered for a file no longer shown
-            return
-        self._render_job = None
-        job.deleteLater()
-        wanted = self._wanted
-        if wanted is None:  # the page now shown cannot be drawn at all
-            return
-        if wanted[:2] != (index, device):  # the user moved on meanwhile
-            self._start_render()
-            return
-        self._page_image, self._page_shown = image, index
-        if image.isNull():  # a damaged page: the others may still show
-            self._page_unreadable()
-            return
-        self._set_image(image, wanted[2])
-
-    def _close_pdf(self) -> None:
-        self._render_timer.stop()
-        if self._render_job is not None:
-            self._render_job.cancel()
-            self._render_job.deleteLater()
-            self._render_job = None
-        self._page_sizes, self._page_image, self._page_shown = [], QImage(), -1
-        self._wanted = None
-
     # -- a larger view --
 
     def open_large(self) -> QDialog | None:
@@ -551,35 +326,13 @@ class AttachmentPreview(QWidget):
     # -- events --
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the picture to the new size (when fitting) once the user stops resizing."""
         super().resizeEvent(event)
         if self.kind in ("image", "pdf") and self.fit:
             self._render_timer.start()  # re-render once the user stops resizing
 
-    def event(self, event: QEvent) -> bool:
-        # The zoom keys belong to the preview while it has focus, not to the window's editor zoom.
-        if event.type() == QEvent.Type.ShortcutOverride and self._zoom_key(event) is not None:
-            event.accept()
-            return True
-        return super().event(event)
-
-    def _zoom_key(self, event: QEvent) -> Any:
-        if not isinstance(event, QKeyEvent) or self.kind not in ("image", "pdf"):
-            return None
-        pressed = QKeySequence(event.keyCombination())
-        for keys, action in (
-            (ZOOM_IN_KEYS, self.zoom_in),
-            (ZOOM_OUT_KEYS, self.zoom_out),
-            (FIT_KEYS, lambda: self.set_fit("width")),
-        ):
-            if any(pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in keys):
-                return action
-        if event.matches(QKeySequence.StandardKey.ZoomIn):
-            return self.zoom_in
-        if event.matches(QKeySequence.StandardKey.ZoomOut):
-            return self.zoom_out
-        return None
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Zoom keys zoom; PageDown, PageUp, Home and End turn a PDF's pages; the arrows scroll."""
         zoom = self._zoom_key(event)
         if zoom is not None:
             zoom()
@@ -639,114 +392,6 @@ class LargePreview(QDialog):
         self.preview.setFocus()
 
     def showEvent(self, event: Any) -> None:
+        """Fit the picture to the size the window opened at."""
         super().showEvent(event)
         self.preview.set_fit(self.preview.fit or "width")  # fit the size it opened at
-
-
-def _reader(data: bytes) -> QImageReader:
-    """A reader of ``data`` that turns the image upright (EXIF orientation); it owns its buffer."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    reader.setAutoTransform(True)
-    reader._buffer = buffer  # type: ignore[attr-defined]  # kept alive with the reader
-    return reader
-
-
-def _declared_size(data: bytes) -> QSize:
-    """The size the image in ``data`` is shown at (read from its header), invalid if unknown."""
-    reader = _reader(data)
-    size = reader.size()
-    if (
-        size.isValid()
-        and reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90
-    ):
-        size.transpose()
-    return size
-
-
-def _decode(data: bytes, size: QSize) -> QImage:
-    """The image in ``data``, upright, decoded at no more than :data:`MAX_PIXELS` pixels.
-
-    Safe in a worker thread (QImage, not QPixmap). ``size`` is its upright size.
-    """
-    reader = _reader(data)
-    area = size.width() * size.height()
-    if size.isValid() and area > MAX_PIXELS:
-        scale = math.sqrt(MAX_PIXELS / area)
-        stored = reader.size()  # the scaled size applies before the image is turned upright
-        reader.setScaledSize(
-            QSize(max(1, int(stored.width() * scale)), max(1, int(stored.height() * scale)))
-        )
-    return reader.read()
-
-
-def _pdf_page_sizes(data: bytes, report: Report) -> list[QSizeF] | None:
-    """The size in points of each page of the PDF in ``data`` (empty if a page's is unknown),
-    or None if pdfium cannot open it. Safe in a worker thread."""
-    import pypdfium2
-
-    sizes: list[QSizeF] = []
-    with PDFIUM:
-        _still_wanted(report)
-        try:
-            pdf = pypdfium2.PdfDocument(data)
-        except pypdfium2.PdfiumError:
-            return None
-        try:
-            for index in range(len(pdf)):
-                try:
-                    sizes.append(QSizeF(*pdf.get_page_size(index)))
-                except pypdfium2.PdfiumError:
-                    sizes.append(QSizeF())
-        finally:
-            pdf.close()
-    return sizes
-
-
-def _render_pdf_page(data: bytes, index: int, scale: float, report: Report) -> QImage:
-    """Page ``index`` of the PDF in ``data`` at ``scale`` pixels per point; a null image if it
-    cannot be rendered. Safe in a worker thread: the document is opened and closed here."""
-    import pypdfium2
-
-    with PDFIUM:
-        _still_wanted(report)
-        try:
-            pdf = pypdfium2.PdfDocument(data)
-        except pypdfium2.PdfiumError:
-            return QImage()
-        try:
-            page = pdf[index]
-            try:
-                bitmap = page.render(scale=scale, prefer_bgrx=True, rev_byteorder=True)
-                try:
-                    return _to_qimage(bitmap)
-                finally:
-                    bitmap.close()
-            finally:
-                page.close()
-        except pypdfium2.PdfiumError:  # a damaged page: the others may still show
-            return QImage()
-        finally:
-            pdf.close()
-
-
-def _still_wanted(report: Report) -> None:
-    """Stop a job dropped while it waited for pdfium (the user went on to another file)."""
-    from qualitydesk.ui.jobs import JobCancelled
-
-    if not report(0, 0, ""):
-        raise JobCancelled
-
-
-def _to_qimage(bitmap: Any) -> QImage:
-    """A QImage owning a copy of a pypdfium2 RGBx bitmap."""
-    image = QImage(
-        bytes(bitmap.buffer),
-        bitmap.width,
-        bitmap.height,
-        bitmap.stride,
-        QImage.Format.Format_RGBX8888,
-    )
-    return image.copy()

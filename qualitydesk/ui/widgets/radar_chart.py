@@ -23,10 +23,9 @@ from PySide6.QtWidgets import QWidget
 
 from qualitydesk.domain.charts import RadarChart
 from qualitydesk.domain.numbers import fraction_percent
+from qualitydesk.ui import theme
 from qualitydesk.ui.widgets.canvas import Canvas
 
-SCORE_COLOUR = "#1f5fa8"
-RING_COLOURS = ("#c0392b", "#d9822b", "#7f8c8d")
 GRID_SHARES = (0.2, 0.4, 0.6, 0.8, 1.0)
 
 
@@ -188,7 +187,7 @@ class _RadarPainter:
 
     def _paint_score(self) -> None:
         painter = self.painter
-        colour = QColor(SCORE_COLOUR)
+        colour = theme.SCORE.color(self.palette)
         fill = QColor(colour)
         fill.setAlphaF(0.22)
         points = [
@@ -206,7 +205,9 @@ class _RadarPainter:
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _ring_pen(self, index: int) -> QPen:
-        pen = QPen(QColor(RING_COLOURS[index % len(RING_COLOURS)]), self.pen_width)
+        pen = QPen(
+            theme.AWARD_LINES[index % len(theme.AWARD_LINES)].color(self.palette), self.pen_width
+        )
         pen.setStyle(Qt.PenStyle.DashLine)
         return pen
 
@@ -247,9 +248,10 @@ class _RadarPainter:
         y = self.legend_top + self.line * 0.7
         for (text, index), width in zip(self.legend, widths, strict=True):
             if index < 0:
-                fill = QColor(SCORE_COLOUR)
+                score = theme.SCORE.color(self.palette)
+                fill = QColor(score)
                 fill.setAlphaF(0.22)
-                painter.setPen(QPen(QColor(SCORE_COLOUR), self.pen_width))
+                painter.setPen(QPen(score, self.pen_width))
                 painter.setBrush(fill)
                 painter.drawRect(QRectF(x, y - self.line * 0.3, sample, self.line * 0.6))
                 painter.setBrush(Qt.BrushStyle.NoBrush)

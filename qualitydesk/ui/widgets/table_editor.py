@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 from qualitydesk.domain.forms import TableSpec
 from qualitydesk.domain.validators import Check
 from qualitydesk.store.records import FieldValue
-from qualitydesk.ui.pages.base import Issue
-from qualitydesk.ui.widgets.field_editor import HINT_COLOUR, check_value, repolish
+from qualitydesk.ui import theme
+from qualitydesk.ui.widgets.field_editor import check_value, repolish
+from qualitydesk.ui.widgets.issue import Issue
 
-ERROR_BACKGROUND = "#fdecea"
 OFFERED = Qt.ItemDataRole.UserRole + 1  # on a year cell: a row the page offered, not yet edited
 EXTRA = Qt.ItemDataRole.UserRole + 2  # on a row's first cell: keys of the row not in the spec
 
@@ -51,6 +51,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
     ) -> QWidget:
+        """A combo box of the choices; picking one commits it and closes the editor."""
         del option, index
         combo = QComboBox(parent)
         combo.addItems(self.choices)
@@ -63,6 +64,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         self.closeEditor.emit(combo)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        """Select the cell's value, added to the choices if it is not one (kept, never lost)."""
         assert isinstance(editor, QComboBox)
         text = str(index.data() or "")
         if editor.findText(text) < 0:
@@ -70,13 +72,15 @@ class ChoiceDelegate(QStyledItemDelegate):
         editor.setCurrentIndex(editor.findText(text))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+        """Put the chosen text in the cell."""
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentText())
 
 
 class LengthDelegate(QStyledItemDelegate):
     """Edits a cell in a line of at most ``max_length`` characters; a longer value already in
-    the cell (from an older file) is shown whole, never cut."""
+    the cell (from an older file) is shown whole, never cut.
+    """
 
     def __init__(self, max_length: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +89,7 @@ class LengthDelegate(QStyledItemDelegate):
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
     ) -> QWidget:
+        """The usual line, holding at most ``max_length`` characters or the cell's whole value."""
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
             editor.setMaxLength(max(self.max_length, len(str(index.data() or ""))))
@@ -195,7 +200,7 @@ class TableEditor(QGroupBox):
             item = QTableWidgetItem("" if value is None else str(value))
             if offered and column.id == "year":
                 item.setData(OFFERED, True)
-                item.setForeground(QColor(HINT_COLOUR))
+                item.setForeground(theme.MUTED.color(self.palette()))
                 item.setToolTip(self.tr("建议填写的年度，编辑本行后才会保存"))
             self.table.setItem(index, col, item)
         extra = {k: v for k, v in row.items() if k not in known}
@@ -233,6 +238,7 @@ class TableEditor(QGroupBox):
         return found
 
     def started(self) -> bool:
+        """Whether the user has put anything in a row (an offered year alone does not count)."""
         return any(self._row_filled(row) for row in range(self.table.rowCount()))
 
     # -- editing --
@@ -246,6 +252,7 @@ class TableEditor(QGroupBox):
         self.edited.emit()
 
     def remove_selected_rows(self) -> None:
+        """Remove the rows with a selected cell and emit ``edited``."""
         rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
         if not rows:
             return
@@ -293,7 +300,7 @@ class TableEditor(QGroupBox):
             assert found is not None
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             item.setData(Qt.ItemDataRole.DecorationRole, icon)
-            item.setBackground(QColor(ERROR_BACKGROUND))
+            item.setBackground(theme.ERROR_BACKGROUND.color(self.palette()))
             item.setToolTip(found.message)
             item.setData(
                 Qt.ItemDataRole.AccessibleDescriptionRole, self.tr("有误：") + found.message
@@ -337,6 +344,7 @@ class TableEditor(QGroupBox):
         repolish(self.problems)
 
     def issues(self) -> list[Issue]:
+        """A wrong cell is an error, a required cell empty in a row the user filled is missing."""
         anchor = f"table:{self.spec.id}"
         found = [
             Issue(

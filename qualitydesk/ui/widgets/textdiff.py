@@ -12,12 +12,9 @@ import difflib
 import html
 from dataclasses import dataclass
 
-REMOVED_LINE = "#fdecec"
-REMOVED_TEXT = "#f4b4b4"
-ADDED_LINE = "#e6f4e8"
-ADDED_TEXT = "#a6dcae"
-NO_LINE = "#f2f2f2"
-FOLD_TEXT = "#6b7480"
+from PySide6.QtGui import QPalette
+
+from qualitydesk.ui import theme
 
 
 @dataclass(frozen=True)
@@ -32,6 +29,8 @@ class Wording:
 
 @dataclass(frozen=True)
 class Difference:
+    """The table of :func:`side_by_side`, and how many changes it shows."""
+
     html: str
     changes: int  # changed blocks (a run of removed and/or added lines counts once)
 
@@ -75,13 +74,14 @@ def _unchanged(
         return [_row(line, line) for line in lines]
     folded = len(lines) - keep_head - keep_tail
     note = html.escape(wording.folded.replace("%1", str(folded)))
-    fold = f"<tr><td colspan='2' style='color:{FOLD_TEXT}'>… {note} …</td></tr>"
+    fold = f"<tr><td colspan='2' style='color:{theme.MUTED.name()}'>… {note} …</td></tr>"
     tail = lines[len(lines) - keep_tail :] if keep_tail else []
     return [_row(x, x) for x in lines[:keep_head]] + [fold] + [_row(x, x) for x in tail]
 
 
 def _changed(left: list[str], right: list[str]) -> list[str]:
     rows = []
+    no_line = theme.role_colour(QPalette.ColorRole.AlternateBase)  # the other side has none
     for k in range(max(len(left), len(right))):
         old = left[k] if k < len(left) else None
         new = right[k] if k < len(right) else None
@@ -94,8 +94,8 @@ def _changed(left: list[str], right: list[str]) -> list[str]:
             _cells(
                 old_html,
                 new_html,
-                REMOVED_LINE if old is not None else NO_LINE,
-                ADDED_LINE if new is not None else NO_LINE,
+                theme.ERROR_BACKGROUND.name() if old is not None else no_line,
+                theme.OK_BACKGROUND.name() if new is not None else no_line,
             )
         )
     return rows
@@ -105,6 +105,7 @@ def _marked(old: str, new: str) -> tuple[str, str]:
     """Both lines escaped, with the removed and the added characters highlighted."""
     left: list[str] = []
     right: list[str] = []
+    removed_shade, added_shade = theme.REMOVED_TEXT.name(), theme.ADDED_TEXT.name()
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
         None, old, new, autojunk=False
     ).get_opcodes():
@@ -114,9 +115,9 @@ def _marked(old: str, new: str) -> tuple[str, str]:
             right.append(added)
             continue
         if removed:
-            left.append(f"<span style='background-color:{REMOVED_TEXT}'>{removed}</span>")
+            left.append(f"<span style='background-color:{removed_shade}'>{removed}</span>")
         if added:
-            right.append(f"<span style='background-color:{ADDED_TEXT}'>{added}</span>")
+            right.append(f"<span style='background-color:{added_shade}'>{added}</span>")
     return "".join(left), "".join(right)
 
 

@@ -25,15 +25,8 @@ from PySide6.QtWidgets import QWidget
 
 from qualitydesk.domain import numbers
 from qualitydesk.domain.charts import Series, TrendChart
+from qualitydesk.ui import theme
 from qualitydesk.ui.widgets.canvas import Canvas
-
-# One colour per kind of series (hex strings: no Qt objects at import time).
-SERIES_COLOURS = {
-    "actual": "#1f5fa8",
-    "target": "#2e8b57",
-    "competitor": "#d9822b",
-    "benchmark": "#8e44ad",
-}
 
 
 def format_value(value: float) -> str:
@@ -280,7 +273,9 @@ class _TrendPainter:
             )
 
     def _paint_reference(self, series: Series) -> None:
-        pen = QPen(QColor(SERIES_COLOURS.get(series.kind, "#777777")), self.pen_width)
+        pen = QPen(
+            theme.SERIES.get(series.kind, theme.OTHER_SERIES).color(self.palette), self.pen_width
+        )
         pen.setStyle(Qt.PenStyle.DashLine)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         self.painter.setPen(pen)
@@ -295,7 +290,7 @@ class _TrendPainter:
 
     def _paint_actual(self, series: Series) -> None:
         painter = self.painter
-        colour = QColor(SERIES_COLOURS["actual"])
+        colour = theme.SERIES["actual"].color(self.palette)
         points = [QPointF(self.x_of(y), self.y_of(v)) for y, v in series.points]
         pen = QPen(colour, self.pen_width * 1.4)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
@@ -373,7 +368,7 @@ class _TrendPainter:
             top += self.line * 1.3
 
     def _paint_sample(self, kind: str, x: float, y: float) -> None:
-        colour = QColor(SERIES_COLOURS.get(kind, "#777777"))
+        colour = theme.SERIES.get(kind, theme.OTHER_SERIES).color(self.palette)
         pen = QPen(colour, self.pen_width * (1.4 if kind == "actual" else 1.0))
         if kind != "actual":
             pen.setStyle(Qt.PenStyle.DashLine)
