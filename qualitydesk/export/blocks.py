@@ -8,7 +8,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from qualitydesk.export.flowables import Para, TextStyle, _by_face, _template, is_draft
+from qualitydesk.export.flowables import Para, TextStyle, by_face, is_draft, template_of
 from qualitydesk.export.fonts import SERIF, fonts
 from qualitydesk.export.merge import PdfPages
 from qualitydesk.export.text import (
@@ -64,7 +64,7 @@ def mark(
     canv = flowable.canv
     canv.bookmarkHorizontal(key, 0, top)
     canv.addOutlineEntry(title, key, level=level, closed=closed or None)
-    template = _template(flowable)
+    template = template_of(flowable)
     if template is not None:
         template.note_page(key, canv.getPageNumber())
 
@@ -103,10 +103,11 @@ class TocLine(Flowable):
         """The title (cut to fit), the dot leader, the printed page number and a link over the line;
         nothing in a draft pass.
         """
-        if is_draft(self):
+        template = template_of(self)
+        if template is None or is_draft(self):
             return
         st = self.style
-        number = _template(self).label_of(self.key)  # the printed number: 1 is the body's first
+        number = template.label_of(self.key)  # the printed number: 1 is the body's first
         canv = self.canv
         baseline = self.height / 2 - st.size * 0.36
         indent = self.level * st.size * 2
@@ -140,7 +141,7 @@ def draw_text(
     bundled face or a fallback face (``anchor``: start, middle or end, as ``drawString`` and
     ``drawCentredString``/``drawRightString``); the canvas font is ``font`` again afterwards.
     """
-    pieces = _by_face(text, font, fonts()) if text else []
+    pieces = by_face(text, font, fonts()) if text else []
     widths = [sum(char_widths(face, size)(piece)) for piece, face in pieces]
     x, y = at
     x -= {"middle": sum(widths) / 2, "end": sum(widths)}.get(anchor, 0.0)
@@ -274,9 +275,10 @@ class PageRef(Flowable):
 
     def draw(self) -> None:
         """The printed page number of the key, centred; nothing in a draft pass."""
-        if is_draft(self):
+        template = template_of(self)
+        if template is None or is_draft(self):
             return
-        number = _template(self).label_of(self.key)
+        number = template.label_of(self.key)
         st = self.style
         canv = self.canv
         canv.setFillColorRGB(*st.color)

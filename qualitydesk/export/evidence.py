@@ -41,7 +41,7 @@ def indicators(book: Book) -> list[Flowable]:
     st = book.styles
     name = book.part_name("indicators", "关键绩效数据")
     out: list[Flowable] = [book.heading(name, st.part, "part.indicators", 0)]
-    groups = _by_item(book)
+    groups = by_item(book)
     if not groups:
         return [*out, Para("（未填写关键绩效指标）", st.plain)]
     for prefix, title, items in groups:
@@ -53,7 +53,8 @@ def indicators(book: Book) -> list[Flowable]:
     return out
 
 
-def _by_item(book: Book) -> list[tuple[str, str, list[Indicator]]]:
+def by_item(book: Book) -> list[tuple[str, str, list[Indicator]]]:
+    """The indicators grouped by the item they belong to, in the framework's order (others last)."""
     found = book.doc.indicators()
     groups: list[tuple[str, str, list[Indicator]]] = []
     known = {item.id for item in book.framework.items}
@@ -77,8 +78,8 @@ def _data_table(book: Book, prefix: str, items: list[Indicator]) -> list[Flowabl
     data: list[list[Cell]] = [[Para(h, head) for h in header]]
     for ind in items:
         arrow = "↑" if ind.better == "higher" else "↓"
-        values = [_value(ind.values.get(y)) for y in years]
-        refs = [_value(ind.target), _value(ind.competitor), _value(ind.benchmark)]
+        values = [figure_text(ind.values.get(y)) for y in years]
+        refs = [figure_text(ind.target), figure_text(ind.competitor), figure_text(ind.benchmark)]
         row: list[Cell] = [Para(ind.name, cell)]
         row += [Para(f"{ind.unit}{arrow}", replace(cell, align="center"))]
         data.append(row + [Para(v, right) for v in values + refs])
@@ -87,7 +88,8 @@ def _data_table(book: Book, prefix: str, items: list[Indicator]) -> list[Flowabl
     return [captioned(caption, data, book.width, style=st.caption), note]
 
 
-def _value(value: float | None) -> str:
+def figure_text(value: float | None) -> str:
+    """A figure as printed in a table: — for none."""
     return "—" if value is None else numbers.number(value)
 
 
@@ -172,7 +174,8 @@ def ordered_attachments(book: Book) -> list[Attachment]:
     return sorted(book.doc.attachments(), key=rank)
 
 
-def _proves(book: Book, attachment: Attachment) -> str:
+def proves(book: Book, attachment: Attachment) -> str:
+    """What ``attachment`` is linked to prove: clauses, items and indicators, in words."""
     found: list[str] = []
     for link in attachment.links:
         if link.kind == "rule":
@@ -199,7 +202,7 @@ def _list_table(book: Book, attachments: list[Attachment]) -> Flowable:
                 Para(str(n), centre),
                 Para(a.caption or a.file_name, cell),
                 Para(a.file_name, cell),
-                Para(_proves(book, a), cell),
+                Para(proves(book, a), cell),
                 PageRef(f"att.{a.id}", centre),
             ]
         )

@@ -16,10 +16,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import groupby
-from typing import Any, overload
+from typing import overload
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from qualitydesk.export.fallback import is_picture_font, picture
 from qualitydesk.export.fonts import FontSet, fonts
@@ -56,13 +57,14 @@ class TextStyle:
     space_after: float = 0.0
 
 
-def _template(flowable: Flowable) -> Any:
+def template_of(flowable: Flowable) -> BaseDocTemplate | None:
+    """The document template laying ``flowable`` out, or None outside a build."""
     return getattr(flowable.canv, "_doctemplate", None)
 
 
 def is_draft(flowable: Flowable) -> bool:
     """Whether the story is being laid out only (draft pass): nothing needs drawing."""
-    return bool(getattr(_template(flowable), "draft", False))
+    return bool(getattr(template_of(flowable), "draft", False))
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def _prepare(runs: Sequence[Run], size: float) -> _Prepared:
     for text, (_, font) in zip(texts, cleaned, strict=True):
         if not text:
             continue
-        for piece, face in _by_face(text, font, font_set):
+        for piece, face in by_face(text, font, font_set):
             parts.append(piece)
             if spans and spans[-1][2] == face:
                 spans[-1] = (spans[-1][0], pos + len(piece), face)
@@ -113,7 +115,7 @@ def _prepare(runs: Sequence[Run], size: float) -> _Prepared:
     return _Prepared(text, tuple(spans), starts, tuple(advance), tuple(lead), tuple(gaps))
 
 
-def _by_face(text: str, font: str, font_set: FontSet) -> list[tuple[str, str]]:
+def by_face(text: str, font: str, font_set: FontSet) -> list[tuple[str, str]]:
     """``text`` in stretches of one face: ``font``, or another bundled face for what it lacks,
     or a fallback face of the system for what no bundled face has (:mod:`.fallback`).
     """

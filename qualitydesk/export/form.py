@@ -104,11 +104,12 @@ def _label_width(labels: Sequence[Para]) -> float:
     return max(LABEL, longest / LABEL_LINES * 1.15 + 2 * PADDING)
 
 
-def _column_label(spec: FieldSpec) -> str:
+def column_label(spec: FieldSpec) -> str:
+    """A column's header: its label, with the unit in brackets when it has one."""
     return f"{spec.label}（{spec.unit}）" if spec.unit else spec.label
 
 
-def _plain_value(spec: FieldSpec, value: object) -> str:
+def plain_value(spec: FieldSpec, value: object) -> str:
     """A value in a table whose header already names the unit."""
     if spec.type in ("money", "percent", "integer") and value not in (None, ""):
         text = str(value).strip().rstrip("%")
@@ -127,8 +128,8 @@ def _by_year_table(book: Book, table: TableSpec, rows: Sequence[Mapping[str, obj
     for spec in table.columns:
         if spec.id == "year":
             continue
-        cells = [Para(_plain_value(spec, r.get(spec.id)), right) for r in ordered]
-        data.append([Para(_column_label(spec), st.label_cell), *cells])
+        cells = [Para(plain_value(spec, r.get(spec.id)), right) for r in ordered]
+        data.append([Para(column_label(spec), st.label_cell), *cells])
     first = 62 * mm
     rest = (book.width - first) / max(len(ordered), 1)
     return captioned(
@@ -148,10 +149,10 @@ def _row_table(book: Book, table: TableSpec, rows: Sequence[Mapping[str, object]
     head_style = st.head_of(size)
     cell = st.cell_of(size)
     header: list[Cell] = [Para("序号", head_style)]
-    header += [Para(_column_label(c), head_style) for c in table.columns]
+    header += [Para(column_label(c), head_style) for c in table.columns]
     data: list[list[Cell]] = [header]
     for i, row in enumerate(rows, 1):
-        values = [Para(_plain_value(c, row.get(c.id)), cell) for c in table.columns]
+        values = [Para(plain_value(c, row.get(c.id)), cell) for c in table.columns]
         data.append([Para(str(i), replace(cell, align="center")), *values])
     return captioned("", data, book.width, style=st.caption, continued=f"{table.name}（续）")
 
@@ -190,7 +191,7 @@ def commitment(book: Book) -> list[Flowable]:
                 Para(rule.citation, cell),
                 Para(rule.text.strip(), cell),
                 Para(finding.status.label, replace(cell, align="center")),
-                Para(_explanation(book, rule.id, finding.reason), cell),
+                Para(explanation(book, rule.id, finding.reason), cell),
             ]
         )
     widths = [10 * mm, 22 * mm, 56 * mm, 18 * mm]
@@ -208,7 +209,8 @@ def commitment(book: Book) -> list[Flowable]:
     return out
 
 
-def _explanation(book: Book, rule_id: str, reason: str) -> str:
+def explanation(book: Book, rule_id: str, reason: str) -> str:
+    """The 依据与说明 of a clause: the verdict's reason, and the declaration and its materials."""
     parts = [reason]
     declaration = book.doc.declaration(rule_id)
     if declaration and declaration.affirmed:

@@ -239,7 +239,7 @@ def _gap(height: float) -> Flowable:
 
 # --- inline content ---------------------------------------------------------------------------
 
-_SOFT = "\x00soft"
+SOFT_BREAK = "\x00soft"
 
 
 def inline_runs(node: SyntaxTreeNode, font: str, images: list[SyntaxTreeNode]) -> list[Run]:
@@ -247,7 +247,7 @@ def inline_runs(node: SyntaxTreeNode, font: str, images: list[SyntaxTreeNode]) -
     runs: list[Run] = []
     for child in node.children:
         _inline(child, font, runs, images)
-    return _resolve_soft_breaks(runs)
+    return resolve_soft_breaks(runs)
 
 
 def _inline(node: SyntaxTreeNode, font: str, runs: list[Run], images: list[SyntaxTreeNode]) -> None:
@@ -255,7 +255,7 @@ def _inline(node: SyntaxTreeNode, font: str, runs: list[Run], images: list[Synta
     if kind in ("text", "html_inline", "code_inline"):
         runs.append((node.content, SANS if kind == "code_inline" and font == SERIF else font))
     elif kind == "softbreak":
-        runs.append((_SOFT, font))
+        runs.append((SOFT_BREAK, font))
     elif kind == "hardbreak":
         runs.append(("\n", font))
     elif kind == "image":
@@ -277,17 +277,17 @@ def _wide(ch: str) -> bool:
     return ord(ch) >= 0x2E80
 
 
-def _resolve_soft_breaks(runs: list[Run]) -> list[Run]:
+def resolve_soft_breaks(runs: list[Run]) -> list[Run]:
     """A line break inside a paragraph joins Chinese without a space and Latin with one."""
     out: list[Run] = []
     before = ""  # the last text so far (scanning back or slicing ahead each time is quadratic)
     for i, (text, font) in enumerate(runs):
-        if text != _SOFT:
+        if text != SOFT_BREAK:
             out.append((text, font))
             before = text or before
             continue
         ahead = (runs[j][0] for j in range(i + 1, len(runs)))
-        after = next((t for t in ahead if t and t != _SOFT), "")
+        after = next((t for t in ahead if t and t != SOFT_BREAK), "")
         joined = before and after and not (_wide(before[-1]) or _wide(after[0]))
         out.append((" " if joined else "", font))
         before = " " if joined else before

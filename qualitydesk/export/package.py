@@ -54,7 +54,7 @@ def contents(book: Book) -> list[Flowable]:
 COVER_FIELD_MAX = 120  # characters: any longer and the cover no longer fits on one page
 
 
-def _clip(value: str) -> str:
+def clip(value: str) -> str:
     """A cover entry short enough for the cover (the full text is in the 申请表)."""
     return value if len(value) <= COVER_FIELD_MAX else value[: COVER_FIELD_MAX - 1] + "…"
 
@@ -71,7 +71,7 @@ def cover(book: Book) -> list[Flowable]:
         (applicant, book.org),
         ("推荐单位（盖章）", str(doc.field("recommender") or "")),
         ("联　系　人", str(doc.field("contact_name") or "")),
-        ("联系电话", _join(doc.field("contact_phone"), doc.field("contact_mobile"), sep="　")),
+        ("联系电话", joined(doc.field("contact_phone"), doc.field("contact_mobile"), sep="　")),
     ]
     if book.award.individual:  # a person is his own contact
         fields[2:4] = [("联系电话", str(doc.field("person_mobile") or ""))]
@@ -79,7 +79,7 @@ def cover(book: Book) -> list[Flowable]:
         ("填表日期", chinese_date(str(doc.field("filled_on") or doc.application_date))),
     ]
     rows = [
-        [Para(label, st.cover_field), Para(_clip(value), st.cover_field)] for label, value in fields
+        [Para(label, st.cover_field), Para(clip(value), st.cover_field)] for label, value in fields
     ]
     table = Table(
         rows,
@@ -124,7 +124,8 @@ def _cover_gaps(book: Book, shown: list[Flowable]) -> list[float]:
     return [space * scale for space in gaps]
 
 
-def _join(*values: object, sep: str) -> str:
+def joined(*values: object, sep: str) -> str:
+    """The values that are not empty, joined by ``sep``."""
     return sep.join(str(v) for v in values if v not in (None, ""))
 
 

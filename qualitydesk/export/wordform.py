@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from qualitydesk.domain.forms import FieldGroup, TableSpec
 from qualitydesk.export import wordxml
 from qualitydesk.export.book import format_value
-from qualitydesk.export.form import LABEL, SHORT_VALUE, _column_label, _explanation, _plain_value
+from qualitydesk.export.form import LABEL, SHORT_VALUE, column_label, explanation, plain_value
 from qualitydesk.export.wordparts import WordBook
 from qualitydesk.export.wordruns import Run, add_runs, plain
 from qualitydesk.export.wordtext import CELL, NOTE, TEXT_WIDTH_MM, set_widths
@@ -96,8 +96,8 @@ def _by_year_table(wb: WordBook, table: TableSpec, rows: Sequence[Mapping[str, o
     for spec in table.columns:
         if spec.id == "year":
             continue
-        values = [plain(_plain_value(spec, r.get(spec.id))) for r in ordered]
-        data.append([plain(_column_label(spec)), *values])
+        values = [plain(plain_value(spec, r.get(spec.id))) for r in ordered]
+        data.append([plain(column_label(spec)), *values])
     first = 62.0
     rest = (TEXT_WIDTH_MM - first) / max(len(ordered), 1)
     wb.text.table(
@@ -109,12 +109,10 @@ def _by_year_table(wb: WordBook, table: TableSpec, rows: Sequence[Mapping[str, o
 
 def _row_table(wb: WordBook, table: TableSpec, rows: Sequence[Mapping[str, object]]) -> None:
     data: list[list[list[Run]]] = [
-        [plain("序号"), *(plain(_column_label(c)) for c in table.columns)]
+        [plain("序号"), *(plain(column_label(c)) for c in table.columns)]
     ]
     for i, row in enumerate(rows, 1):
-        data.append(
-            [plain(str(i)), *(plain(_plain_value(c, row.get(c.id))) for c in table.columns)]
-        )
+        data.append([plain(str(i)), *(plain(plain_value(c, row.get(c.id))) for c in table.columns)])
     wb.text.table(data, aligns=["center"])
 
 
@@ -137,8 +135,8 @@ def commitment(wb: WordBook) -> None:
     ]
     for i, finding in enumerate(findings, 1):
         rule = finding.rule
-        explanation = _explanation(book, rule.id, finding.reason)
-        cells = (str(i), rule.citation, rule.text.strip(), finding.status.label, explanation)
+        note = explanation(book, rule.id, finding.reason)
+        cells = (str(i), rule.citation, rule.text.strip(), finding.status.label, note)
         data.append([plain(t) for t in cells])
     widths = [10.0, 22.0, 56.0, 18.0]
     wb.text.table(

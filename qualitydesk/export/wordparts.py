@@ -21,11 +21,11 @@ from reportlab.lib.units import mm
 from qualitydesk.domain.charts import Indicator, trend_chart
 from qualitydesk.export import evidence, wordxml
 from qualitydesk.export.book import EMPTY, Book, chinese_date
-from qualitydesk.export.evidence import CHART_HEIGHT, _by_item, _proves, _value
+from qualitydesk.export.evidence import CHART_HEIGHT, by_item, figure_text, proves
 from qualitydesk.export.form import LABEL
 from qualitydesk.export.graphics import trend_drawing
 from qualitydesk.export.layout import TEXT_WIDTH
-from qualitydesk.export.package import _clip, _join
+from qualitydesk.export.package import clip, joined
 from qualitydesk.export.raster import drawing_png
 from qualitydesk.export.wordruns import Run, plain
 from qualitydesk.export.wordtext import BODY, NOTE, TEXT_WIDTH_MM, WordText, set_widths
@@ -94,14 +94,14 @@ def cover(wb: WordBook) -> None:
         ("申报组织（盖章）", book.org),
         ("推荐单位（盖章）", str(doc.field("recommender") or "")),
         ("联　系　人", str(doc.field("contact_name") or "")),
-        ("联系电话", _join(doc.field("contact_phone"), doc.field("contact_mobile"), sep="　")),
+        ("联系电话", joined(doc.field("contact_phone"), doc.field("contact_mobile"), sep="　")),
         ("填表日期", chinese_date(str(doc.field("filled_on") or doc.application_date))),
     ]
     table = wb.word.add_table(rows=len(fields), cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     set_widths(table, [56.0, 100.0])
     for row, (label, value) in zip(table.rows, fields, strict=True):
-        for cell, text in zip(row.cells, (label, _clip(value)), strict=True):
+        for cell, text in zip(row.cells, (label, clip(value)), strict=True):
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
             wb.text.restyle(cell.paragraphs[0], COVER)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -207,7 +207,7 @@ def indicators(wb: WordBook) -> None:
     """关键绩效数据: per item, the indicator table, the trend charts and the sources."""
     book = wb.book
     wb.heading(book.part_name("indicators", "关键绩效数据"), 1)
-    groups = _by_item(book)
+    groups = by_item(book)
     if not groups:
         wb.para("（未填写关键绩效指标）", NOTE)
         return
@@ -225,8 +225,8 @@ def _indicator_table(wb: WordBook, prefix: str, items: list[Indicator]) -> None:
     data: list[list[list[Run]]] = [[plain(h) for h in header]]
     for ind in items:
         arrow = "↑" if ind.better == "higher" else "↓"
-        values = [_value(ind.values.get(y)) for y in years]
-        refs = [_value(ind.target), _value(ind.competitor), _value(ind.benchmark)]
+        values = [figure_text(ind.values.get(y)) for y in years]
+        refs = [figure_text(ind.target), figure_text(ind.competitor), figure_text(ind.benchmark)]
         data.append([plain(ind.name), plain(f"{ind.unit}{arrow}"), *map(plain, values + refs)])
     wb.text.caption(f"{wb.book.numbering.table(prefix)} 关键绩效指标", above=True)
     aligns = ["left", "center"] + ["right"] * (len(header) - 2)
@@ -281,7 +281,7 @@ def evidence_list(wb: WordBook) -> None:
     wb.subtitle("材料清单")
     data: list[list[list[Run]]] = [[plain(t) for t in ("序号", "材料名称", "文件", "证明事项")]]
     for n, a in enumerate(attachments, 1):
-        cells = (str(n), a.caption or a.file_name, a.file_name, _proves(book, a))
+        cells = (str(n), a.caption or a.file_name, a.file_name, proves(book, a))
         data.append([plain(t) for t in cells])
     widths = [10.0, 64.0, 48.0]
     wb.text.table(

@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 from markdown_it.tree import SyntaxTreeNode
 
-from qualitydesk.export.markdown import _SOFT, _resolve_soft_breaks
+from qualitydesk.export.markdown import SOFT_BREAK, resolve_soft_breaks
 
 # one inline run: its text and how it looks
 Run = tuple[str, frozenset[str]]  # marks: "b" bold, "i" italic, "code"
@@ -69,7 +69,7 @@ def inline_runs(node: SyntaxTreeNode, images: list[SyntaxTreeNode]) -> list[Run]
     for child in node.children:
         _inline(child, frozenset(), runs, images)
     # The PDF's soft-break pass keeps each run's look, whatever it is (the PDF's is a style).
-    return cast(list[Run], _resolve_soft_breaks(cast(list[Any], runs)))
+    return cast(list[Run], resolve_soft_breaks(cast(list[Any], runs)))
 
 
 def _inline(
@@ -81,7 +81,7 @@ def _inline(
     elif kind == "code_inline":
         runs.append((node.content, marks | {"code"}))
     elif kind == "softbreak":
-        runs.append((_SOFT, marks))
+        runs.append((SOFT_BREAK, marks))
     elif kind == "hardbreak":
         runs.append(("\n", marks))
     elif kind == "image":

@@ -9,7 +9,6 @@ on the fonts of the machine (tests/conftest.py sets it empty: no system fonts at
 from __future__ import annotations
 
 import io
-import time
 from datetime import date
 from pathlib import Path
 
@@ -164,9 +163,7 @@ def test_an_export_that_needs_no_fallback_scans_no_font(tmp_path, forms, monkeyp
 
 
 def test_the_fallback_subset_has_exactly_the_characters_asked_for(font_dir):
-    started = time.perf_counter()
     data = fontsubset.subset_truetype(font_dir / "fallback.ttf", 0, [ord(RARE)])
-    assert time.perf_counter() - started < 1.0
     font = TTFont(io.BytesIO(data))
     assert set(font.getBestCmap()) == {ord(RARE)}
     assert "glyf" in font

@@ -16,9 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from qualitydesk.domain.eligibility.honours import _excluded_award, _honour, _reapply
-from qualitydesk.domain.eligibility.records import _certification, _no_loss, _years_since
-from qualitydesk.domain.eligibility.region import _region
+from qualitydesk.domain.eligibility.honours import excluded_award_rule, honour_rule, reapply_rule
+from qualitydesk.domain.eligibility.records import (
+    certification_rule,
+    no_loss_rule,
+    years_since_rule,
+)
+from qualitydesk.domain.eligibility.region import region_rule
 from qualitydesk.domain.eligibility.verdicts import (
     AFFIRMABLE,
     Application,
@@ -69,11 +73,11 @@ def evaluate_all(
 _Check = Callable[[Mapping[str, object], Application, FormCatalogue | None], Result]
 # Every kind of forms.RULE_PARAMS but "declaration", which needs no data (see evaluate()).
 _KINDS: dict[str, _Check] = {
-    "years_since": _years_since,
-    "certification": _certification,
-    "no_loss": _no_loss,
-    "region": _region,
-    "excluded_award": _excluded_award,
-    "honour": _honour,
-    "reapply": _reapply,
+    "years_since": years_since_rule,
+    "certification": certification_rule,
+    "no_loss": no_loss_rule,
+    "region": region_rule,
+    "excluded_award": excluded_award_rule,
+    "honour": honour_rule,
+    "reapply": reapply_rule,
 }

@@ -13,9 +13,9 @@ from qualitydesk.domain.eligibility.values import (
     _date,
     _flag,
     _matches,
-    _strs,
-    _text,
     _year,
+    as_text,
+    param_strs,
 )
 from qualitydesk.domain.eligibility.verdicts import Application, Result, Row, Status
 from qualitydesk.domain.forms import FormCatalogue, Level
@@ -50,13 +50,13 @@ class _Placed:
 
 
 def _place(row: Row, params: Mapping[str, object]) -> _Placed:
-    name, issuer = _text(row.get("name")), _text(row.get("issuer"))
-    chosen = _text(row.get("level"))
+    name, issuer = as_text(row.get("name")), as_text(row.get("issuer"))
+    chosen = as_text(row.get("level"))
     for source, text in (("名称", name), ("授予单位", issuer)):
         if not text:
             continue
         national = _level_of(params, "nation")
-        if national and _matches(_strs(params, "national"), text):
+        if national and _matches(param_strs(params, "national"), text):
             return _Placed(national, None, f"按{source}“{text}”定为{national}")
         division = places.place_in_name(text)
         level = _level_of(params, division.level) if division is not None else None
@@ -90,17 +90,17 @@ def _standing(placed: _Placed, params: Mapping[str, object]) -> str:
 
 def _honour_evidence(row: Row) -> str:
     parts = [
-        _text(row.get("level")) or "级别未选",
+        as_text(row.get("level")) or "级别未选",
         f"{_year(row.get('year'))} 年" if _year(row.get("year")) else "年份未填",
     ]
-    if _text(row.get("issuer")):
-        parts.append(f"授予单位 {_text(row.get('issuer'))}")
+    if as_text(row.get("issuer")):
+        parts.append(f"授予单位 {as_text(row.get('issuer'))}")
     until = _date(row.get("valid_until"))
     if until:
         parts.append(f"有效期至 {until.isoformat()}")
     if _flag(row.get("revoked")):
         parts.append("已撤销")
-    return f"获奖荣誉：{_text(row.get('name'))}（{'，'.join(parts)}）"
+    return f"获奖荣誉：{as_text(row.get('name'))}（{'，'.join(parts)}）"
 
 
 def _within_years(year: int | None, today: date, years: int) -> str:
@@ -127,8 +127,9 @@ def _still_valid(row: Row, today: date, valid_years: int) -> str:
 # --- honours: the kinds ---------------------------------------------------------------------
 
 
-def _honour(params: Mapping[str, object], app: Application, _: FormCatalogue | None) -> Result:
-    rows = [r for r in app.tables.get("honours", ()) if _text(r.get("name"))]
+def honour_rule(params: Mapping[str, object], app: Application, _: FormCatalogue | None) -> Result:
+    """The ``honour`` rule: an honour of the level asked for, valid on the application date."""
+    rows = [r for r in app.tables.get("honours", ()) if as_text(r.get("name"))]
     if not rows:
         return Result(Status.NEEDS_DATA, "未填写获奖荣誉")
     evidence = tuple(_honour_evidence(r) for r in rows)
@@ -144,12 +145,12 @@ def _honour(params: Mapping[str, object], app: Application, _: FormCatalogue | N
 
 
 def _honour_row(row: Row, params: Mapping[str, object], today: date) -> tuple[Status, str]:
-    name, year = _text(row.get("name")), _year(row.get("year"))
-    if _matches(_strs(params, "named"), name):
+    name, year = as_text(row.get("name")), _year(row.get("year"))
+    if _matches(param_strs(params, "named"), name):
         within = int(str(params.get("named_within_years") or 0))
         when = _within_years(year, today, within)
         return _timed(name, when, f"于申报前 {within} 年内获得（{year} 年）", f"{within} 年内获得")
-    if not _matches(_strs(params, "quality"), name):
+    if not _matches(param_strs(params, "quality"), name):
         return Status.UNSURE, f"未能识别“{name}”是否属于本条所指的质量奖项或荣誉"
     placed = _place(row, params)
     standing = _standing(placed, params)
@@ -176,25 +177,28 @@ def _timed(name: str, when: str, done: str, wanted: str) -> tuple[Status, str]:
     return Status.FAIL, f"“{name}”不满足“{wanted}”"
 
 
-def _excluded_award(
+def excluded_award_rule(
     params: Mapping[str, object], app: Application, _: FormCatalogue | None
 ) -> Result:
-    rows = [r for r in app.tables.get("honours", ()) if _text(r.get("name"))]
+    """The ``excluded_award`` rule: none of the honours listed is one that bars the applicant."""
+    rows = [r for r in app.tables.get("honours", ()) if as_text(r.get("name"))]
     evidence = tuple(_honour_evidence(r) for r in rows) or ("获奖荣誉：未填写",)
     unsure: list[str] = []
     for row in rows:
-        name, year = _text(row.get("name")), _year(row.get("year"))
+        name, year = as_text(row.get("name")), _year(row.get("year"))
         when = f"（{year} 年）" if year else ""
-        if _matches(_strs(params, "unsure_names"), name):
+        if _matches(param_strs(params, "unsure_names"), name):
             unsure.append(f"“{name}”{when}是否属于排除申报的奖项需核对")
             continue
-        if _matches(_strs(params, "names"), name):
+        if _matches(param_strs(params, "names"), name):
             return Result(Status.FAIL, f"已获得“{name}”{when}，按此条不可再申报", evidence)
-        if _matches(_strs(params, "lower"), name) or not _matches(_strs(params, "quality"), name):
+        if _matches(param_strs(params, "lower"), name) or not _matches(
+            param_strs(params, "quality"), name
+        ):
             continue  # not a quality award, or a lower rung of the home's ladder (苏州市质量奖)
         placed = _place(row, params)
         standing = _standing(placed, params)
-        at_level = _strs(params, "at_level")  # empty: every award at the line's level excludes
+        at_level = param_strs(params, "at_level")  # empty: every award at the line's level excludes
         if standing == "above" or (standing == "at" and _matches(at_level or [""], name)):
             reason = f"已获得“{name}”{when}（{placed.how}），按此条不可再申报"
             return Result(Status.FAIL, reason, evidence)
@@ -206,11 +210,12 @@ def _excluded_award(
     return Result(Status.PASS, "获奖荣誉中没有排除申报的奖项", evidence)
 
 
-def _reapply(params: Mapping[str, object], app: Application, _: FormCatalogue | None) -> Result:
-    names = _strs(params, "names")
-    revoked_names = _strs(params, "revoked_names") or names
-    rows = [r for r in app.tables.get("honours", ()) if _text(r.get("name"))]
-    held = [r for r in rows if _matches([*names, *revoked_names], _text(r.get("name")))]
+def reapply_rule(params: Mapping[str, object], app: Application, _: FormCatalogue | None) -> Result:
+    """The ``reapply`` rule: the years an earlier award (or its revocation) bars."""
+    names = param_strs(params, "names")
+    revoked_names = param_strs(params, "revoked_names") or names
+    rows = [r for r in app.tables.get("honours", ()) if as_text(r.get("name"))]
+    held = [r for r in rows if _matches([*names, *revoked_names], as_text(r.get("name")))]
     if not held:
         evidence = tuple(_honour_evidence(r) for r in rows) or ("获奖荣誉：未填写",)
         return Result(Status.PASS, "获奖荣誉中没有本奖项的获奖记录", evidence)
@@ -224,10 +229,10 @@ def _reapply(params: Mapping[str, object], app: Application, _: FormCatalogue | 
 
 
 def _reapply_row(row: Row, today: date, params: Mapping[str, object]) -> tuple[Status, str]:
-    names = _strs(params, "names")
-    revoked_names = _strs(params, "revoked_names") or names
+    names = param_strs(params, "names")
+    revoked_names = param_strs(params, "revoked_names") or names
     years, revoked_years = int(str(params["years"])), int(str(params.get("revoked_years") or 0))
-    name = _text(row.get("name"))
+    name = as_text(row.get("name"))
     if _flag(row.get("revoked")):
         if not revoked_years or not _matches(revoked_names, name):
             return Status.PASS, f"“{name}”已撤销"

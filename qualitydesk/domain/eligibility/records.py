@@ -11,27 +11,28 @@ from qualitydesk.domain.eligibility.values import (
     _label,
     _matches,
     _number,
-    _strs,
-    _text,
     _whole_years,
     _year,
+    as_text,
+    param_strs,
 )
 from qualitydesk.domain.eligibility.verdicts import Application, Result, Row, Status
 from qualitydesk.domain.forms import FormCatalogue
 from qualitydesk.domain.numbers import money_wan
 
 
-def _years_since(
+def years_since_rule(
     params: Mapping[str, object], app: Application, form: FormCatalogue | None
 ) -> Result:
+    """The ``years_since`` rule: ``years`` full years from a date field to the application."""
     field_id, years = str(params["field"]), int(str(params["years"]))
     label = _label(form, field_id)
     raw = app.fields.get(field_id)
     start = _date(raw)
     if start is None:
-        if _text(raw):
-            shown = (f"{label}：{_text(raw)}",)
-            return Result(Status.UNSURE, f"无法识别{label}“{_text(raw)}”的日期", shown)
+        if as_text(raw):
+            shown = (f"{label}：{as_text(raw)}",)
+            return Result(Status.UNSURE, f"无法识别{label}“{as_text(raw)}”的日期", shown)
         return Result(Status.NEEDS_DATA, f"未填写{label}（要求满 {years} 年）")
     evidence = (f"{label}：{start.isoformat()}", f"申报日期：{app.date.isoformat()}")
     if start > app.date:
@@ -44,7 +45,8 @@ def _years_since(
     return Result(Status.FAIL, f"{span}，不足要求的 {years} 年", evidence)
 
 
-def _no_loss(params: Mapping[str, object], app: Application, _: FormCatalogue | None) -> Result:
+def no_loss_rule(params: Mapping[str, object], app: Application, _: FormCatalogue | None) -> Result:
+    """The ``no_loss`` rule: no loss (利润总额 below zero) in any of the last ``years`` years."""
     years = int(str(params["years"]))
     wanted = list(range(app.date.year - years, app.date.year))
     profits: dict[int, Decimal] = {}
@@ -54,8 +56,8 @@ def _no_loss(params: Mapping[str, object], app: Application, _: FormCatalogue | 
         profit = _number(raw)
         if year is not None and profit is not None:
             profits[year] = profit
-        elif year is not None and _text(raw):
-            unread[year] = _text(raw)
+        elif year is not None and as_text(raw):
+            unread[year] = as_text(raw)
     evidence = tuple(f"{y} 年利润总额：{money_wan(profits[y])}" for y in wanted if y in profits)
     evidence += tuple(f"{y} 年利润总额：{unread[y]}" for y in wanted if y in unread)
     losses = [
@@ -75,21 +77,26 @@ def _no_loss(params: Mapping[str, object], app: Application, _: FormCatalogue | 
 # --- management-system certification --------------------------------------------------------
 
 
-def _certification(
+def certification_rule(
     params: Mapping[str, object], app: Application, _: FormCatalogue | None
 ) -> Result:
-    recognised, accepted = _strs(params, "recognised"), _strs(params, "accepted")
+    """The ``certification`` rule: a recognised management-system certificate valid on the date."""
+    recognised, accepted = param_strs(params, "recognised"), param_strs(params, "accepted")
     any_system = bool(params.get("any_system", False))
     min_years = int(str(params["min_years"]))
-    rows = [r for r in app.tables.get("certifications", ()) if _text(r.get("standard"))]
+    rows = [r for r in app.tables.get("certifications", ()) if as_text(r.get("standard"))]
     if not rows:
         return Result(Status.NEEDS_DATA, "未填写管理体系认证")
     evidence = tuple(_cert_evidence(r) for r in rows)
-    counting = [r for r in rows if _matches(accepted, _text(r.get("standard")))]
+    counting = [r for r in rows if _matches(accepted, as_text(r.get("standard")))]
     if any_system:
-        counting = [r for r in rows if _matches([*recognised, *accepted], _text(r.get("standard")))]
+        counting = [
+            r for r in rows if _matches([*recognised, *accepted], as_text(r.get("standard")))
+        ]
     unknown = [
-        r for r in rows if r not in counting and not _matches(recognised, _text(r.get("standard")))
+        r
+        for r in rows
+        if r not in counting and not _matches(recognised, as_text(r.get("standard")))
     ]
     problems: list[str] = []
     undated = False
@@ -101,13 +108,13 @@ def _certification(
         problems.append(note)
     live_unknown = [r for r in unknown if not _expired(r, app.date)]
     if live_unknown:
-        names = "、".join(f"“{_text(r.get('standard'))}”" for r in live_unknown)
+        names = "、".join(f"“{as_text(r.get('standard'))}”" for r in live_unknown)
         note = f"未能识别认证标准 {names}，请核对是否属于本条所指的管理体系认证"
         return Result(Status.UNSURE, "；".join([note, *problems]), evidence)
     if undated:
         return Result(Status.NEEDS_DATA, "；".join(problems), evidence)
     if not counting:
-        held = "、".join(_text(r.get("standard")) for r in rows)
+        held = "、".join(as_text(r.get("standard")) for r in rows)
         return Result(Status.FAIL, f"已填认证（{held}）不是本条要求的体系认证", evidence)
     return Result(Status.FAIL, "；".join(problems), evidence)
 
@@ -123,7 +130,7 @@ def _cert_evidence(row: Row) -> str:
         )
         if p
     )
-    return f"认证标准：{_text(row.get('standard'))}（{dates}）"
+    return f"认证标准：{as_text(row.get('standard'))}（{dates}）"
 
 
 def _expired(row: Row, today: date) -> bool:
@@ -133,7 +140,7 @@ def _expired(row: Row, today: date) -> bool:
 
 def _cert_row(row: Row, today: date, min_years: int) -> tuple[Status, str]:
     """One certificate: PASS, FAIL (expired, too young) or NEEDS_DATA (a date is missing)."""
-    name = _text(row.get("standard"))
+    name = as_text(row.get("standard"))
     issued, until = _date(row.get("first_issued")), _date(row.get("valid_until"))
     if until is None or (min_years and issued is None):
         wanted = "有效期" if until is None else "首次获证日期"

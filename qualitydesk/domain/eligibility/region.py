@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from qualitydesk.domain import places
-from qualitydesk.domain.eligibility.values import _strs, _text
+from qualitydesk.domain.eligibility.values import as_text, param_strs
 from qualitydesk.domain.eligibility.verdicts import Application, Result, Status
 from qualitydesk.domain.forms import FormCatalogue
 from qualitydesk.domain.validators import region_code
@@ -25,11 +25,12 @@ def _code_in(code: str, outer: str) -> bool:
     return code == outer
 
 
-def _region(params: Mapping[str, object], app: Application, _: FormCatalogue | None) -> Result:
+def region_rule(params: Mapping[str, object], app: Application, _: FormCatalogue | None) -> Result:
+    """The ``region`` rule: registered in ``area``, read from the address and the credit code."""
     area = str(params["area"])
-    codes, overlaps = _strs(params, "area_codes"), _strs(params, "overlaps")
-    code = region_code(_text(app.fields.get("uscc")))
-    address = _text(app.fields.get("registered_address"))
+    codes, overlaps = param_strs(params, "area_codes"), param_strs(params, "overlaps")
+    code = region_code(as_text(app.fields.get("uscc")))
+    address = as_text(app.fields.get("registered_address"))
     evidence = tuple(
         e
         for e in (

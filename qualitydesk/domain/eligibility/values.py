@@ -11,14 +11,15 @@ from qualitydesk.domain.forms import FormCatalogue
 from qualitydesk.domain.validators import normalize, parse_date
 
 
-def _text(value: object) -> str:
+def as_text(value: object) -> str:
+    """``value`` as normalised text; "" for None."""
     return normalize(str(value)) if value is not None else ""
 
 
 def _date(value: object) -> date | None:
     if isinstance(value, date):
         return value
-    return parse_date(_text(value)) if _text(value) else None
+    return parse_date(as_text(value)) if as_text(value) else None
 
 
 def _number(value: object) -> Decimal | None:
@@ -26,7 +27,7 @@ def _number(value: object) -> Decimal | None:
         return None
     if isinstance(value, int | float | Decimal):
         return Decimal(str(value))
-    raw = _text(value).replace(",", "").removesuffix("万元").strip()
+    raw = as_text(value).replace(",", "").removesuffix("万元").strip()
     return Decimal(raw) if re.fullmatch(r"[+-]?\d+(\.\d+)?", raw) else None
 
 
@@ -38,7 +39,7 @@ def _year(value: object) -> int | None:
 def _flag(value: object) -> bool:
     if isinstance(value, bool):
         return value
-    return _text(value).lower() in ("1", "true", "yes", "是", "已撤销", "√", "✓")
+    return as_text(value).lower() in ("1", "true", "yes", "是", "已撤销", "√", "✓")
 
 
 def _whole_years(start: date, end: date) -> int:
@@ -64,5 +65,6 @@ def _matches(patterns: Iterable[str], text: str) -> bool:
     return bool(compact) and any(re.search(p, compact, re.IGNORECASE) for p in patterns)
 
 
-def _strs(params: Mapping[str, object], key: str) -> list[str]:
+def param_strs(params: Mapping[str, object], key: str) -> list[str]:
+    """The strings a rule's parameter ``key`` lists (none when it is absent)."""
     return [str(v) for v in params.get(key) or ()]  # type: ignore[attr-defined]
