@@ -31,6 +31,7 @@ MODULES = {
     "load": "exchange",
     "export": "export",
     "import-docx": "exchange",
+    "compare": "compare",
 }
 
 

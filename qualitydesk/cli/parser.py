@@ -21,6 +21,7 @@ COMMANDS = (
     "load",
     "export",
     "import-docx",
+    "compare",
 )
 
 
@@ -85,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="申报资格、完整性与字数检查；就绪返回 0，有问题返回 1")
     check.add_argument("file")
     check.add_argument("--json", action="store_true")
+
+    _add_compare(sub)
 
     history = sub.add_parser("history", help="修改历史")
     history.add_argument("file")
@@ -171,3 +174,11 @@ class _DemoList:
             whom = applicant_name(str(data.get("applicant", "organisation")))
             shown.append(f"{name}（{award.name if award else data.get('award')}，{whom}）")
         return "、".join(shown)
+
+
+def _add_compare(sub: Any) -> None:
+    """``compare OLD NEW [--json]``: two years of an application item by item."""
+    compare = sub.add_parser("compare", help="两个年度的申报逐项对比：自评分、文字改动、共同指标")
+    compare.add_argument("old", help="较早年度的申报文件")
+    compare.add_argument("new", help="较晚年度的申报文件")
+    compare.add_argument("--json", action="store_true")
