@@ -125,16 +125,19 @@ def run(path: str | None = None, *, smoke_test: bool = False) -> int:
     from qualitydesk.ui.settings import Settings
     from qualitydesk.ui.shell.window import MainWindow
 
+    if smoke_test:  # its own settings: the user's 最近打开 never lists the test's demo
+        with tempfile.TemporaryDirectory(prefix="qualitydesk-smoke-settings-") as folder:
+            window = MainWindow(forms, Settings(Path(folder)))
+            context.document = lambda: str(window.view.doc.path) if window.view else ""
+            applog.install_excepthooks()  # a failure is printed: a dialog would wait for ever
+            try:
+                return run_smoke_test(window)
+            except Exception as exc:  # the test's verdict; the cause goes to the log
+                applog.record_failure(exc, "smoke test failed")
+                print(f"smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                return 1
     window = MainWindow(forms, Settings())
     context.document = lambda: str(window.view.doc.path) if window.view else ""
-    if smoke_test:  # a failure is printed and ends the test: a dialog would wait for ever
-        applog.install_excepthooks()
-        try:
-            return run_smoke_test(window)
-        except Exception as exc:  # the test's verdict; the cause goes to the log
-            applog.record_failure(exc, "smoke test failed")
-            print(f"smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-            return 1
     applog.install_excepthooks(lambda text: window.messages.critical(window, _title(), text))
     window.show()
     if path:
