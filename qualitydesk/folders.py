@@ -13,8 +13,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_FOLDER = ("QualityDesk", "QualityDesk")  # organisation, application: as Qt names them
 
 
@@ -23,4 +21,6 @@ def data_folder() -> Path:
     override = os.environ.get("QUALITYDESK_HOME")
     if override:
         return Path(override)
+    import platformdirs  # only without QUALITYDESK_HOME
+
     return platformdirs.user_data_path(roaming=True).joinpath(*APP_FOLDER)

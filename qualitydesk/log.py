@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import logging.handlers
-import platform
 import re
 import sqlite3
 import sys
@@ -39,7 +38,6 @@ import threading
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from types import TracebackType
 
@@ -373,6 +371,8 @@ class SafeFormatter(logging.Formatter):
 
 def versions_line() -> str:
     """QualityDesk, Python, PySide6, SQLite and reportlab versions, and the platform."""
+    import platform
+
     frozen = " (bundle)" if getattr(sys, "frozen", False) else ""
     return (
         f"QualityDesk {__version__}{frozen}; Python {platform.python_version()}; "
@@ -385,6 +385,8 @@ def _version(module: str, distribution: str) -> str:
     loaded = sys.modules.get(module)
     if loaded is not None and isinstance(getattr(loaded, "__version__", None), str):
         return str(loaded.__version__)
+    from importlib import metadata  # only when a record is written: costly to import
+
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:

@@ -9,7 +9,8 @@ than laying them out) and the characters no font can print.
 
 A character beyond the bundled fonts (a rare character beyond the 8,105 of 通用规范汉字表, an
 emoji) prints from a fallback face of the system when one has it (:mod:`.fallback`); only what
-no font has is listed (:func:`unprintable`), judged by the export's own :meth:`FontSet.covered`,
+no font has is listed (:func:`unprintable`), judged as the export's own :meth:`FontSet.covered`
+judges (read by :mod:`.coverage` from the fonts' files, without registering them with reportlab),
 each occurrence with its line and column so the user can replace it (a private-use character
 from another program, an emoji on a machine without an emoji font); the export prints 〓 in its
 place rather than failing or leaving a silent gap, and says how many it printed. Zero-width and
@@ -36,7 +37,7 @@ from qualitydesk.domain.eligibility import Status as Eligibility
 from qualitydesk.domain.forms import Forms
 from qualitydesk.domain.limits import Oversized, clip
 from qualitydesk.domain.problems import Kind, Location, Problem, Severity
-from qualitydesk.export.fonts import fonts
+from qualitydesk.export import coverage
 from qualitydesk.export.pdfclean import clean_pdf, removed_note
 from qualitydesk.export.sanitise import AttachmentProblem, print_image, unreadable_note
 from qualitydesk.export.text import MISSING, strip_format
@@ -113,11 +114,10 @@ def unprintable(doc: Document, forms: Forms) -> list[Problem]:
     """Every occurrence of a character of the document that no font prints: neither a bundled
     font nor a fallback face of the system (the export's own judgement, :meth:`FontSet.covered`).
     """
-    font_set = fonts()
     found: list[Problem] = []
     for where, text, place in texts(doc, forms):
         rare = beyond_bundle(text)
-        missing = {ch for ch in rare if not font_set.covered(ch)}
+        missing = {ch for ch in rare if not coverage.covered(ch)}
         if missing:
             found += _occurrences(where, text, place, missing)
     return found
@@ -125,7 +125,7 @@ def unprintable(doc: Document, forms: Forms) -> list[Problem]:
 
 def beyond_bundle(text: str) -> set[str]:
     """The characters of ``text`` (as printed: format characters removed) no bundled font has."""
-    union = fonts().union
+    union = coverage.bundled()  # FontSet.union, without registering the fonts with reportlab
     rare = {ch for ch in set(text) if ord(ch) not in union}
     return {ch for ch in rare if ch != "\n" and strip_format(ch) == ch}  # not removed, not a space
 

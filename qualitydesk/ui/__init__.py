@@ -1,3 +1,7 @@
 """The desktop program (PySide6): shell/ is the frame around the pages, pages/ the wizard's
 steps, widgets/ the pieces they share; the dialogs and helpers of the window sit here.
 """
+
+from qualitydesk.ui.sources import forget_read_sources
+
+forget_read_sources()  # before the modules of the window are imported

@@ -11,6 +11,9 @@ remembered in the settings, and changes only the editors' font, never the text.
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,7 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from qualitydesk.ui.settings import Settings
-from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit, zoom_level
+
+if TYPE_CHECKING:
+    from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit
+
+# Imported by the first page that has a narrative editor, not with the window: the 申请表 shown
+# first has none.
+_MARKDOWN_EDIT = "qualitydesk.ui.widgets.markdown_edit"
 
 TextInput = QLineEdit | QTextEdit | QPlainTextEdit
 COMMANDS = ("undo", "redo", "cut", "copy", "paste", "selectAll")
@@ -216,21 +225,34 @@ class EditorZoom(QObject):
 
     def attach(self, widget: QWidget) -> None:
         """Zoom the narrative editors in ``widget`` (a page just made) and follow their Ctrl+wheel."""
-        editors = widget.findChildren(MarkdownEdit)
-        if isinstance(widget, MarkdownEdit):
-            editors.append(widget)
-        for editor in editors:
+        for editor in _narrative_editors(widget):
             editor.set_zoom(self.percent)
             editor.zoom_requested.connect(self.step)
 
     def step(self, direction: int) -> None:
         """One level larger (+1), smaller (-1), or back to 100 % (0), everywhere, remembered."""
+        from qualitydesk.ui.widgets.markdown_edit import zoom_level
+
         percent = zoom_level(self.percent, direction)
         if percent == self.percent:
             return
         self.percent = percent
         self._settings.set_editor_zoom(percent)
-        for editor in self._window.findChildren(MarkdownEdit):
+        for editor in _narrative_editors(self._window):
             editor.set_zoom(percent)
         self.retranslate()
         self.changed.emit(percent)
+
+
+def _narrative_editors(widget: QWidget) -> list[MarkdownEdit]:
+    """The narrative editors in ``widget`` (itself included): none while no page has imported
+    their module, so looking does not import it.
+    """
+    module = sys.modules.get(_MARKDOWN_EDIT)
+    if module is None:
+        return []
+    kind: type[MarkdownEdit] = module.MarkdownEdit
+    editors = widget.findChildren(kind)
+    if isinstance(widget, kind):
+        editors.append(widget)
+    return editors

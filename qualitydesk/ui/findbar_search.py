@@ -14,7 +14,6 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from qualitydesk.ui.shell.wizard import WizardView
-from qualitydesk.ui.widgets.markdown_edit import GITHUB, MarkdownEdit
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,8 @@ def searchable(view: WizardView) -> list[str]:
 
 def editors(page: QWidget) -> list[QTextEdit]:
     """The narrative editors of a page, in the page's order."""
+    from qualitydesk.ui.widgets.markdown_edit import MarkdownEdit  # not on the first screen
+
     return [edit.editor for edit in page.findChildren(MarkdownEdit)]
 
 
@@ -136,6 +137,8 @@ class Narratives:
         known = self._saved.get((key, index))
         if known is not None and known[0] == text:
             return known[1]
+        from qualitydesk.ui.widgets.narrative_text import GITHUB  # not on the first screen
+
         document = QTextDocument(self._owner)
         document.setMarkdown(text, GITHUB)
         if known is not None:
