@@ -11,22 +11,25 @@ indicators, attachments and file settings are written at once (:meth:`DocumentBa
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from qualitydesk.store import rows, schema
 from qualitydesk.store.errors import KEPT, DocumentError, damaged, saving
 from qualitydesk.store.records import Declaration, FieldValue, Indicator, Score
+
+if TYPE_CHECKING:  # imported at the first write (:attr:`DocumentBase.db`): opening needs none
+    from sqlite_utils import Database
 
 
 class DocumentBase:
     """The state of an open document, shared by its parts."""
 
     path: Path
-    db: Database
+    conn: sqlite3.Connection  # every read goes through it
+    _db: Database | None
     read_only_reason: str
     max_attachment: int
     meta: dict[str, str]
@@ -41,6 +44,15 @@ class DocumentBase:
     _scores: dict[str, Score]
     _declarations: dict[str, Declaration]
     _indicators: dict[str, Indicator]
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils view of :attr:`conn` that writes use, made at the first need."""
+        if self._db is None:
+            from sqlite_utils import Database  # some 60 ms of imports
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     @property
     def read_only(self) -> bool:
@@ -67,7 +79,7 @@ class DocumentBase:
         """DocumentError unless the file is still ours: one truncated or overwritten while open
         must not receive the tables of a save (sqlite-utils would make them).
         """
-        if self.db.execute("PRAGMA application_id").fetchone()[0] != schema.APPLICATION_ID:
+        if self.conn.execute("PRAGMA application_id").fetchone()[0] != schema.APPLICATION_ID:
             raise DocumentError(
                 damaged(self.path, f"未能保存；{KEPT}，请勿关闭程序，先把内容复制出来")
             )

@@ -27,8 +27,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from qualitydesk import __version__
 from qualitydesk.store import opening, rows, safewrite, schema
 from qualitydesk.store.content import ContentMixin
@@ -69,7 +67,7 @@ class Document(InformationMixin, ContentMixin, TablesMixin, EvidenceMixin, Histo
     def __init__(
         self,
         path: Path,
-        db: Database,
+        conn: sqlite3.Connection,
         *,
         read_only_reason: str = "",
         lock: WriterLock | None = None,
@@ -78,7 +76,8 @@ class Document(InformationMixin, ContentMixin, TablesMixin, EvidenceMixin, Histo
         max_attachment: int = DEFAULT_MAX_ATTACHMENT,
     ) -> None:
         self.path = path
-        self.db = db
+        self.conn = conn
+        self._db = None  # made at the first write (DocumentBase.db)
         self.read_only_reason = read_only_reason
         self.max_attachment = max_attachment
         self._lock = lock
@@ -87,11 +86,13 @@ class Document(InformationMixin, ContentMixin, TablesMixin, EvidenceMixin, Histo
         self._fresh_history = set()
         self.saved_at = None
         self.closed = False
-        if not db.conn.in_transaction:
-            db.begin()
+        if not conn.in_transaction:
+            conn.execute("BEGIN")
         self._load()  # in one read transaction: one consistent state of the file
-        if not snapshot:
-            db.commit()  # a reader asked for a snapshot keeps reading this state until closed
+        if not snapshot and conn.in_transaction:
+            conn.execute(
+                "COMMIT"
+            )  # a reader asked for a snapshot keeps reading this state until closed
 
     # -- life cycle --
 
@@ -172,10 +173,9 @@ class Document(InformationMixin, ContentMixin, TablesMixin, EvidenceMixin, Histo
             opening.check_integrity(path, conn, version)
             if version < schema.SCHEMA_VERSION:
                 conn = opening.upgrade(conn, version, in_place=not reason)
-            db = Database(conn, execute_plugins=False)
             return cls(
                 path,
-                db,
+                conn,
                 read_only_reason=reason,
                 lock=lock,
                 snapshot=read_only,
@@ -200,7 +200,7 @@ class Document(InformationMixin, ContentMixin, TablesMixin, EvidenceMixin, Histo
             self.save()
         # Nothing is pending now: every change is in the file, so a failing close loses nothing.
         with contextlib.suppress(sqlite3.Error):
-            self.db.close()
+            self.conn.close()
         self.closed = True
         if self._lock:
             self._lock.release()
@@ -218,7 +218,7 @@ class Document(InformationMixin, ContentMixin, TablesMixin, EvidenceMixin, Histo
 
     def _load(self) -> None:
         """Read the whole application but attachment contents (in the caller's transaction)."""
-        db = self.db
+        db = self.conn
         self.meta = rows.read_meta(db)
         missing = [k for k in ("award", "framework", "year", "date") if not self.meta.get(k)]
         if missing:
@@ -280,7 +280,7 @@ class Document(InformationMixin, ContentMixin, TablesMixin, EvidenceMixin, Histo
         with safewrite.new_document(target, force=force, source=self.path) as temp:
             copy = sqlite3.connect(temp)
             try:  # a failure is reported against ``target`` (safewrite.new_document)
-                self.db.conn.backup(copy)
+                self.conn.backup(copy)
             finally:
                 copy.close()
         return Path(target)

@@ -31,7 +31,7 @@ class EvidenceMixin(DocumentBase):
     def attachments(self) -> list[Attachment]:
         """Every attachment (without its content), in the order added."""
         with reading(self.path, "附件列表"):
-            return rows.read_attachments(self.db)
+            return rows.read_attachments(self.conn)
 
     def add_attachment(
         self,
@@ -94,7 +94,7 @@ class EvidenceMixin(DocumentBase):
         """An attachment's content, checked against its sha256."""
         row = self._attachment_row(attachment_id)
         with reading(self.path, f"附件“{row['file_name']}”"):
-            found = self.db.execute(
+            found = self.conn.execute(
                 "select data from blobs where sha256 = ?", [row["sha256"]]
             ).fetchone()
         if found is None or not isinstance(found[0], bytes):  # a damaged file
@@ -111,14 +111,14 @@ class EvidenceMixin(DocumentBase):
         row = self._attachment_row(attachment_id)
         lost = DocumentError(f"附件“{row['file_name']}”的内容已丢失或损坏")
         with reading(self.path, f"附件“{row['file_name']}”"):
-            found = self.db.execute(
+            found = self.conn.execute(
                 "select rowid from blobs where sha256 = ? and typeof(data) = 'blob'",
                 [row["sha256"]],
             ).fetchone()
             if found is None:
                 raise lost
             try:
-                blob = self.db.conn.blobopen("blobs", "data", found[0], readonly=True)
+                blob = self.conn.blobopen("blobs", "data", found[0], readonly=True)
             except sqlite3.Error:
                 raise lost from None
             try:
@@ -155,10 +155,12 @@ class EvidenceMixin(DocumentBase):
 
     def _attachment_row(self, attachment_id: int) -> dict[str, Any]:
         with reading(self.path, "附件"):
-            found = list(self.db.query("select * from attachments where id = ?", [attachment_id]))
+            found = list(
+                rows.query(self.conn, "select * from attachments where id = ?", [attachment_id])
+            )
         if not found:
             raise DocumentError(f"没有编号为 {attachment_id} 的附件")
-        return found[0]
+        return dict(found[0])
 
 
 def _write_new_file(target: Path, data: bytes) -> None:

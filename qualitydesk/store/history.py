@@ -9,14 +9,15 @@ its own.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import cast
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, cast
 
 from qualitydesk.store import rows
 from qualitydesk.store.base import DocumentBase
 from qualitydesk.store.errors import DocumentError, reading
 from qualitydesk.store.records import Revision
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 from qualitydesk.store.rows import HistoryRow
 
 COALESCE = timedelta(minutes=5)
@@ -48,7 +49,9 @@ class HistoryMixin(DocumentBase):
             params.append(key)
         sql = "select * from history" + (" where " + " and ".join(where) if where else "")
         with reading(self.path, "历史记录"):
-            found = cast(list[HistoryRow], list(self.db.query(sql + " order by id desc", params)))
+            found = cast(
+                list[HistoryRow], list(rows.query(self.conn, sql + " order by id desc", params))
+            )
         try:
             return [rows.revision_from_row(r) for r in found]
         except (ValueError, TypeError) as exc:
@@ -60,7 +63,7 @@ class HistoryMixin(DocumentBase):
         with reading(self.path, "历史记录"):
             found = cast(
                 list[HistoryRow],
-                list(self.db.query("select * from history where id = ?", [revision_id])),
+                list(rows.query(self.conn, "select * from history where id = ?", [revision_id])),
             )
         if not found:
             raise DocumentError(f"没有编号为 {revision_id} 的历史版本")

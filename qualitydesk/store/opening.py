@@ -8,11 +8,8 @@ place for a writer and in memory for a reader.
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from qualitydesk.store import schema
 from qualitydesk.store.errors import DocumentError
@@ -103,6 +100,8 @@ def upgrade(conn: sqlite3.Connection, version: int, *, in_place: bool) -> sqlite
         conn.close()
         conn = copy
         configure(conn)
+    from sqlite_utils import Database  # only to upgrade: opening a file needs none
+
     schema.migrate(Database(conn, execute_plugins=False), version)
     conn.execute("BEGIN")
     return conn
@@ -110,6 +109,8 @@ def upgrade(conn: sqlite3.Connection, version: int, *, in_place: bool) -> sqlite
 
 def initialise(path: Path, meta: dict[str, str]) -> None:
     """Make the tables and the file information of a new application file at ``path``."""
+    from sqlite_utils import Database  # only to make a file: opening one needs none
+
     conn = sqlite3.connect(path, check_same_thread=False)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
@@ -136,7 +137,7 @@ def check_integrity(path: Path, conn: sqlite3.Connection, version: int) -> None:
     if result != ["ok"]:
         raise DocumentError(f"{path}：文件已损坏，无法打开（{'；'.join(result[:3])}）")
     actual = _tables(conn)
-    for table, columns in _expected_tables(min(version, schema.SCHEMA_VERSION)).items():
+    for table, columns in schema.TABLES[min(version, schema.SCHEMA_VERSION)].items():
         found = actual.get(table, set())
         if not columns <= found or (version <= schema.SCHEMA_VERSION and found != columns):
             raise DocumentError(f"{path}：文件结构已损坏或被改动（表 {table}），无法打开")
@@ -156,13 +157,3 @@ def check_integrity(path: Path, conn: sqlite3.Connection, version: int) -> None:
 def _tables(conn: sqlite3.Connection) -> dict[str, set[str]]:
     names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")]
     return {n: {c[1] for c in conn.execute(f'PRAGMA table_info("{n}")')} for n in names}
-
-
-@functools.cache
-def _expected_tables(version: int) -> dict[str, set[str]]:
-    """The tables and columns a file of ``version`` has, made by running its migrations."""
-    conn = sqlite3.connect(":memory:")
-    schema.migrate(Database(conn, execute_plugins=False), 0, version)
-    tables = _tables(conn)
-    conn.close()
-    return tables

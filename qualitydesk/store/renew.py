@@ -79,7 +79,7 @@ def renew(
         with safewrite.new_document(target, force=force, source=source) as temp:
             copy = sqlite3.connect(temp)
             try:
-                old.db.conn.backup(copy)
+                old.conn.backup(copy)
             finally:
                 copy.close()
             doc = Document.open(temp)

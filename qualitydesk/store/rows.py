@@ -9,11 +9,13 @@ values a row per year, an attachment's content one blob per distinct sha256.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
-from typing import Any, TypedDict, cast
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # sqlite-utils is imported at the first write, not to open and read a file
+    from sqlite_utils import Database
 
 from qualitydesk.store.records import (
     Attachment,
@@ -203,28 +205,37 @@ def from_history(kind: str, value: object) -> object:
 # --- reading ----------------------------------------------------------------------------------
 
 
-def read_meta(db: Database) -> dict[str, str]:
+def query(
+    conn: sqlite3.Connection, sql: str, params: Sequence[object] = ()
+) -> Iterator[sqlite3.Row]:
+    """The rows ``sql`` selects, each read by column name (as sqlite-utils' ``query``)."""
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return iter(cursor.execute(sql, params))
+
+
+def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
     """The file information and settings."""
-    return {r["key"]: r["value"] for r in db.query("select key, value from meta")}
+    return {r["key"]: r["value"] for r in query(conn, "select key, value from meta")}
 
 
-def read_fields(db: Database) -> dict[str, FieldValue]:
+def read_fields(conn: sqlite3.Connection) -> dict[str, FieldValue]:
     """The fields of the 申请表."""
-    return {r["id"]: json.loads(r["value"]) for r in db.query("select * from fields")}
+    return {r["id"]: json.loads(r["value"]) for r in query(conn, "select * from fields")}
 
 
-def read_rows(db: Database) -> dict[str, list[RowData]]:
+def read_rows(conn: sqlite3.Connection) -> dict[str, list[RowData]]:
     """Every table's rows, in order."""
     rows: dict[str, list[RowData]] = {}
-    for r in db.query("select * from table_rows order by table_id, position"):
+    for r in query(conn, "select * from table_rows order by table_id, position"):
         rows.setdefault(r["table_id"], []).append(json.loads(r["data"]))
     return rows
 
 
-def read_texts(db: Database, table: str) -> dict[str, str]:
+def read_texts(conn: sqlite3.Connection, table: str) -> dict[str, str]:
     """The narratives (``narratives``) or the 组织概述 sections (``profile``)."""
     pk = {"narratives": "item", "profile": "section"}[table]
-    return {r[pk]: r["text"] for r in db.query(f"select * from {table}")}
+    return {r[pk]: r["text"] for r in query(conn, f"select * from {table}")}
 
 
 def score_from_row(r: ScoreRow) -> Score:
@@ -239,26 +250,26 @@ def score_from_row(r: ScoreRow) -> Score:
     )
 
 
-def read_scores(db: Database) -> dict[str, Score]:
+def read_scores(conn: sqlite3.Connection) -> dict[str, Score]:
     """The self-scores by item."""
-    found = cast(Iterable[ScoreRow], db.query("select * from scores"))
+    found = cast(Iterable[ScoreRow], query(conn, "select * from scores"))
     return {r["item"]: score_from_row(r) for r in found}
 
 
-def read_declarations(db: Database) -> dict[str, Declaration]:
+def read_declarations(conn: sqlite3.Connection) -> dict[str, Declaration]:
     """The declarations by clause."""
     return {
         r["rule"]: Declaration(
             bool(r["affirmed"]), r["statement"] or "", r["evidence"] or "", r["affirmed_at"] or ""
         )
-        for r in db.query("select * from declarations")
+        for r in query(conn, "select * from declarations")
     }
 
 
-def read_indicators(db: Database) -> dict[str, Indicator]:
+def read_indicators(conn: sqlite3.Connection) -> dict[str, Indicator]:
     """The indicators in their order, with their values by year."""
     values: dict[str, dict[int, float]] = {}
-    for r in db.query("select * from indicator_values order by indicator, year"):
+    for r in query(conn, "select * from indicator_values order by indicator, year"):
         values.setdefault(r["indicator"], {})[r["year"]] = r["value"]
     return {
         r["id"]: Indicator(
@@ -274,14 +285,14 @@ def read_indicators(db: Database) -> dict[str, Indicator]:
             benchmark=r["benchmark"],
             benchmark_source=r["benchmark_source"] or "",
         )
-        for r in db.query("select * from indicators order by position")
+        for r in query(conn, "select * from indicators order by position")
     }
 
 
-def read_attachments(db: Database) -> list[Attachment]:
+def read_attachments(conn: sqlite3.Connection) -> list[Attachment]:
     """The attachments (without their content) in the order they were added."""
     links: dict[int, list[Link]] = {}
-    for r in db.query("select * from attachment_links order by kind, target"):
+    for r in query(conn, "select * from attachment_links order by kind, target"):
         links.setdefault(r["attachment"], []).append(Link(r["kind"], r["target"]))
     return [
         Attachment(
@@ -294,7 +305,7 @@ def read_attachments(db: Database) -> list[Attachment]:
             r["added_at"],
             tuple(links.get(r["id"], ())),
         )
-        for r in db.query("select * from attachments order by id")
+        for r in query(conn, "select * from attachments order by id")
     ]
 
 

@@ -8,8 +8,10 @@ Migrations are never edited once released: a change of schema is a new function 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # the migrations run only to make or upgrade a file, never to open one
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x51444B31  # "QDK1"
 MIGRATIONS: list[Callable[[Database], None]] = []
@@ -101,6 +103,30 @@ def revision_history(db: Database) -> None:
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+_VERSION_1 = {
+    "meta": {"key", "value"},
+    "fields": {"id", "value"},
+    "table_rows": {"table_id", "position", "data"},
+    "declarations": {"rule", "affirmed", "statement", "evidence", "affirmed_at"},
+    "profile": {"section", "text"},
+    "narratives": {"item", "text"},
+    "scores": {"item", "pct", "notes", "strengths", "opportunities", "assessor", "scored_at"},
+    "indicators": {
+        *("id", "position", "name", "unit", "better", "item", "target"),
+        *("competitor", "competitor_source", "benchmark", "benchmark_source"),
+    },
+    "indicator_values": {"indicator", "year", "value"},
+    "blobs": {"sha256", "size", "data"},
+    "attachments": {"id", "sha256", "file_name", "media_type", "size", "caption", "added_at"},
+    "attachment_links": {"attachment", "kind", "target"},
+}
+# The tables and columns a file of each version has, as its migrations make them (a test checks
+# they agree): opening a file checks its shape against these without running the migrations.
+TABLES: dict[int, dict[str, set[str]]] = {
+    1: _VERSION_1,
+    2: {**_VERSION_1, "history": {"id", "kind", "key", "value", "at"}},
+}
 
 
 def migrate(db: Database, from_version: int, to_version: int = SCHEMA_VERSION) -> None:

@@ -13,6 +13,8 @@ from qualitydesk.store.document import Document
 
 WRITER = textwrap.dedent("""
     import sys
+
+    import sqlite_utils  # imported by the first save: before "ready", so the kills land on saves
     from qualitydesk.store.document import Document
     from qualitydesk.store.records import Score
 

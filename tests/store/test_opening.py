@@ -168,6 +168,33 @@ def test_files_of_every_earlier_version_open_and_upgrade(tmp_path, version):
     conn.close()
 
 
+@pytest.mark.parametrize("version", range(1, schema.SCHEMA_VERSION + 1))
+def test_the_written_out_shape_of_every_version_is_what_its_migrations_make(version):
+    from sqlite_utils import Database
+
+    conn = sqlite3.connect(":memory:")
+    schema.migrate(Database(conn, execute_plugins=False), 0, version)
+    names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")]
+    made = {n: {c[1] for c in conn.execute(f'PRAGMA table_info("{n}")')} for n in names}
+    conn.close()
+    assert schema.TABLES[version] == made
+    assert set(schema.TABLES) == set(range(1, schema.SCHEMA_VERSION + 1))
+
+
+def test_opening_and_reading_a_file_imports_no_sqlite_utils(saved):
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from qualitydesk.store.document import Document
+        with Document.open({str(saved)!r}) as doc:
+            doc.history()
+            doc.attachments()
+        assert "sqlite_utils" not in sys.modules, "imported to open or read"
+        """
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+
+
 def test_full_disk_is_reported_and_nothing_is_lost(new_doc):
     doc = new_doc()
     doc.set_narrative("4.1.2", "已保存的内容")

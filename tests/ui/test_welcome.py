@@ -112,3 +112,29 @@ def test_recent_file_reopens_on_the_step_left(qtbot, forms, settings, messages, 
     qtbot.keyClick(later.welcome.recent, Qt.Key.Key_Return)
     assert later.view.current_key == "summary"
     later.close_document()
+
+
+@pytest.mark.parametrize("opened", ["demo", "damaged", "none"])
+def test_a_file_opened_at_start_is_shown_without_the_welcome_screen(
+    qtbot, forms, settings, *, messages, demo_copy, opened
+):
+    from qualitydesk.ui.shell.window import MainWindow
+
+    create_application()
+    window = MainWindow(forms, settings, messages)
+    qtbot.addWidget(window)
+    window.show()  # as `qualitydesk file.qdesk` starts: shown, then the file opened
+    if opened == "damaged":
+        demo_copy.write_bytes(b"not a database at all" * 20)
+    if opened != "none":
+        window.open_path(demo_copy)
+    qtbot.waitExposed(window)
+    if opened == "demo":  # the welcome screen is never made
+        assert window._welcome is None
+        assert window.central.currentWidget() is window.view
+        window.close_document()
+        assert window.central.currentWidget() is window.welcome  # made when first needed
+    else:  # no file, or one that cannot be opened: the welcome screen, as soon as shown
+        qtbot.waitUntil(lambda: window._welcome is not None)
+        assert window.central.currentWidget() is window.welcome
+        assert window.welcome.isVisible()

@@ -11,8 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -33,11 +33,11 @@ from qualitydesk.ui.settings import Settings, data_dir
 from qualitydesk.ui.shell.exports import ExportCommands
 from qualitydesk.ui.shell.menus import MenuBar
 from qualitydesk.ui.shell.wizard import WizardView
-from qualitydesk.ui.welcome import WelcomeView
 
 if TYPE_CHECKING:
     from qualitydesk.ui.newapp import NewApplicationWizard
     from qualitydesk.ui.renew_dialog import Renewer
+    from qualitydesk.ui.welcome import WelcomeView
     from qualitydesk.ui.wordimport_dialog import WordImporter
 
 APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "质量奖申报助手")
@@ -66,10 +66,10 @@ class MainWindow(ExportCommands, QMainWindow):
         self.edit_actions = EditActions(self)
         self.zoom = EditorZoom(self, settings)
         self.zoom.changed.connect(self._zoomed)
-        self.welcome = self._make_welcome()
+        self._welcome: WelcomeView | None = None  # made when first needed (a file opened at
+        # start never needs it)
         self.find_bar = FindBar(self)
         self.central = QStackedWidget()
-        self.central.addWidget(self.welcome)
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
@@ -79,8 +79,31 @@ class MainWindow(ExportCommands, QMainWindow):
         self.menus = MenuBar(self)
         self.menus.build()
         self._update_title()
-        self.welcome.set_recent(settings.recent_files())
         screen.restore_or_fit(self, settings.geometry(), screen.MAIN_WINDOW)
+
+    @property
+    def welcome(self) -> WelcomeView:
+        """The welcome screen, first in the central stack; made on first need, and shown
+        then unless an application is open.
+        """
+        if self._welcome is None:
+            self._welcome = self._make_welcome()
+            self.central.insertWidget(0, self._welcome)
+            if self.view is None:
+                self.central.setCurrentWidget(self._welcome)
+        return self._welcome
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown: the welcome screen follows at once unless a file is being opened meanwhile
+        (as ``qualitydesk file.qdesk`` shows the window, then opens the file).
+        """
+        super().showEvent(event)
+        if self._welcome is None:
+            QTimer.singleShot(0, self, self._welcome_unless_open)
+
+    def _welcome_unless_open(self) -> None:
+        if self.view is None:
+            self.central.setCurrentWidget(self.welcome)
 
     @cached_property
     def word_importer(self) -> WordImporter:
@@ -319,14 +342,16 @@ class MainWindow(ExportCommands, QMainWindow):
         self.edit_actions.retranslate()
         self.zoom.retranslate()
         self.menus.rebuild()
-        welcome, self.welcome = self.welcome, self._make_welcome()
-        self.central.insertWidget(0, self.welcome)
-        self.central.setCurrentWidget(self.welcome)
-        self.central.removeWidget(welcome)
-        welcome.deleteLater()
+        welcome, self._welcome = self._welcome, None
+        self.central.setCurrentWidget(self.welcome)  # made again, in the new language
+        if welcome is not None:
+            self.central.removeWidget(welcome)
+            welcome.deleteLater()
         self._update_title()
 
     def _make_welcome(self) -> WelcomeView:
+        from qualitydesk.ui.welcome import WelcomeView
+
         welcome = WelcomeView({a.id: a.name for a in self.forms.awards.values()})
         welcome.new_requested.connect(self.new_application)
         welcome.open_requested.connect(self.open_dialog)

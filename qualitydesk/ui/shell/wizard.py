@@ -157,7 +157,7 @@ class WizardView(QWidget):
         """How many rows this document's connection has written so far: what a page loaded
         from is still what the file holds while this stays the same.
         """
-        return int(self.doc.db.conn.total_changes)
+        return int(self.doc.conn.total_changes)
 
     def _load(self, key: str, page: Page) -> None:
         page.load(self.doc)
