@@ -52,19 +52,15 @@ class PdfPages:
         """Keep the cleaned ``data`` of ``attachment`` for drawing."""
         self.data[attachment] = data
 
-    def __bool__(self) -> bool:
-        return bool(self.data)
-
     def draw(self, canv: Canvas, attachment: int, index: int, width: float, height: float) -> None:
         """Page ``index`` of ``attachment`` scaled into (0, 0, ``width``, ``height``), centred."""
         doc = canv._doc
         name = f"QualityDeskAttachment{attachment}.{index}"
+        page = self._reader(attachment).pages[index]
         if not canv.hasForm(name):
-            page = self._reader(attachment).pages[index]
             doc.Reference(_form(page, doc, f"QDA{attachment}."), pdfdoc.xObjectName(name))
         # the package's fonts are tagged when it is saved: they keep clear of these
         doc.__dict__.setdefault("_qualitydesk_subset_tags", set()).update(self._tags)
-        page = self._reader(attachment).pages[index]
         canv.saveState()
         canv.transform(*_fit(page.cropbox, (0.0, 0.0, width, height)).ctm)
         canv.doForm(name)
