@@ -102,6 +102,50 @@ def revision_history(db: Database) -> None:
     db.table("history").create_index(["kind", "key", "id"])
 
 
+@migration
+def assessment_team(db: Database) -> None:
+    """Version 3: the self-assessment team — assessors handed a scorebook and what they returned,
+    the scores agreed at the consensus meeting, the examiners' feedback and the improvement plan.
+    """
+    db.table("assessors").create(
+        {"name": str, "round": str, "handed_out_at": str, "returned_at": str, "source": str},
+        pk="name",
+    )
+    db.table("assessor_scores").create(
+        {
+            "assessor": str,
+            "item": str,
+            "pct": int,
+            "strengths": str,
+            "opportunities": str,
+            "comment": str,
+        },
+        pk=("assessor", "item"),
+        foreign_keys=[("assessor", "assessors", "name")],
+    )
+    db.table("consensus").create(
+        {"item": str, "pct": int, "note": str, "before": str, "agreed_at": str}, pk="item"
+    )
+    db.table("feedback").create(
+        {"item": str, "strengths": str, "opportunities": str, "source": str, "entered_at": str},
+        pk="item",
+    )
+    db.table("actions").create(
+        {
+            "id": int,
+            "title": str,
+            "source": str,
+            "item": str,
+            "owner": str,
+            "due": str,
+            "status": str,
+            "note": str,
+            "created_at": str,
+        },
+        pk="id",
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _VERSION_1 = {
@@ -125,7 +169,17 @@ _VERSION_1 = {
 # they agree): opening a file checks its shape against these without running the migrations.
 TABLES: dict[int, dict[str, set[str]]] = {
     1: _VERSION_1,
-    2: {**_VERSION_1, "history": {"id", "kind", "key", "value", "at"}},
+    2: (_VERSION_2 := {**_VERSION_1, "history": {"id", "kind", "key", "value", "at"}}),
+    3: {
+        **_VERSION_2,
+        "assessors": {"name", "round", "handed_out_at", "returned_at", "source"},
+        "assessor_scores": {"assessor", "item", "pct", "strengths", "opportunities", "comment"},
+        "consensus": {"item", "pct", "note", "before", "agreed_at"},
+        "feedback": {"item", "strengths", "opportunities", "source", "entered_at"},
+        "actions": {
+            *("id", "title", "source", "item", "owner", "due", "status", "note", "created_at"),
+        },
+    },
 }
 
 
