@@ -67,14 +67,10 @@ START = textwrap.dedent("""
         window.show()
     else:  # as `qualitydesk demo.qdesk` starts (qualitydesk.cli → qualitydesk.ui.app.run)
         import qualitydesk.cli
-        from qualitydesk.ui.app import create_application
         from qualitydesk.domain.forms import load_forms
-        from qualitydesk.ui.settings import Settings
-        from qualitydesk.ui.shell.window import MainWindow
-        app = create_application()
-        window = MainWindow(load_forms(), Settings())
-        window.show()
-        window.open_path(path)
+        from qualitydesk.ui.app import create_application, start
+        app = create_application(guard=False)
+        window = start(load_forms(), path)
     from PySide6.QtCore import QEvent, QObject, QTimer
     figures = {}
 

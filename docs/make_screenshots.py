@@ -72,6 +72,16 @@ STEPS = (
     ("preflight", "step-preflight.png"),
 )
 BEFORE_STEPS = ("welcome.png", "new-application.png")
+TEAM_PICTURES = ("team-scoring.png", "team-collect.png", "team-consensus.png")
+# The self-assessment team of the guide's 组织自评小组: each assessor's percent against the demo's
+# self-score, the item shown first where they are far apart, and what they wrote of it.
+TEAM = {"张伟": (0, -15), "李娜": (5, 5), "王强": (-5, 10)}  # (offset, offset on TEAM_ITEM)
+TEAM_ITEM = "4.2.3"
+TEAM_REMARKS = {
+    "张伟": ("行动计划与预算同一编号，责任到人", "海外注册认证类计划缺少预案"),
+    "李娜": ("行动计划与预算同一编号，责任到人\n指标责任矩阵区分主责与协责", "缺少预案"),
+    "王强": ("指标责任矩阵区分主责与协责", "海外注册认证类计划缺少预案\n绩效预测以趋势外推为主"),
+}
 AFTER_STEPS = (
     "step-summary-gaps.png",
     "history.png",
@@ -79,6 +89,7 @@ AFTER_STEPS = (
     "programmes.png",
     "preflight-problems.png",
     "word-import.png",
+    *TEAM_PICTURES,
     "pdf-cover.png",
     "pdf-report.png",
     "pdf-layouts.png",
@@ -388,6 +399,78 @@ def shoot_word_import(app: Any, window: Any, demo: Path, word: Path, shots: Shot
     window.close_document()
 
 
+def build_team_files(demo: Path, forms: Any) -> tuple[Path, list[Path]]:
+    """A copy of the demo handed out to TEAM, and their files filled in as they return them
+    (one of them on TEAM_ITEM only, the others on every item), with a file changed by hand.
+    """
+    from dataclasses import replace
+
+    from qualitydesk.domain.team import AssessorScore
+    from qualitydesk.store.document import Document
+    from qualitydesk.store.scorefile import hand_out_files, read_score_file, write_score_file
+
+    copy = demo.with_name("示例申报-自评小组.qdesk")
+    shutil.copy(demo, copy)
+    folder = demo.parent / "评分表"
+    folder.mkdir()
+    with fixed_clock() as set_time, Document.open(copy) as doc:
+        set_time(datetime(YEAR, 5, 15, 14, 0))
+        own = {item: score.pct for item, score in doc.scores().items()}
+        files = [p for p in hand_out_files(doc, forms, list(TEAM), folder) if p.suffix != ".xlsx"]
+    for path in files:
+        book = read_score_file(path)
+        offset, far = TEAM[book.assessor]
+        strengths, opportunities = TEAM_REMARKS[book.assessor]
+        scores = [
+            AssessorScore(book.assessor, item, min(100, max(0, pct + offset)))
+            for item, pct in own.items()
+            if item != TEAM_ITEM
+        ]
+        scores.append(
+            AssessorScore(book.assessor, TEAM_ITEM, own[TEAM_ITEM] + far, strengths, opportunities)
+        )
+        write_score_file(path, replace(book, scores=tuple(scores)))
+    edited = folder / "赵六.qdesk-score"
+    edited.write_text(files[0].read_text(encoding="utf-8").replace("张伟", "赵六"), "utf-8")
+    return copy, [*files, edited]
+
+
+def shoot_team(app: Any, window: Any, demo: Path, shots: Shots) -> None:
+    """组织自评小组: an assessor's file in the scoring-only mode, 汇总评分 after the files were
+    dropped on it (one refused), and 共识会议 on the item the team disagrees on most.
+    """
+    from qualitydesk.ui.team import commands
+    from qualitydesk.ui.team.scoring_window import ScoringWindow
+
+    copy, returned = build_team_files(demo, window.forms)
+    window.open_path(returned[1])  # an assessor opens their file
+    scoring = visible_dialog(window, ScoringWindow)
+    scoring.resize(*WINDOW_SIZE)
+    scoring.show_item(TEAM_ITEM)
+    settle(app)
+    shots.save(scoring.grab(), "team-scoring.png")
+    scoring.close()
+    view = open_file(app, window, copy)
+    with fixed_clock() as set_time:
+        set_time(datetime(YEAR, 5, 20, 9, 0))
+        dialog = commands.collect(window)
+        dialog.add_files([str(p) for p in returned])  # what dropping them on the dialog does
+        dialog.resize(900, 420)
+        settle(app)
+        shots.save(dialog.grab(), "team-collect.png")
+        dialog.reject()
+        set_time(datetime(YEAR, 5, 22, 15, 30))
+        meeting = commands.consensus(window)
+        meeting.resize(*WINDOW_SIZE)
+        meeting.show_item("4.1.2")
+        meeting.agree("4.1.2", view.doc.score("4.1.2").pct, "与个人评分一致")
+        meeting.show_item(meeting.listed()[0])
+        settle(app)
+        shots.save(meeting.grab(), "team-consensus.png")
+        meeting.close()
+    window.close_document()
+
+
 # --- the PDF --------------------------------------------------------------------------------
 
 
@@ -585,6 +668,7 @@ def make_all(folder: Path, shots: Shots) -> None:
     shoot_programmes(app, window, shots)
     shoot_problems(app, window, unfinished, shots)
     shoot_word_import(app, window, demo, word, shots)
+    shoot_team(app, window, demo, shots)
     package = shoot_pdf(forms, demo, folder, shots)
     shoot_layouts(forms, demo, package, shots)
     shoot_continued(package, shots)

@@ -32,6 +32,9 @@ MODULES = {
     "export": "export",
     "import-docx": "exchange",
     "compare": "compare",
+    "team": "team",
+    "feedback": "improvement",
+    "actions": "improvement",
 }
 
 

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qualitydesk.cli.common import EXIT_OK, UsageError, open_read_only
 from qualitydesk.domain import numbers
 from qualitydesk.domain.forms import load_forms
+
+if TYPE_CHECKING:
+    from qualitydesk.domain.forms import Forms
+    from qualitydesk.store.document import Document
+    from qualitydesk.store.yearly import YearOverYear
 
 
 def export_command(args: argparse.Namespace) -> int:
@@ -19,6 +24,8 @@ def export_command(args: argparse.Namespace) -> int:
         return _export_docx(args)
     if args.item or args.category:
         raise UsageError("--item 和 --category 只用于导出 Word 副本（-o 以 .docx 结尾）")
+    if args.compare and args.kind != "internal":
+        raise UsageError("--compare 只用于内部自评报告（--kind internal）")
     result = _exported(
         args,
         lambda doc, forms: export_pdf(
@@ -29,6 +36,7 @@ def export_command(args: argparse.Namespace) -> int:
             double_sided=args.double_sided,
             layout=args.layout,
             force=args.force,
+            previous=_previous(args, doc, forms),
         ),
     )
     size = numbers.file_size(result.size)
@@ -43,6 +51,13 @@ def export_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _previous(args: argparse.Namespace, doc: Document, forms: Forms) -> YearOverYear | None:
+    """The comparison with ``--compare OLD.qdesk`` (None without it)."""
+    from qualitydesk.store.yearly import year_over_year
+
+    return year_over_year(args.compare, doc, forms) if args.compare else None
+
+
 def _export_docx(args: argparse.Namespace) -> int:
     from qualitydesk.export.docx import export_docx  # python-docx only for Word
 
@@ -50,6 +65,8 @@ def _export_docx(args: argparse.Namespace) -> int:
         raise UsageError("Word 副本只有申报材料一种；内部自评报告请导出为 PDF")
     if args.layout:
         raise UsageError("--layout 只用于 PDF；Word 副本的版式在 Word 中调整")
+    if args.compare:
+        raise UsageError("--compare 只用于内部自评报告（PDF）")
     result = _exported(
         args,
         lambda doc, forms: export_docx(

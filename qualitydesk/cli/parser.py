@@ -22,6 +22,9 @@ COMMANDS = (
     "export",
     "import-docx",
     "compare",
+    "team",
+    "feedback",
+    "actions",
 )
 
 
@@ -103,8 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("file")
     load.add_argument("--force", action="store_true", help=REPLACE_DOCUMENT)
 
-    _add_export(sub)
-    _add_import_docx(sub)
+    for add in (_add_export, _add_import_docx, _add_team, _add_improvement):
+        add(sub)
     return parser
 
 
@@ -131,6 +134,9 @@ def _add_export(sub: Any) -> None:
         "（compact：每页多排约四到五成文字）；见 forms/layouts.toml",
     )
     export.add_argument("--force", action="store_true", help=REPLACE_OUTPUT)
+    export.add_argument(
+        "--compare", metavar="OLD.qdesk", help="内部自评报告增加“与往年对比”：与往年的申报文件对比"
+    )
     section = export.add_mutually_exclusive_group()
     section.add_argument("--item", metavar="ID", help="Word 副本只含一个评分项，如 4.1.2")
     section.add_argument("--category", metavar="ID", help="Word 副本只含一个类目，如 4.1")
@@ -182,3 +188,49 @@ def _add_compare(sub: Any) -> None:
     compare.add_argument("old", help="较早年度的申报文件")
     compare.add_argument("new", help="较晚年度的申报文件")
     compare.add_argument("--json", action="store_true")
+
+
+def _add_team(sub: Any) -> None:
+    """``team hand-out|collect|status|agree``: the self-assessment team."""
+    team = sub.add_parser("team", help="自评小组：分发评分表、汇总评分、查看分歧、记录共识评分")
+    verbs = team.add_subparsers(
+        dest="team_command", required=True, metavar="hand-out|collect|status|agree"
+    )
+    hand_out = verbs.add_parser("hand-out", help="为每位评分人写出评分文件和 Excel 评分表")
+    hand_out.add_argument("file", help="申报文件（.qdesk）")
+    hand_out.add_argument(
+        "--assessor", action="append", required=True, metavar="姓名", help="评分人（可多次给出）"
+    )
+    hand_out.add_argument("-o", "--output", required=True, metavar="FOLDER", help="写入的文件夹")
+    hand_out.add_argument("--force", action="store_true", help=REPLACE_OUTPUT)
+    collect = verbs.add_parser("collect", help="汇总交回的评分文件或填好的 Excel 评分表")
+    collect.add_argument("file", help="申报文件（.qdesk）")
+    collect.add_argument("returned", nargs="+", help="交回的 .qdesk-score 或 .xlsx 文件")
+    collect.add_argument("--replace", action="store_true", help="评分人已交回过时，用新文件替换")
+    status = verbs.add_parser("status", help="每个评分项各评分人的评分、平均、中位与分歧")
+    status.add_argument("file", help="申报文件（.qdesk）")
+    status.add_argument("--spread", type=int, metavar="N", help="分歧达到 N 个百分点即需讨论")
+    status.add_argument("--json", action="store_true")
+    agree = verbs.add_parser("agree", help="记录一个评分项的共识评分（作为自评分，留有历史）")
+    agree.add_argument("file", help="申报文件（.qdesk）")
+    agree.add_argument("item", help="评分项，如 4.1.2")
+    agree.add_argument("pct", type=int, help="共识评分百分比，如 55")
+    agree.add_argument("--note", default="", help="共识说明")
+
+
+def _add_improvement(sub: Any) -> None:
+    """``feedback import FILE REPORT``: the examiners' 反馈报告; ``actions FILE``: the plan."""
+    feedback = sub.add_parser(
+        "feedback", help="评审反馈：从 Word 或 PDF 反馈报告导入各评分项的优势和改进机会"
+    )
+    feedback_sub = feedback.add_subparsers(dest="feedback_command", required=True, metavar="import")
+    report = feedback_sub.add_parser("import", help="按评分项标题导入评审反馈报告")
+    report.add_argument("file", help="申报文件（.qdesk）")
+    report.add_argument("report", help="评审反馈报告（.docx 或 .pdf）")
+    report.add_argument("--dry-run", action="store_true", help="只显示导入计划，不写入")
+    report.add_argument("--json", action="store_true")
+    actions = sub.add_parser("actions", help="改进计划：列出改进措施，或导出为 Excel")
+    actions.add_argument("file", help="申报文件（.qdesk）")
+    actions.add_argument("--json", action="store_true")
+    actions.add_argument("--xlsx", metavar="OUT.xlsx", help="把改进计划导出为 Excel 工作簿")
+    actions.add_argument("--force", action="store_true", help=REPLACE_OUTPUT)

@@ -131,7 +131,7 @@ def compare(framework: Framework, old: Side, new: Side) -> Comparison:
 
 def text_change(old: str, new: str) -> TextChange:
     """Paragraphs of ``new`` against ``old``: a replaced run counts as changed, pair by pair."""
-    before, after = _paragraphs(old), _paragraphs(new)
+    before, after = paragraphs(old), paragraphs(new)
     kept = changed = added = removed = 0
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -148,7 +148,8 @@ def text_change(old: str, new: str) -> TextChange:
     return TextChange(kept, changed, added, removed)
 
 
-def _paragraphs(text: str) -> list[str]:
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a narrative as compared: the blocks between blank lines, stripped."""
     return [p.strip() for p in _BLANK_LINES.split(text.replace("\r\n", "\n")) if p.strip()]
 
 

@@ -18,14 +18,18 @@ from qualitydesk.export.book import Book, chinese_date, gap
 from qualitydesk.export.captions import captioned
 from qualitydesk.export.flowables import Para
 from qualitydesk.export.graphics import radar_drawing
+from qualitydesk.export.internal_team import later_parts
 from qualitydesk.export.layout import PartBreak
 from qualitydesk.export.tables import Cell, grid
 from qualitydesk.store import readiness
+from qualitydesk.store.yearly import YearOverYear
 
 
-def story(book: Book) -> list[Flowable]:
+def story(book: Book, previous: YearOverYear | None = None) -> list[Flowable]:
     """The whole internal report: cover, 目录, then the score summary, each item's 优势 and
-    改进机会, and the gap list, each starting a new page.
+    改进机会, the gap list, and where there are data the team's consensus, the improvement plan
+    and the comparison with ``previous`` (:mod:`~qualitydesk.export.internal_team`), each starting
+    a new page.
     """
     card = readiness.scorecard(book.doc, book.forms)
     book.check("正在排版：评分汇总")
@@ -33,6 +37,7 @@ def story(book: Book) -> list[Flowable]:
     book.check("正在排版：优势与改进机会")
     body += [PartBreak(), *items(book, card)]
     body += [PartBreak(), *gap_list(book, card)]
+    body += later_parts(book, previous)
     head = [*cover(book, card), NextPageTemplate("body"), PartBreak()]
     contents = [Anchor("contents", "目录", 0), Para("目　　录", book.styles.part), *book.contents()]
     return head + contents + body

@@ -28,6 +28,7 @@ from qualitydesk.export.preflight import oversized, rare_characters, unprintable
 from qualitydesk.store import safewrite, sizes
 from qualitydesk.store.document import Document, DocumentError
 from qualitydesk.store.safewrite import WriteError
+from qualitydesk.store.yearly import YearOverYear
 
 KINDS = ("package", "internal")
 Progress = Callable[[int, int, str], bool]
@@ -87,11 +88,13 @@ def export_pdf(
     layout: str | None = None,
     progress: Progress | None = None,
     force: bool = False,
+    previous: YearOverYear | None = None,
 ) -> ExportResult:
     """Write the PDF of ``kind`` (package or internal) for ``doc`` to ``out``.
 
     ``layout`` names the page layout of forms/layouts.toml (标准, 紧凑, or its id); None: the
-    default, which for a programme with its own [layout] is the programme's.
+    default, which for a programme with its own [layout] is the programme's. ``previous`` adds
+    与往年对比 to the internal report.
 
     ``out`` is never the document or another application file; an existing file is replaced
     only with ``force`` (:func:`qualitydesk.store.safewrite.check_target`).
@@ -109,7 +112,7 @@ def export_pdf(
         missing = _glyphs(doc, forms)
         with collector_paused():
             data, pages, notes = _render(
-                doc, forms, kind, double_sided, reporter, geometry=geometry
+                doc, forms, kind, double_sided, reporter, geometry=geometry, previous=previous
             )
     except ExportError:
         raise
@@ -180,10 +183,11 @@ def _render(
     reporter: _Reporter,
     *,
     geometry: PageGeometry,
+    previous: YearOverYear | None = None,
 ) -> tuple[bytes, int, tuple[str, ...]]:
     fonts()
     book = Book(doc, forms, check=lambda message: reporter.report(2, message), page=geometry)
-    flowables = package.story(book) if kind == "package" else internal.story(book)
+    flowables = package.story(book) if kind == "package" else internal.story(book, previous)
     setup = _setup(book, kind, double_sided)
     spans = {1: (8, 45), 2: (45, 88)}
 

@@ -33,6 +33,7 @@ from qualitydesk.store.content import ContentMixin
 from qualitydesk.store.errors import DocumentError, saving
 from qualitydesk.store.evidence import DEFAULT_MAX_ATTACHMENT, EvidenceMixin
 from qualitydesk.store.history import HISTORY_KINDS, HistoryMixin, record
+from qualitydesk.store.improvement import ImprovementMixin
 from qualitydesk.store.information import (
     NOTICE_KEYS,
     NOTICE_PREFIX,
@@ -42,6 +43,7 @@ from qualitydesk.store.information import (
 from qualitydesk.store.lock import WriterLock
 from qualitydesk.store.opening import SQLITE_HEADER
 from qualitydesk.store.tables import TablesMixin
+from qualitydesk.store.team import TeamMixin
 
 __all__ = [
     "DEFAULT_MAX_ATTACHMENT",
@@ -61,7 +63,15 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class Document(InformationMixin, ContentMixin, TablesMixin, EvidenceMixin, HistoryMixin):
+class Document(
+    InformationMixin,
+    ContentMixin,
+    TablesMixin,
+    EvidenceMixin,
+    HistoryMixin,
+    TeamMixin,
+    ImprovementMixin,
+):
     """One application. Use :meth:`create` or :meth:`open`, and close it (or use ``with``)."""
 
     def __init__(

@@ -48,6 +48,7 @@ from qualitydesk.store.dumprecords import (
     Score,
     unique,
 )
+from qualitydesk.store.dumpteam import TEAM_META, TEAM_SCHEMA
 from qualitydesk.store.dumptypes import (
     CUSTOM,
     MAX_ATTACHMENTS,
@@ -108,6 +109,7 @@ META: dict[str, Any] = {
     "renewed_from": NotRequired[Line],
     "renewed_from_year": NotRequired[YearText],
 } | NOTICE_META
+META |= TEAM_META  # schema 3: the team's spread threshold
 
 # --- the document -----------------------------------------------------------------------------
 
@@ -174,6 +176,7 @@ def document_type(forms: Forms, award: Award | None) -> type:
         "indicators": Annotated[list[Indicator], Field(max_length=MAX_INDICATORS), unique("id")],
         "attachments": Annotated[list[Attachment], Field(max_length=MAX_ATTACHMENTS), unique("id")],
         "history": Annotated[list[HistoryEntry], Field(max_length=MAX_HISTORY), unique("id")],  # type: ignore[valid-type]  # built at run time
+        **TEAM_SCHEMA,  # schema 3: the self-assessment team and the improvement plan
     }
     return with_config(STRICT)(TypedDict("Dump", fields))  # type: ignore[operator]  # built at run time
 

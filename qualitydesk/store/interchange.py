@@ -25,8 +25,9 @@ from pydantic import JsonValue
 
 from qualitydesk.domain.forms import Forms
 from qualitydesk.domain.numbers import file_size, integer
-from qualitydesk.store import dumpschema, rows, safewrite, schema, sizes
+from qualitydesk.store import dumpschema, dumpteam, rows, safewrite, schema, sizes
 from qualitydesk.store.document import DEFAULT_MAX_ATTACHMENT, Document, DocumentError
+from qualitydesk.store.errors import reading
 from qualitydesk.store.jsonpath import json_path
 from qualitydesk.store.records import Attachment, Declaration, Indicator, Link, Revision, Score
 
@@ -87,7 +88,13 @@ def dump(doc: Document) -> dict[str, object]:
             {"id": r.id, "kind": r.kind, "key": r.key, "value": r.value, "at": r.at}
             for r in reversed(doc.history())
         ],
+        **_team(doc),
     }
+
+
+def _team(doc: Document) -> dict[str, list[dict[str, Any]]]:
+    with reading(doc.path, "自评小组与改进计划"):
+        return dumpteam.team_json(doc.conn)
 
 
 def dumps(doc: Document) -> str:
@@ -133,6 +140,9 @@ def load(
     bombs = _image_bombs(document)  # as adding the file would refuse them
     if bombs:
         raise InterchangeError(source, bombs)
+    strays = dumpteam.team_problems(document)  # a score by an assessor not listed
+    if strays:
+        raise InterchangeError(source, strays)
     with safewrite.new_document(target, force=force) as temp:
         try:
             _write(document, temp)
@@ -190,6 +200,7 @@ def _write(data: dict[str, Any], path: Path) -> None:
                 rows.write_attachment(db, Attachment(**record), a["data"], new=False)
             db.table("history").delete_where()
             rows.write_revisions(db, (Revision(**h) for h in data["history"]))
+            dumpteam.write_team(db, data)
     finally:
         doc.close()
 

@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 from qualitydesk.domain.charts import Indicator
 
 __all__ = [
+    "Action",
+    "Assessor",
     "Attachment",
+    "Consensus",
     "Declaration",
+    "Feedback",
     "FieldValue",
     "Indicator",
     "Link",
@@ -80,3 +84,61 @@ class Revision:
     key: str
     value: object
     at: str
+
+
+@dataclass(frozen=True)
+class Assessor:
+    """A member of the self-assessment team handed a scorebook: name, hand-out round, when it was
+    handed out and returned (empty until then) and what it came back as (a file name).
+    """
+
+    name: str
+    round: str
+    handed_out_at: str
+    returned_at: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Consensus:
+    """The score of an item agreed at the consensus meeting: percent, note, every assessor's
+    percent before (by name) and when it was agreed.
+    """
+
+    item: str
+    pct: int
+    note: str = ""
+    before: Mapping[str, int] = field(default_factory=dict)
+    agreed_at: str = ""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The examiners' feedback on an item: 优势, 改进机会, where it came from and when entered."""
+
+    strengths: str = ""
+    opportunities: str = ""
+    source: str = ""
+    entered_at: str = ""
+
+
+ACTION_SOURCES = ("own", "examiners")
+ACTION_STATUSES = ("open", "doing", "done", "dropped")
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action of the improvement plan: what, from whose 改进机会 ("own" or "examiners"), the
+    linked item, owner, due date (ISO or ""), status ("open", "doing", "done", "dropped"), a note
+    and when it was made. ``id`` is 0 until the document has stored it.
+    """
+
+    id: int
+    title: str
+    source: str = "own"
+    item: str = ""
+    owner: str = ""
+    due: str = ""
+    status: str = "open"
+    note: str = ""
+    created_at: str = ""

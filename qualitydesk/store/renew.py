@@ -11,6 +11,8 @@ scores and history) to a new file and makes it the application of a later year:
 - what the applicant confirms for a period — the 近三年 compliance answers, the 承诺 and its
   date, the affirmed eligibility declarations — is cleared, to be confirmed again;
 - every item is marked 需更新 (:data:`NEEDS_UPDATE`) until the user marks it updated on its page;
+- last year's self-assessment team (assessors, their scores, the consensus) and the examiners'
+  feedback are dropped; the improvement actions stay (the plan goes on into the new year);
 - the source file is remembered (:data:`RENEWED_FROM`).
 
 Eligibility is evaluated again for the new year whenever the file is checked or opened. The file
@@ -124,6 +126,8 @@ def _make_new_year(
         if doc.limit(part):
             doc.set_limit(part, None)
     dropped, added = _shift_tables(doc, forms, year)
+    doc.clear_team()  # last year's assessors and consensus; the actions go on
+    doc.set_feedbacks(dict.fromkeys(doc.feedback()))  # last year's examiners' feedback
     return Renewed(
         path=doc.path,
         year=year,

@@ -7,6 +7,7 @@ import tempfile
 import time
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -21,9 +22,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qualitydesk import __version__
 from qualitydesk import log as applog
-from qualitydesk.domain.forms import FormsError, load_forms
+from qualitydesk.domain.forms import Forms, FormsError, load_forms
 from qualitydesk.ui import inputguard
 from qualitydesk.ui.fonts import load_bundled_fonts, ui_font
+
+if TYPE_CHECKING:
+    from qualitydesk.ui.shell.window import MainWindow
 
 APP_NAME = "QualityDesk"
 ORG_NAME = "QualityDesk"
@@ -33,8 +37,11 @@ _LANGUAGE = "qualitydeskLanguage"  # the application's property naming the langu
 _TRANSLATOR = "qualitydeskTranslator"  # the object name of the translator set_language installs
 
 
-def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
-    """The QApplication with its names set before any settings are read, fonts and translations.
+def create_application(
+    argv: list[str] | None = None, language: str | None = None, *, guard: bool = True
+) -> QApplication:
+    """The QApplication with its names set before any settings are read, fonts, translations and
+    (unless ``guard`` is False: :func:`start` puts it on later) the input guard.
 
     Safe to call again (tests share one QApplication): the set-up happens once.
     """
@@ -50,7 +57,8 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     app.setFont(ui_font())
     # No application-wide style sheet: with one, every widget is styled through it (a quarter
     # of the start-up's CPU); the header sets its own (shell/wizard.py).
-    inputguard.install(app)  # the wheel scrolls pages, never changes an unfocused input
+    if guard:
+        inputguard.install(app)  # the wheel scrolls pages, never changes an unfocused input
     icon = resources.files("qualitydesk.resources").joinpath("icons", "qualitydesk.png")
     if icon.is_file():
         pixmap = QPixmap()
@@ -107,7 +115,7 @@ def run(path: str | None = None, *, smoke_test: bool = False) -> int:
     With ``smoke_test`` it runs :func:`run_smoke_test` instead of waiting for the user. Forms that
     cannot be loaded end it at once with 2, after saying why.
     """
-    app = create_application()
+    app = create_application(guard=smoke_test)
     from qualitydesk.ui.settings import data_dir
 
     context = applog.Context("qualitydesk --smoke-test" if smoke_test else "qualitydesk (desktop)")
@@ -122,11 +130,11 @@ def run(path: str | None = None, *, smoke_test: bool = False) -> int:
         else:
             QMessageBox.critical(None, _title(), text.replace("%1", str(exc)))
         return 2
-    from qualitydesk.ui.settings import Settings
-    from qualitydesk.ui.shell.window import MainWindow
-
     if smoke_test:  # its own settings: the user's 最近打开 never lists the test's demo
         with tempfile.TemporaryDirectory(prefix="qualitydesk-smoke-settings-") as folder:
+            from qualitydesk.ui.settings import Settings
+            from qualitydesk.ui.shell.window import MainWindow
+
             window = MainWindow(forms, Settings(Path(folder)))
             context.document = lambda: str(window.view.doc.path) if window.view else ""
             applog.install_excepthooks()  # a failure is printed: a dialog would wait for ever
@@ -136,13 +144,31 @@ def run(path: str | None = None, *, smoke_test: bool = False) -> int:
                 applog.record_failure(exc, "smoke test failed")
                 print(f"smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
                 return 1
-    window = MainWindow(forms, Settings())
+    window = start(forms, path)
     context.document = lambda: str(window.view.doc.path) if window.view else ""
     applog.install_excepthooks(lambda text: window.messages.critical(window, _title(), text))
+    return app.exec()
+
+
+def start(forms: Forms, path: str | None = None) -> MainWindow:
+    """Show the main window and open ``path`` in it (if given), as the desktop program starts.
+
+    The input guard (:mod:`~qualitydesk.ui.inputguard`) goes on once the first page is built,
+    before the event loop runs, so before the user can reach any input: the guard is an
+    application-wide event filter in Python, and the thousands of events of building the window
+    and its first page each passing through it were a sixth of the start-up's CPU. Widgets built
+    before it are guarded as it goes on.
+    """
+    from qualitydesk.ui.settings import Settings
+    from qualitydesk.ui.shell.window import MainWindow
+
+    app = create_application(guard=False)
+    window = MainWindow(forms, Settings())
     window.show()
     if path:
         window.open_path(path)
-    return app.exec()
+    inputguard.install(app)
+    return window
 
 
 def _title() -> str:

@@ -99,7 +99,13 @@ def install(app: QApplication) -> InputGuard:
     guard = InputGuard(app)
     guard.setObjectName(_GUARD_NAME)
     app.installEventFilter(guard)
-    for widget in app.allWidgets():  # those made before the guard (they are polished already)
-        if is_guarded(widget):
-            no_wheel_focus(widget)
+    # Those made before the guard (they are polished already). Looked for by class, so that only
+    # they are wrapped for Python, not every widget of the window.
+    for window in app.topLevelWidgets():
+        for kind in GUARDED:
+            for widget in window.findChildren(kind):
+                if is_guarded(widget):
+                    no_wheel_focus(widget)
+        if is_guarded(window):
+            no_wheel_focus(window)
     return guard

@@ -2,6 +2,196 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActionsModel</name>
+    <message>
+        <source>改进事项</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>计划完成</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Dropped</translation>
+    </message>
+    <message>
+        <source>自评</source>
+        <translation>Self-assessment</translation>
+    </message>
+    <message>
+        <source>评审反馈</source>
+        <translation>Examiners&apos; feedback</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsView</name>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>未完成（未开始和进行中）</source>
+        <translation>Unfinished (not started or in progress)</translation>
+    </message>
+    <message>
+        <source>改进事项、负责人或备注中的文字</source>
+        <translation>Words in the action, owner or note</translation>
+    </message>
+    <message>
+        <source>状态(&amp;S)：</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>条目(&amp;I)：</source>
+        <translation>&amp;Item:</translation>
+    </message>
+    <message>
+        <source>负责人(&amp;W)：</source>
+        <translation>O&amp;wner:</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)：</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>按状态筛选</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>按条目筛选</source>
+        <translation>Filter by item</translation>
+    </message>
+    <message>
+        <source>按负责人筛选</source>
+        <translation>Filter by owner</translation>
+    </message>
+    <message>
+        <source>改进计划</source>
+        <translation>Improvement plan</translation>
+    </message>
+    <message>
+        <source>（不关联）</source>
+        <translation>(no item)</translation>
+    </message>
+    <message>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>删除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>从改进机会生成(&amp;G)</source>
+        <translation>&amp;Generate from opportunities</translation>
+    </message>
+    <message>
+        <source>把自评和评审反馈中的每条改进机会列为一项改进事项；已列入的不重复</source>
+        <translation>Turn each opportunity for improvement in the self-assessment and the examiners&apos; feedback into an action; those already in the plan are not repeated</translation>
+    </message>
+    <message>
+        <source>导出 Excel(&amp;X)…</source>
+        <translation>E&amp;xport Excel…</translation>
+    </message>
+    <message>
+        <source>导出表中显示的改进事项（按当前的筛选和排序）</source>
+        <translation>Export the actions shown in the table (as currently filtered and sorted)</translation>
+    </message>
+    <message>
+        <source>共 %1 项</source>
+        <translation>Actions: %1</translation>
+    </message>
+    <message>
+        <source>，显示 %1 项</source>
+        <translation>, shown: %1</translation>
+    </message>
+    <message>
+        <source>新的改进事项</source>
+        <translation>New action</translation>
+    </message>
+    <message>
+        <source>删除所选的 %1 项改进事项？此操作不能撤销。</source>
+        <translation>Delete the selected actions (%1)? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>删除改进事项</source>
+        <translation>Delete actions</translation>
+    </message>
+    <message>
+        <source>从改进机会生成</source>
+        <translation>Generate from opportunities</translation>
+    </message>
+    <message>
+        <source>没有新的改进机会：自评和评审反馈中的改进机会都已列入改进计划。</source>
+        <translation>No new opportunities: every opportunity for improvement in the self-assessment and the examiners&apos; feedback is already in the improvement plan.</translation>
+    </message>
+    <message>
+        <source>已生成 %1 项改进事项（来自自评 %2 项，来自评审反馈 %3 项）。</source>
+        <translation>Actions generated: %1 (%2 from the self-assessment, %3 from the examiners&apos; feedback).</translation>
+    </message>
+    <message>
+        <source>-改进计划</source>
+        <translation>-improvement-plan</translation>
+    </message>
+    <message>
+        <source>导出改进计划</source>
+        <translation>Export improvement plan</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>已导出 %1 项改进事项：%2</source>
+        <translation>Actions exported (%1): %2</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Could not save</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>质量奖申报助手 QualityDesk</source>
@@ -12,6 +202,81 @@
 %1</source>
         <translation>The award data (forms/) has errors, so QualityDesk cannot start:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssessorScorePanel</name>
+    <message>
+        <source>评分指南</source>
+        <translation>Scoring guide</translation>
+    </message>
+    <message>
+        <source>优势</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <source>改进机会</source>
+        <translation>Opportunities for improvement</translation>
+    </message>
+    <message>
+        <source>评语</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>优势(&amp;S)</source>
+        <translation>&amp;Strengths</translation>
+    </message>
+    <message>
+        <source>改进机会(&amp;O)</source>
+        <translation>&amp;Opportunities for improvement</translation>
+    </message>
+    <message>
+        <source>评语(&amp;C)</source>
+        <translation>&amp;Comment</translation>
+    </message>
+    <message>
+        <source>评分档</source>
+        <translation>Scoring band</translation>
+    </message>
+    <message>
+        <source>得分百分比</source>
+        <translation>Score percentage</translation>
+    </message>
+    <message>
+        <source>本项得分</source>
+        <translation>Item score</translation>
+    </message>
+    <message>
+        <source>评分档(&amp;B)</source>
+        <translation>Scoring &amp;band</translation>
+    </message>
+    <message>
+        <source>百分比(&amp;P)</source>
+        <translation>&amp;Percentage</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{id} {name}&lt;/b&gt;（{points} 分）</source>
+        <translation>&lt;b&gt;{id} {name}&lt;/b&gt; ({points} points)</translation>
+    </message>
+    <message>
+        <source>未评分</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <source>请先选择评分档；评分档的描述显示在这里。</source>
+        <translation>Choose a scoring band first; its descriptors appear here.</translation>
+    </message>
+    <message>
+        <source>— / {max} 分</source>
+        <translation>— / {max} points</translation>
+    </message>
+    <message>
+        <source>{points} / {max} 分</source>
+        <translation>{points} / {max} points</translation>
     </message>
 </context>
 <context>
@@ -309,6 +574,364 @@
     </message>
 </context>
 <context>
+    <name>CollectDialog</name>
+    <message>
+        <source>汇总评分</source>
+        <translation>Collect scores</translation>
+    </message>
+    <message>
+        <source>把评分人交回的文件（.qdesk-score 或 Excel 评分表 .xlsx）拖到这里</source>
+        <translation>Drop the files the assessors returned (.qdesk-score or Excel scorebook .xlsx) here</translation>
+    </message>
+    <message>
+        <source>选择文件(&amp;F)…</source>
+        <translation>Choose &amp;files…</translation>
+    </message>
+    <message>
+        <source>汇总结果</source>
+        <translation>Collected files</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>评分人</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>选择交回的评分文件</source>
+        <translation>Choose the returned scorebooks</translation>
+    </message>
+    <message>
+        <source>评分文件 (*.qdesk-score *.xlsx)</source>
+        <translation>Scorebooks (*.qdesk-score *.xlsx)</translation>
+    </message>
+    <message>
+        <source>未汇总：保留此前交回的评分（{0}）</source>
+        <translation>Not collected: the scores returned earlier are kept ({0})</translation>
+    </message>
+    <message>
+        <source>已替换此前的评分，{0} 个评分项</source>
+        <translation>Earlier scores replaced: {0} items</translation>
+    </message>
+    <message>
+        <source>已汇总 {0} 个评分项</source>
+        <translation>{0} items collected</translation>
+    </message>
+    <message>
+        <source>{assessor}的评分已于 {when} 汇总（来自 {source}）。
+用 {file} 中的评分替换吗？</source>
+        <translation>{assessor}&apos;s scores were collected on {when} (from {source}).
+Replace them with the scores in {file}?</translation>
+    </message>
+    <message>
+        <source>同一评分人再次交回</source>
+        <translation>Returned again by the same assessor</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>%1 年度</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>与往年对比</source>
+        <translation>Compare with an earlier year</translation>
+    </message>
+    <message>
+        <source>得分(&amp;S)</source>
+        <translation>&amp;Scores</translation>
+    </message>
+    <message>
+        <source>文字(&amp;T)</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>结果数据(&amp;R)</source>
+        <translation>&amp;Results data</translation>
+    </message>
+    <message>
+        <source>完成的改进措施(&amp;A)</source>
+        <translation>Completed &amp;actions</translation>
+    </message>
+    <message>
+        <source>导出到内部报告(&amp;E)…</source>
+        <translation>&amp;Export to the internal report…</translation>
+    </message>
+    <message>
+        <source>%1（%2）→ %3：自评总分 %4 → %5 分（%6）；得分或文字有变化的评分项 %7 项（共 %8 项）。</source>
+        <translation>%1 (%2) → %3: total self-score %4 → %5 (%6); items with a changed score or text: %7 of %8.</translation>
+    </message>
+    <message>
+        <source>各评分项两个年度的得分</source>
+        <translation>Each item&apos;s scores in the two years</translation>
+    </message>
+    <message>
+        <source>评分项</source>
+        <translation>Scored item</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>评分项（● 为有变化的）</source>
+        <translation>Scored items (● changed)</translation>
+    </message>
+    <message>
+        <source>选中评分项两个年度的文字对比</source>
+        <translation>The selected item&apos;s text in the two years, side by side</translation>
+    </message>
+    <message>
+        <source>%1 段未改</source>
+        <translation>%1 unchanged paragraphs</translation>
+    </message>
+    <message>
+        <source>两个年度的文字相同。</source>
+        <translation>The text is the same in both years.</translation>
+    </message>
+    <message>
+        <source>两个年度都有的关键绩效指标</source>
+        <translation>Key performance indicators in both years</translation>
+    </message>
+    <message>
+        <source>%1 年度申报</source>
+        <translation>%1 application</translation>
+    </message>
+    <message>
+        <source>%1 年度尚未完成、现已完成的改进措施 %2 项。</source>
+        <translation>Actions still open in %1 and done since: %2.</translation>
+    </message>
+    <message>
+        <source>完成的改进措施</source>
+        <translation>Completed actions</translation>
+    </message>
+    <message>
+        <source>改进措施</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>完成期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>选择往年的申报文件</source>
+        <translation>Choose an earlier application file</translation>
+    </message>
+    <message>
+        <source>申报文件 (*.qdesk)</source>
+        <translation>Application files (*.qdesk)</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>无法对比</source>
+        <translation>Cannot compare</translation>
+    </message>
+    <message>
+        <source>内部自评报告</source>
+        <translation>Internal self-assessment report</translation>
+    </message>
+    <message>
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在导出 PDF…</source>
+        <translation>Exporting PDF…</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsensusItem</name>
+    <message>
+        <source>各评分人的评分</source>
+        <translation>Each assessor&apos;s scores</translation>
+    </message>
+    <message>
+        <source>百分比</source>
+        <translation>Percentage</translation>
+    </message>
+    <message>
+        <source>评分档</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <source>优势（合并）</source>
+        <translation>Strengths (merged)</translation>
+    </message>
+    <message>
+        <source>改进机会（合并）</source>
+        <translation>Opportunities for improvement (merged)</translation>
+    </message>
+    <message>
+        <source>优势</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <source>改进机会</source>
+        <translation>Opportunities for improvement</translation>
+    </message>
+    <message>
+        <source>共识</source>
+        <translation>Consensus</translation>
+    </message>
+    <message>
+        <source>共识得分</source>
+        <translation>Agreed score</translation>
+    </message>
+    <message>
+        <source>共识说明</source>
+        <translation>Consensus note</translation>
+    </message>
+    <message>
+        <source>讨论后商定的理由，例如依据哪些事实</source>
+        <translation>The reason agreed in the discussion, e.g. the facts it rests on</translation>
+    </message>
+    <message>
+        <source>确认共识(&amp;A)</source>
+        <translation>&amp;Confirm consensus</translation>
+    </message>
+    <message>
+        <source>共识得分(&amp;G)</source>
+        <translation>A&amp;greed score</translation>
+    </message>
+    <message>
+        <source>共识说明(&amp;N)</source>
+        <translation>Consensus &amp;note</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{id} {name}&lt;/b&gt;（{points} 分）</source>
+        <translation>&lt;b&gt;{id} {name}&lt;/b&gt; ({points} points)</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>✓ 已确认共识 {pct}%（{when}），已作为本项自评得分</source>
+        <translation>✓ Consensus confirmed at {pct}% ({when}); it is now the item&apos;s self-score</translation>
+    </message>
+    <message>
+        <source>尚无评分人的评分</source>
+        <translation>No assessor has scored this item yet</translation>
+    </message>
+    <message>
+        <source>⚑ 需讨论：分歧 {spread} 个百分点</source>
+        <translation>⚑ To discuss: spread of {spread} percentage points</translation>
+    </message>
+    <message>
+        <source>分歧 {spread} 个百分点</source>
+        <translation>Spread of {spread} percentage points</translation>
+    </message>
+    <message>
+        <source>平均</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>中位数</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>分歧</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>{0} 个百分点</source>
+        <translation>{0} pp</translation>
+    </message>
+</context>
+<context>
+    <name>ConsensusWindow</name>
+    <message>
+        <source>共识会议</source>
+        <translation>Consensus meeting</translation>
+    </message>
+    <message>
+        <source>分歧阈值</source>
+        <translation>Spread threshold</translation>
+    </message>
+    <message>
+        <source> 个百分点</source>
+        <translation> percentage points</translation>
+    </message>
+    <message>
+        <source>评分项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>分歧</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <source>共识</source>
+        <translation>Consensus</translation>
+    </message>
+    <message>
+        <source>分歧阈值(&amp;T)</source>
+        <translation>Spread &amp;threshold</translation>
+    </message>
+    <message>
+        <source>{assessors} 位评分人的评分；{flagged} 个评分项需讨论；已确认 {agreed} 项</source>
+        <translation>Assessors: {assessors}; items to discuss: {flagged}; agreed: {agreed}</translation>
+    </message>
+    <message>
+        <source>无评分</source>
+        <translation>Unscored</translation>
+    </message>
+    <message>
+        <source>⚑ {0}</source>
+        <translation>⚑ {0}</translation>
+    </message>
+    <message>
+        <source>未能确认共识</source>
+        <translation>Could not confirm consensus</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Could not save</translation>
+    </message>
+</context>
+<context>
     <name>EditActions</name>
     <message>
         <source>撤销(&amp;U)</source>
@@ -509,6 +1132,231 @@
     <message>
         <source>已停止发送页面。打印机无法撤回已发送的 {0} 页，它们可能仍会打印出来。</source>
         <translation>No more pages are sent. The printer cannot take back the {0} pages already sent; they may still print.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackImportDialog</name>
+    <message>
+        <source>导入评审反馈：%1</source>
+        <translation>Import examiners&apos; feedback: %1</translation>
+    </message>
+    <message>
+        <source>将写入的内容</source>
+        <translation>What will be written</translation>
+    </message>
+    <message>
+        <source>未导入的文字</source>
+        <translation>Text not imported</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>应用(&amp;A)</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>导入计划</source>
+        <translation>Import plan</translation>
+    </message>
+    <message>
+        <source>评分项</source>
+        <translation>Scored item</translation>
+    </message>
+    <message>
+        <source>反馈报告中的标题</source>
+        <translation>Heading in the report</translation>
+    </message>
+    <message>
+        <source>优势</source>
+        <translation>Strengths</translation>
+    </message>
+    <message>
+        <source>改进机会</source>
+        <translation>Opportunities</translation>
+    </message>
+    <message>
+        <source>现有反馈</source>
+        <translation>Existing feedback</translation>
+    </message>
+    <message>
+        <source>替换已有反馈</source>
+        <translation>Replaces existing feedback</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>无内容，不导入</source>
+        <translation>Empty; not imported</translation>
+    </message>
+    <message>
+        <source>%1 条</source>
+        <translation>%1 entries</translation>
+    </message>
+    <message>
+        <source>反馈报告中找到的评分项(&amp;R)：勾选的将写入评审反馈</source>
+        <translation>Items found in the &amp;report: the ticked ones go into the examiners&apos; feedback</translation>
+    </message>
+    <message>
+        <source>所选评分项将写入的内容(&amp;P)：</source>
+        <translation>&amp;Preview for the selected item:</translation>
+    </message>
+    <message>
+        <source>未能对应到评分项的文字(&amp;U)（不导入）：</source>
+        <translation>&amp;Unmatched text (fits no item; not imported):</translation>
+    </message>
+    <message>
+        <source>同时在“评分汇总”中填写报告给出的评审得分：%1</source>
+        <translation>Also enter the examiners&apos; scores the report gives on the “Score summary”: %1</translation>
+    </message>
+    <message>
+        <source>优势：</source>
+        <translation>Strengths:</translation>
+    </message>
+    <message>
+        <source>改进机会：</source>
+        <translation>Opportunities for improvement:</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackImporter</name>
+    <message>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>导入评审反馈报告</source>
+        <translation>Import examiners&apos; feedback report</translation>
+    </message>
+    <message>
+        <source>评审反馈报告 (*.docx *.doc *.wps *.pdf);;所有文件 (*)</source>
+        <translation>Feedback reports (*.docx *.doc *.wps *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取评审反馈报告…</source>
+        <translation>Reading the feedback report…</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>已导入 %1 个评分项的评审反馈。</source>
+        <translation>Examiners&apos; feedback imported for items: %1.</translation>
+    </message>
+    <message>
+        <source>评审得分已填入“评分汇总”。</source>
+        <translation> The examiners&apos; scores have been entered on the “Score summary”.</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Could not save</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackView</name>
+    <message>
+        <source>评审得分</source>
+        <translation>Examiners&apos; scores</translation>
+    </message>
+    <message>
+        <source>在评分汇总中填写(&amp;E)…</source>
+        <translation>&amp;Enter on the score summary…</translation>
+    </message>
+    <message>
+        <source>评审得分在“评分汇总”页填写，这里只显示</source>
+        <translation>The examiners&apos; scores are entered on the “Score summary” step; here they are only shown</translation>
+    </message>
+    <message>
+        <source>评分项</source>
+        <translation>Scored items</translation>
+    </message>
+    <message>
+        <source>从 Word/PDF 导入反馈(&amp;I)…</source>
+        <translation>&amp;Import feedback from Word/PDF…</translation>
+    </message>
+    <message>
+        <source>评分项(&amp;L)：</source>
+        <translation>Scored ite&amp;ms:</translation>
+    </message>
+    <message>
+        <source>评审组指出的优势</source>
+        <translation>Strengths the examiners noted</translation>
+    </message>
+    <message>
+        <source>评审组指出的改进机会</source>
+        <translation>Opportunities for improvement the examiners noted</translation>
+    </message>
+    <message>
+        <source>优势(&amp;S)：</source>
+        <translation>&amp;Strengths:</translation>
+    </message>
+    <message>
+        <source>改进机会(&amp;O)：</source>
+        <translation>&amp;Opportunities for improvement:</translation>
+    </message>
+    <message>
+        <source>按反馈报告逐条填写，每条一行；输入即自动保存。</source>
+        <translation>Enter the report&apos;s points one per line; what you type is saved automatically.</translation>
+    </message>
+    <message>
+        <source>每条一行</source>
+        <translation>One point per line</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>not entered</translation>
+    </message>
+    <message>
+        <source>综合得分：各环节得分填齐后计算（%1）</source>
+        <translation>Composite score: computed once all stage scores are in (%1)</translation>
+    </message>
+    <message>
+        <source>综合得分 %1 分（%2）</source>
+        <translation>Composite score %1 (%2)</translation>
+    </message>
+    <message>
+        <source>评审得分：</source>
+        <translation>Examiners&apos; scores: </translation>
+    </message>
+    <message>
+        <source>已录入评审反馈</source>
+        <translation>Examiners&apos; feedback entered</translation>
+    </message>
+    <message>
+        <source>尚未录入评审反馈</source>
+        <translation>No examiners&apos; feedback entered yet</translation>
+    </message>
+    <message>
+        <source>（%1 分）</source>
+        <translation> (%1 points)</translation>
+    </message>
+    <message>
+        <source>本组织自评：未打分</source>
+        <translation>Self-score: not scored yet</translation>
+    </message>
+    <message>
+        <source>本组织自评：%1%</source>
+        <translation>Self-score: %1%</translation>
+    </message>
+    <message>
+        <source>来源：%1&#x3000;录入于 %2</source>
+        <translation>Source: %1&#x3000;entered %2</translation>
+    </message>
+    <message>
+        <source>手工录入</source>
+        <translation>entered by hand</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Could not save</translation>
     </message>
 </context>
 <context>
@@ -742,6 +1590,85 @@
     </message>
 </context>
 <context>
+    <name>HandOutDialog</name>
+    <message>
+        <source>分发评分表</source>
+        <translation>Hand out scorebooks</translation>
+    </message>
+    <message>
+        <source>评分人</source>
+        <translation>Assessors</translation>
+    </message>
+    <message>
+        <source>张三
+李四
+王五</source>
+        <translation>Zhang San
+Li Si
+Wang Wu</translation>
+    </message>
+    <message>
+        <source>保存到文件夹</source>
+        <translation>Folder to save to</translation>
+    </message>
+    <message>
+        <source>选择(&amp;C)…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>每位评分人得到两个文件：评分文件（.qdesk-score，用质量奖申报助手打开，逐项评分）和 Excel 评分表（不安装本程序也能填写）。评分人独立评分后交回其中一个，用“评分 → 汇总评分”收回。申报原文在评分表中只读。</source>
+        <translation>Each assessor gets two files: an assessor file (.qdesk-score, opened in QualityDesk to score item by item) and an Excel scorebook (filled in without installing the program). Assessors score on their own and return one of the two; bring them in with “Scoring → Collect scores”. The applicant&apos;s text is read-only in both.</translation>
+    </message>
+    <message>
+        <source>评分人（每行一位）(&amp;N)</source>
+        <translation>Assessor &amp;names (one per line)</translation>
+    </message>
+    <message>
+        <source>保存到(&amp;F)</source>
+        <translation>Save to &amp;folder</translation>
+    </message>
+    <message>
+        <source>分发(&amp;H)</source>
+        <translation>&amp;Hand out</translation>
+    </message>
+    <message>
+        <source>评分表保存到</source>
+        <translation>Save the scorebooks to</translation>
+    </message>
+    <message>
+        <source>无法分发</source>
+        <translation>Cannot hand out</translation>
+    </message>
+    <message>
+        <source>请至少填写一位评分人。</source>
+        <translation>Enter at least one assessor.</translation>
+    </message>
+    <message>
+        <source>请选择保存评分表的文件夹。</source>
+        <translation>Choose the folder for the scorebooks.</translation>
+    </message>
+    <message>
+        <source>文件夹中已有以下文件，替换它们吗？
+{0}</source>
+        <translation>The folder already has these files. Replace them?
+{0}</translation>
+    </message>
+    <message>
+        <source>替换评分表</source>
+        <translation>Replace scorebooks</translation>
+    </message>
+    <message>
+        <source>已分发评分表</source>
+        <translation>Scorebooks handed out</translation>
+    </message>
+    <message>
+        <source>已在 {folder} 为 {count} 位评分人生成评分表：
+{files}</source>
+        <translation>Scorebooks written to {folder} (assessors: {count}):
+{files}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>申请表字段</source>
@@ -830,6 +1757,25 @@
     <message>
         <source>恢复此版本(&amp;R)</source>
         <translation>&amp;Restore this version</translation>
+    </message>
+</context>
+<context>
+    <name>ImprovementWindow</name>
+    <message>
+        <source>评审与改进 — %1</source>
+        <translation>Review and improvement — %1</translation>
+    </message>
+    <message>
+        <source>评审反馈(&amp;1)</source>
+        <translation>Examiners&apos; feedback (&amp;1)</translation>
+    </message>
+    <message>
+        <source>改进计划(&amp;2)</source>
+        <translation>Improvement plan (&amp;2)</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Could not save</translation>
     </message>
 </context>
 <context>
@@ -964,6 +1910,13 @@
     <message>
         <source>有 %1 处数值无法识别（已标红，原样保留）：%2</source>
         <translation>Unrecognised values: %1 (marked in red and kept as entered) — %2</translation>
+    </message>
+</context>
+<context>
+    <name>ItemBarsChart</name>
+    <message>
+        <source>两个年度各评分项得分率</source>
+        <translation>Each item&apos;s score rate in the two years</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +2113,53 @@
     </message>
 </context>
 <context>
+    <name>ItemWords</name>
+    <message>
+        <source>未评分</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <source>未变</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <source>改 %1 段</source>
+        <translation>%1 changed</translation>
+    </message>
+    <message>
+        <source>增 %1 段</source>
+        <translation>%1 added</translation>
+    </message>
+    <message>
+        <source>删 %1 段</source>
+        <translation>%1 removed</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>未改</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>仅 %1 有：%2</source>
+        <translation>Only in %1: %2</translation>
+    </message>
+    <message>
+        <source>两个年度没有共同的关键绩效指标。</source>
+        <translation>The two years have no key performance indicators in common.</translation>
+    </message>
+    <message>
+        <source>自评</source>
+        <translation>Self-assessment</translation>
+    </message>
+    <message>
+        <source>评审反馈</source>
+        <translation>Examiners&apos; feedback</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>正在取消……</source>
@@ -1282,6 +2282,34 @@
         <translation>QualityDesk — Quality Award Assistant</translation>
     </message>
     <message>
+        <source>评分(&amp;S)</source>
+        <translation>&amp;Scoring</translation>
+    </message>
+    <message>
+        <source>分发评分表(&amp;H)…</source>
+        <translation>&amp;Hand out scorebooks…</translation>
+    </message>
+    <message>
+        <source>汇总评分(&amp;C)…</source>
+        <translation>&amp;Collect scores…</translation>
+    </message>
+    <message>
+        <source>共识会议(&amp;M)…</source>
+        <translation>Consensus &amp;meeting…</translation>
+    </message>
+    <message>
+        <source>评审与改进(&amp;R)</source>
+        <translation>&amp;Review and improvement</translation>
+    </message>
+    <message>
+        <source>评审反馈(&amp;F)…</source>
+        <translation>Examiners&apos; &amp;feedback…</translation>
+    </message>
+    <message>
+        <source>改进计划(&amp;P)…</source>
+        <translation>Improvement &amp;plan…</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -1312,6 +2340,10 @@
     <message>
         <source>从 Word 导入(&amp;W)…</source>
         <translation>Import from &amp;Word…</translation>
+    </message>
+    <message>
+        <source>与往年对比(&amp;Y)…</source>
+        <translation>Co&amp;mpare with an earlier year…</translation>
     </message>
     <message>
         <source>导出申报材料 PDF(&amp;E)…</source>
@@ -1408,6 +2440,10 @@
     <message>
         <source>申报文件 (*.qdesk)</source>
         <translation>Application files (*.qdesk)</translation>
+    </message>
+    <message>
+        <source>评分人的评分文件 (*.qdesk-score)</source>
+        <translation>Assessor files (*.qdesk-score)</translation>
     </message>
     <message>
         <source>无法生成示例</source>
@@ -2503,6 +3539,89 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     </message>
 </context>
 <context>
+    <name>ScoringWindow</name>
+    <message>
+        <source>保存状态</source>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <source>{assessor}的评分表 — {org} · {award} · {year} 年度</source>
+        <translation>{assessor}&apos;s scorebook — {org} · {award} · {year}</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>评分项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>评分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>申报原文</source>
+        <translation>Applicant&apos;s text</translation>
+    </message>
+    <message>
+        <source>评分人：{assessor}&#x3000;&#x3000;{org} · {award} · {year} 年度</source>
+        <translation>Assessor: {assessor}&#x3000;&#x3000;{org} · {award} · {year}</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>评分表(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>（申报原文中本项没有内容）</source>
+        <translation>(The application has no text for this item)</translation>
+    </message>
+    <message>
+        <source>未评分</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <source>已评 {scored} / {items} 项</source>
+        <translation>{scored} / {items} items scored</translation>
+    </message>
+    <message>
+        <source>未保存…</source>
+        <translation>Not saved yet…</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>已保存 {0}</source>
+        <translation>Saved at {0}</translation>
+    </message>
+    <message>
+        <source>未能保存评分：{0}
+
+仍要关闭吗？尚未保存的修改将丢失。</source>
+        <translation>Could not save the scores: {0}
+
+Close anyway? Changes not yet saved will be lost.</translation>
+    </message>
+    <message>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>未保存…</source>
@@ -2769,6 +3888,13 @@ Prepares quality award applications to GB/T 19580. Runs offline; your data stays
     <message>
         <source>“%1”还没有任何年份的数值：填入各年数值后，这里即显示趋势图。</source>
         <translation>“%1” has no values for any year yet: enter its yearly values to see the trend chart here.</translation>
+    </message>
+</context>
+<context>
+    <name>TwoYearsChart</name>
+    <message>
+        <source>两个年度的指标数值</source>
+        <translation>The indicator&apos;s values in the two years</translation>
     </message>
 </context>
 <context>

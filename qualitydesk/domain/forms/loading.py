@@ -43,8 +43,23 @@ def forms_root() -> Traversable:
 
 
 def load_forms(root: Traversable | None = None) -> Forms:
-    """Read and check every file under forms/; raise FormsError naming the first problem."""
-    root = root or forms_root()
+    """Read and check every file under forms/; raise FormsError naming the first problem.
+
+    The program's own forms/ (``root`` not given) is read once and kept until a file of it
+    changes (:mod:`~qualitydesk.domain.forms.cache`).
+    """
+    if root is None:
+        found = forms_root()
+        if isinstance(found, Path):
+            from qualitydesk.domain.forms.cache import cached
+
+            return cached(found, lambda: read_forms(found))
+        root = found
+    return read_forms(root)
+
+
+def read_forms(root: Traversable) -> Forms:
+    """Read and check every file under ``root`` (a forms/ folder), without the kept copy."""
     frameworks = {
         fw.id: fw for fw in (_framework(root, n) for n in _toml_names(root, "frameworks"))
     }

@@ -58,8 +58,46 @@ class MenuBar:
         self._file_menu()
         self._edit_and_go_menus()
         self._view_menu()
+        self._team_menu()
+        self._improvement_menu()
         self._help_menu()
         self.enable_document_actions(self.window.view is not None)
+
+    def _team_menu(self) -> None:
+        """评分: the self-assessment team — hand out, collect, agree (ui/team, when first asked)."""
+        menu = self.window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "评分(&S)"))
+
+        def run(command: str) -> None:
+            from qualitydesk.ui.team import commands  # when first asked
+
+            getattr(commands, command)(self.window)
+
+        hand_out = QCoreApplication.translate("MainWindow", "分发评分表(&H)…")
+        collect = QCoreApplication.translate("MainWindow", "汇总评分(&C)…")
+        consensus = QCoreApplication.translate("MainWindow", "共识会议(&M)…")
+        self.doc_actions += [
+            self._action(hand_out, lambda: run("hand_out"), None, menu),
+            self._action(collect, lambda: run("collect"), None, menu),
+            self._action(consensus, lambda: run("consensus"), None, menu),
+        ]
+
+    def _improvement_menu(self) -> None:
+        """评审与改进: the examiners' feedback and the improvement plan, in a window beside."""
+        menu = self.window.menuBar().addMenu(
+            QCoreApplication.translate("MainWindow", "评审与改进(&R)")
+        )
+
+        def show(tab: str) -> None:
+            from qualitydesk.ui.improvement.window import show_improvement  # when first asked
+
+            show_improvement(self.window, tab)
+
+        feedback = QCoreApplication.translate("MainWindow", "评审反馈(&F)…")
+        plan = QCoreApplication.translate("MainWindow", "改进计划(&P)…")
+        self.doc_actions += [
+            self._action(feedback, lambda: show("feedback"), None, menu),
+            self._action(plan, lambda: show("actions"), None, menu),
+        ]
 
     def rebuild(self) -> None:
         """Make the menus again, in the language just installed."""
@@ -101,10 +139,12 @@ class MenuBar:
         save_as = QCoreApplication.translate("MainWindow", "另存为(&A)…")
         history = QCoreApplication.translate("MainWindow", "历史版本(&H)…")
         word_in = QCoreApplication.translate("MainWindow", "从 Word 导入(&W)…")
+        compare = QCoreApplication.translate("MainWindow", "与往年对比(&Y)…")
         self.doc_actions += [
             action(save_as, window.save_as, QKeySequence.StandardKey.SaveAs, menu),
             action(history, window.show_history, "Ctrl+Shift+H", menu),
             action(word_in, window.import_word, None, menu),
+            action(compare, self.compare_years, None, menu),
         ]
         menu.addSeparator()
         package = QCoreApplication.translate("MainWindow", "导出申报材料 PDF(&E)…")
@@ -175,6 +215,12 @@ class MenuBar:
         """Tick ``language`` in 视图 → 语言 and untick the others."""
         for name, action in self.language_actions.items():
             action.setChecked(name == language)
+
+    def compare_years(self) -> None:
+        """文件 → 与往年对比: an earlier application file beside the open one."""
+        from qualitydesk.ui.compare.launch import compare_with_earlier  # when first asked
+
+        compare_with_earlier(self.window)
 
     # -- the help menu's windows --
 

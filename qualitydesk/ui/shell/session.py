@@ -16,6 +16,7 @@ in one transaction. The session reports what the user should see — 未保存�
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTime, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -26,6 +27,7 @@ from qualitydesk.ui.pages.base import Page
 DEBOUNCE_MS = 500
 MAX_WAIT_MS = 800  # leaves the save itself and a busy event loop 200 ms of the promised second
 RETRY_MS = 5000
+T = TypeVar("T")
 
 
 class Session(QObject):
@@ -107,6 +109,18 @@ class Session(QObject):
         self.saved.emit(keys)
         self.state_changed.emit(*self.state())
         return True
+
+    def apply(self, change: Callable[[Document], T]) -> T:
+        """Save the pages' changes, then let ``change`` write the document at once (a store call
+        such as the team's hand-out or an agreed score) and report the file saved. Its result;
+        DocumentError (nothing changed by ``change``) when either fails.
+        """
+        if not self.flush():
+            raise DocumentError(self.last_error)
+        result = change(self.doc)
+        self.saved.emit(set())
+        self.state_changed.emit(*self.state())
+        return result
 
     def state(self) -> tuple[str, str]:
         """What the header shows for the file as it is now, and its tooltip."""

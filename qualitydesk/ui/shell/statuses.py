@@ -6,7 +6,8 @@ scored item); so a step's status is read here from what its page would load, by 
 page's ``issues()`` and ``started()``:
 
 - a scored item: the narrative, the self-score and the 需更新 mark (``ItemPage``);
-- 资格自查: the eligibility verdicts, with the declarations affirmed (``EligibilityPage``);
+- 资格自查: the eligibility verdicts, with the declarations affirmed (``EligibilityPage``) —
+  after every save, and while idle after opening (the first reading loads the places table);
 - 检查与导出: the problems of the export's check (``PreflightPage``) — slower (it counts every
   narrative and looks for characters no font prints), so read while idle, not on every save.
 
@@ -23,7 +24,7 @@ from qualitydesk.store.renew import needs_update
 from qualitydesk.ui.pages.base import PageContext, Status
 
 ITEM_PREFIX = "item:"
-QUICK_KEYS = frozenset({"eligibility"})  # besides the items: read after every save
+QUICK_KEYS = frozenset({"eligibility"})  # besides the items: after every save and while idle
 IDLE_KEYS = frozenset({"preflight"})  # read once while idle
 
 
@@ -102,7 +103,9 @@ def quick_statuses(doc: Document, context: PageContext, keys: list[str]) -> dict
 
 
 def idle_status(doc: Document, context: PageContext, key: str) -> Status:
-    """The status of a step of :data:`IDLE_KEYS`, read while idle."""
+    """The status of a step of :data:`IDLE_KEYS` or :data:`QUICK_KEYS`, read while idle."""
     if key == "preflight":
         return preflight_status(doc, context)
+    if key == "eligibility":
+        return eligibility_status(doc, context)
     raise KeyError(key)

@@ -131,6 +131,10 @@ class MainWindow(ExportCommands, QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         """Open an application file; say why in a dialog when it cannot be opened."""
+        if str(path).lower().endswith(".qdesk-score"):  # an assessor's: the scoring-only mode
+            from qualitydesk.ui.team.scoring_window import open_score_file
+
+            return open_score_file(path, self.forms, self.messages, self) is not None
         if self.view is not None and not self.close_document():
             return False
         try:
@@ -193,7 +197,10 @@ class MainWindow(ExportCommands, QMainWindow):
             else ""
         )
         path = self.messages.open_file(
-            self, self.tr("打开申报文件"), folder, self.tr("申报文件 (*.qdesk)")
+            self,
+            self.tr("打开申报文件"),
+            folder,
+            self.tr("申报文件 (*.qdesk)") + ";;" + self.tr("评分人的评分文件 (*.qdesk-score)"),
         )
         if path:
             self.open_path(path)

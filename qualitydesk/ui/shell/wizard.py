@@ -105,14 +105,16 @@ class WizardView(QWidget):
         # Built while idle so that their statuses show; an item's and the 资格自查's status is
         # read from the document instead, the 检查与导出's while idle (statuses.py), and their
         # pages built when first shown.
-        self._pending_builds = [
+        # The 资格自查's status (the first time, ~50 ms: the places table) is read while idle too,
+        # first; after a save, with the items'.
+        self._pending_builds = [k for k in self.keys if k in statuses.QUICK_KEYS] + [
             k
             for k in self.keys
             if not k.startswith(statuses.ITEM_PREFIX) and k not in statuses.QUICK_KEYS
         ]
         self._loaded_at: dict[str, int] = {}  # page → the document's changes when it loaded
         self._changes_seen = 0
-        self._show_unbuilt_statuses()
+        self._show_unbuilt_statuses(quick=False)
         self._builder = QTimer(self)
         self._builder.setSingleShot(True)
         self._builder.timeout.connect(self._build_next)
@@ -163,8 +165,13 @@ class WizardView(QWidget):
         page.load(self.doc)
         self._loaded_at[key] = self._changes_seen = self._changes()
 
-    def _show_unbuilt_statuses(self) -> None:
-        unbuilt = [key for key in self.keys if key not in self.pages]
+    def _show_unbuilt_statuses(self, *, quick: bool = True) -> None:
+        """Show the statuses of the steps not built: the items', and with ``quick`` the rest of
+        :data:`statuses.QUICK_KEYS` too.
+        """
+        unbuilt = [k for k in self.keys if k not in self.pages]
+        if not quick:
+            unbuilt = [k for k in unbuilt if k not in statuses.QUICK_KEYS]
         for key, status in statuses.quick_statuses(self.doc, self.context, unbuilt).items():
             self.navigator.set_status(key, status)
 
@@ -196,7 +203,7 @@ class WizardView(QWidget):
             key = self._pending_builds.pop(0)
             if key in self.pages:
                 continue
-            if key in statuses.IDLE_KEYS:
+            if key in statuses.IDLE_KEYS or key in statuses.QUICK_KEYS:
                 self.navigator.set_status(key, statuses.idle_status(self.doc, self.context, key))
             else:
                 self.page(key)
