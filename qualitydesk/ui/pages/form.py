@@ -12,7 +12,7 @@ per cell. The widgets are :class:`~qualitydesk.ui.widgets.field_editor.FieldEdit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -32,36 +30,9 @@ from qualitydesk.domain.forms import FieldSpec
 from qualitydesk.domain.limits import field_max
 from qualitydesk.store.document import Document
 from qualitydesk.store.records import FieldValue
-from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
 from qualitydesk.ui.widgets.field_editor import FieldEditor
 from qualitydesk.ui.widgets.table_editor import TableEditor
-
-STYLE_SHEET = """
-QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] { border: 2px solid $error; }
-QLabel[role="error"] { color: $error; }
-QLabel[role="warning"] { color: $warning; }
-QLabel[role="hint"] { color: $muted; }
-"""  # a theme.style template
-
-
-def style_editors(editors: Iterable[FieldEditor], tables: Iterable[TableEditor] = ()) -> None:
-    """Give :data:`STYLE_SHEET` to the widgets it styles: the fields' inputs and lines, the
-    tables' notes.
-
-    Set on a whole page instead, it would style every widget of the page through Qt's
-    style-sheet style: half the CPU of showing the 申请表.
-    """
-    sheet = theme.style(STYLE_SHEET)
-    for editor in editors:
-        if isinstance(editor.input, (QLineEdit, QPlainTextEdit)):
-            editor.input.setStyleSheet(sheet)
-        editor.message.setStyleSheet(sheet)
-        editor.hint.setStyleSheet(sheet)
-    for table in tables:
-        for label in table.findChildren(QLabel):
-            if label.property("role"):
-                label.setStyleSheet(sheet)
 
 
 class FormPage(Page):
@@ -100,7 +71,6 @@ class FormPage(Page):
         for editor in self.editors.values():
             editor.label.setMinimumWidth(width)
             editor.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        style_editors(self.editors.values(), self.tables.values())
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)

@@ -34,7 +34,6 @@ from qualitydesk.store import readiness
 from qualitydesk.store.document import Document
 from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Issue, Page, PageContext
-from qualitydesk.ui.pages.form import style_editors
 from qualitydesk.ui.pages.summary_gaps import GapList
 from qualitydesk.ui.pages.summary_stages import StageScoreEditor
 from qualitydesk.ui.widgets.radar_chart import RadarChartWidget
@@ -157,7 +156,6 @@ class SummaryPage(Page):
             editor = StageScoreEditor(part, self)
             editor.edited.connect(self._stage_edited)
             self.stage_editors.append(editor)
-            style_editors([editor])
             form.addRow(editor.label, editor.box)
         self.composite_label = QLabel()
         self.composite_label.setWordWrap(True)

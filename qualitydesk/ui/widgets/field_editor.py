@@ -85,10 +85,16 @@ def check_value(spec: FieldSpec, text: str) -> Check | None:
     return None
 
 
-def repolish(widget: QWidget) -> None:
-    """Apply the style sheet again after a property it reads (``invalid``, ``role``) changed."""
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+# The red border of an input holding a wrong value (a theme.style template). Set only while the
+# value is wrong: a widget with a style sheet of its own is drawn through Qt's style-sheet style.
+INVALID_STYLE = "QLineEdit, QPlainTextEdit { border: 2px solid $error; }"
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Mark ``widget`` (a line or a box of text) as holding a wrong value, or clear the mark."""
+    widget.setProperty("invalid", invalid)
+    if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+        widget.setStyleSheet(theme.style(INVALID_STYLE) if invalid else "")
 
 
 def _label_html(text: str, required: bool, mnemonic: str | None = None) -> str:
@@ -151,7 +157,7 @@ class FieldEditor(QObject):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hint = QLabel(spec.help)
         self.hint.setWordWrap(True)
-        self.hint.setProperty("role", "hint")
+        theme.colour_text(self.hint, theme.MUTED)
         self.box = self._make_box()
 
     def _make_input(self) -> QWidget:
@@ -290,21 +296,20 @@ class FieldEditor(QObject):
         self.check = found
         invalid = found is not None and not found.ok
         warning = found is not None and found.ok and bool(found.warning)
-        self.input.setProperty("invalid", invalid)
-        repolish(self.input)
+        if invalid or self.input.property("invalid"):
+            mark_invalid(self.input, invalid)
         if invalid:
             assert found is not None
             self.message.setText(found.message)
-            self.message.setProperty("role", "error")
+            theme.colour_text(self.message, theme.ERROR)
             self.input.setAccessibleDescription(self.tr("有误：") + found.message)
         elif warning:
             assert found is not None
             self.message.setText(found.warning)
-            self.message.setProperty("role", "warning")
+            theme.colour_text(self.message, theme.WARNING)
             self.input.setAccessibleDescription(self.tr("请核对：") + found.warning)
         else:
             self.input.setAccessibleDescription(self.spec.help)
-        repolish(self.message)
         self.message.setVisible(invalid or warning)
 
     def _hide_message(self) -> None:
@@ -316,8 +321,7 @@ class FieldEditor(QObject):
                 "粘贴后本项将有 {n} 字，超过最多可容纳的 {max} 字，未粘贴。请精简后再试。"
             ).format(n=numbers.integer(total), max=numbers.integer(maximum))
         )
-        self.message.setProperty("role", "error")
-        repolish(self.message)
+        theme.colour_text(self.message, theme.ERROR)
         self.message.setVisible(True)
 
     def issues(self) -> list[Issue]:

@@ -34,7 +34,7 @@ from qualitydesk.domain.forms import TableSpec
 from qualitydesk.domain.validators import Check
 from qualitydesk.store.records import FieldValue
 from qualitydesk.ui import theme
-from qualitydesk.ui.widgets.field_editor import check_value, repolish
+from qualitydesk.ui.widgets.field_editor import check_value
 from qualitydesk.ui.widgets.issue import Issue
 
 OFFERED = Qt.ItemDataRole.UserRole + 1  # on a year cell: a row the page offered, not yet edited
@@ -129,12 +129,12 @@ class TableEditor(QGroupBox):
 
         help_label = QLabel(spec.help)
         help_label.setWordWrap(True)
-        help_label.setProperty("role", "hint")
+        theme.colour_text(help_label, theme.MUTED)
         self.table_label = QLabel(self.tr("表格（用方向键移动，F2 或直接输入编辑）"))
         self.table_label.setBuddy(self.table)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setProperty("role", "error")
+        theme.colour_text(self.problems, theme.ERROR)
         self.problems.setVisible(False)
         self.add_button = QPushButton(self.tr("添加一行"))
         self.add_button.setAccessibleName(self.tr("{table}：添加一行").format(table=spec.name))
@@ -341,7 +341,6 @@ class TableEditor(QGroupBox):
         ]
         self.problems.setText("\n".join(lines))
         self.problems.setVisible(bool(lines))
-        repolish(self.problems)
 
     def issues(self) -> list[Issue]:
         """A wrong cell is an error, a required cell empty in a row the user filled is missing."""
