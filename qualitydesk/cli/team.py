@@ -131,11 +131,11 @@ def _print_status(
             [
                 s.item,
                 *pcts,
-                number(_mean(s.mean)),
-                number(s.median),
+                f"{number(_mean(s.mean))}%",
+                f"{number(s.median)}%",
                 str(s.spread),
                 f"{consensus.pct}%" if consensus else "—",
-                "需讨论" if s.flagged else "",
+                ("已确认" if consensus else "需讨论") if s.flagged else "",
             ]
         )
     widths = [max(_width(row[n]) for row in lines) for n in range(len(head))]
@@ -161,6 +161,6 @@ def _agree(args: argparse.Namespace, forms: Forms) -> int:
             named = str(exc) if str(exc).startswith(args.file) else f"{args.file}：{exc}"
             raise DocumentError(named) from None
         before = doc.consensus()[args.item].before
-    earlier = "、".join(f"{name} {pct}%" for name, pct in before.items()) or "无评分人评分"
-    print(f"已记录评分项 {args.item} 的共识评分 {args.pct}%，并作为自评分（此前：{earlier}）")
+    earlier = "、".join(f"{name} {pct}%" for name, pct in before.items()) or "尚无"
+    print(f"已记录评分项 {args.item} 的共识评分 {args.pct}%，并作为自评分（各评分人：{earlier}）")
     return EXIT_OK

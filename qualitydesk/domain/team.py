@@ -19,7 +19,8 @@ from decimal import Decimal
 from qualitydesk.domain.forms import Framework
 
 DEFAULT_SPREAD = 20  # percentage points: a spread this wide is discussed at the meeting
-_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.、)）]|[（(]\d+[)）])\s*")
+# A list mark: a bullet, "2." "3、" "4）" or "（1）" — not the start of "3.5 个百分点" or "4.1.2".
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+(?:\.(?!\d)|[、)）])|[（(]\d+[)）])\s*")
 _FOLD = re.compile(r"[\s，。；、,.;:：!！?？\"'“”‘’（）()]+")
 
 

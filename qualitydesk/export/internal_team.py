@@ -71,7 +71,7 @@ def consensus_part(
     flagged = [item for item, s in found.items() if s.flagged]
     text = (
         f"自评小组 {len(assessors)} 人（{'、'.join(assessors) or '—'}）各自独立评分，"
-        f"{len(found)} 个评分项有评分；评分极差达到 {threshold} 个百分点的评分项"
+        f"{len(found)} 个评分项有评分；评分分歧（最高与最低之差）达到 {threshold} 个百分点的评分项"
         f" {len(flagged)} 项（{'、'.join(flagged) or '无'}），经共识会议讨论；"
         f"已形成共识评分的评分项 {len(agreed)} 项。"
     )
@@ -81,7 +81,7 @@ def consensus_part(
         Para(text, st.body),
     ]
     if rows:
-        caption = Para("图2 各评分项评估人评分分布与共识评分", st.caption)
+        caption = Para("图2 各评分项评分人评分分布与共识评分", st.caption)
         chart = Figure(spread_drawing(rows, book.width), book.width)
         out.append(KeepTogether([gap(2), chart, caption]))
     out.append(book.heading("共识前后评分", st.section, "consensus.table", 1))
@@ -118,7 +118,7 @@ def _consensus_table(
     size = 9.0
     head, cell = st.head_of(size), st.cell_of(size)
     right, centre = replace(cell, align="right"), replace(cell, align="center")
-    heads = ("评分项", "共识前各评估人评分", "平均", "极差", "共识评分", "共识说明")
+    heads = ("评分项", "共识前各评分人评分", "平均", "分歧", "共识评分", "共识说明")
     data: list[list[Cell]] = [[Para(t, head) for t in heads]]
     for item in book.framework.items:
         spread, consensus = found.get(item.id), agreed.get(item.id)

@@ -19,7 +19,7 @@ from qualitydesk.export.book import Book, gap
 from qualitydesk.export.captions import captioned
 from qualitydesk.export.flowables import Para
 from qualitydesk.export.plan_table import action_table
-from qualitydesk.export.tables import Cell
+from qualitydesk.export.tables import Cell, plain_style
 from qualitydesk.export.teamcharts import paired_bars_drawing, two_years_drawing
 from qualitydesk.store.yearly import YearOverYear
 
@@ -148,6 +148,12 @@ def _panel(book: Book, pairs: Sequence[IndicatorPair], labels: tuple[str, str]) 
         rows[-1].append([])
     table = Table(rows, colWidths=[half + 3 * mm] * 2, hAlign="CENTER")
     table.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        TableStyle(
+            [
+                *plain_style(),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
     )
     return table

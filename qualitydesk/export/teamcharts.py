@@ -88,7 +88,7 @@ def spread_drawing(rows: Sequence[SpreadRow], width: float) -> Drawing:
         drawing,
         height - 10,
         width,
-        [("circle", "各评估人评分"), ("bar", "平均值"), ("diamond", "共识评分")],
+        [("circle", "各评分人评分"), ("bar", "平均值"), ("diamond", "共识评分")],
     )
     return drawing
 

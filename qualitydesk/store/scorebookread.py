@@ -57,6 +57,9 @@ class ScorebookError(DocumentError, ValueError):
     """An Excel scorebook that is refused; the message names the file, sheet and cell."""
 
 
+SHOWN_BAD = 5  # unusable score cells named in one refusal
+
+
 @dataclass(frozen=True)
 class ScorebookRead:
     """What an Excel scorebook holds, and what was ignored while reading it (in Chinese)."""
@@ -180,6 +183,7 @@ def _scores(ws: Worksheet, book: Scorebook, notes: list[str]) -> tuple[AssessorS
     known = {item.id: n for n, item in enumerate(book.items)}
     seen: dict[str, str] = {}
     found: list[AssessorScore] = []
+    bad: list[str] = []  # every unusable 评分（%） cell, so one return fixes them all
     for row in range(head + 1, ws.max_row + 1):
         id_cell = ws.cell(row, cols[lay.ID])
         item = _text(id_cell)
@@ -196,12 +200,19 @@ def _scores(ws: Worksheet, book: Scorebook, notes: list[str]) -> tuple[AssessorS
         if item in seen:
             raise ScorebookError(f"{_at(id_cell)}：条目 {item} 出现了两次（另见 {seen[item]}）")
         seen[item] = id_cell.coordinate
-        pct = read_pct(pct_cell, book.step)
+        try:
+            pct = read_pct(pct_cell, book.step)
+        except ScorebookError as exc:
+            bad.append(str(exc))
+            continue
         if pct is None:
             if any(texts):
                 notes.append(f"{_at(pct_cell)}：条目 {item} 没有评分，其优势、改进机会和评语未汇总")
             continue
         found.append(AssessorScore(book.assessor, item, pct, *texts))
+    if bad:
+        more = f"；另有 {len(bad) - SHOWN_BAD} 处评分也有问题" if len(bad) > SHOWN_BAD else ""
+        raise ScorebookError("；".join(bad[:SHOWN_BAD]) + more)
     gone = [item.id for item in book.items if item.id not in seen]
     if gone:
         notes.append(f"{lay.SCORE_SHEET}中没有条目 {'、'.join(gone)} 的行，按未评分处理")

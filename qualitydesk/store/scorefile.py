@@ -183,7 +183,7 @@ def _score(value: object, assessor: str, items: set[str], step: int) -> Assessor
         check_pct(pct if isinstance(pct, int) else None, step)
     except ScoreError:
         raise ValueError(
-            f"评分项 {item} 的得分 {json.dumps(pct, ensure_ascii=False)} 无效：应为 0–100 之间 "
+            f"评分项 {item} 的评分（%）{json.dumps(pct, ensure_ascii=False)} 无效：应为 0–100 之间 "
             f"{step} 的倍数"
         ) from None
     remarks = [_text(value, key) for key in _REMARKS]

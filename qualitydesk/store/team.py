@@ -188,8 +188,9 @@ class TeamMixin(DocumentBase):
         """The assessor of ``book``, or DocumentError saying why it is not this one's."""
         if book.application != self.meta.get("created", ""):
             raise DocumentError(
-                f"{book.assessor or '该'}的评分表属于另一份申报（{book.org_name or '未知组织'}，"
-                f"{book.year} 年度），不是本申报分发的"
+                f"{book.assessor or '该'}的评分表是从另一份申报文件分发的"
+                f"（{book.org_name or '未知组织'}，{book.year} 年度），不是当前这一份；"
+                "同一单位的副本或往年文件也算另一份，请从当前文件重新分发"
             )
         who = self.assessor(book.assessor)
         if who is None:

@@ -84,3 +84,11 @@ def test_remarks_are_merged_with_duplicates_folded_in_first_met_order():
             "• 领导重视 质量",
         ]
     ) == ["领导重视质量。", "制度完善", "培训覆盖全员"]
+
+
+def test_a_remark_starting_with_a_number_keeps_it():
+    assert merged_remarks(["3.5 个百分点的提升", "4.1.2 方法系统", "1. 领导重视"]) == [
+        "3.5 个百分点的提升",
+        "4.1.2 方法系统",
+        "领导重视",
+    ]

@@ -19,7 +19,7 @@ from qualitydesk.store.document import Document
 from qualitydesk.store.records import Action
 from qualitydesk.store.renew import renew
 from qualitydesk.store.yearly import closed_since, year_over_year
-from tests.helpers.pdfcheck import body_text, outline, page_texts
+from tests.helpers.pdfcheck import body_text, fonts_without_file, outline, page_texts
 
 TEAM = {"张三": 60, "李四": 70, "王五": 60}  # every item; 王五 gives 4.1.2 45 (spread 25)
 
@@ -63,6 +63,7 @@ def report(two_years, forms, tmp_path_factory):
     with Document.open(new, read_only=True) as doc:
         export_pdf(doc, forms, out, kind="internal", previous=year_over_year(old, doc, forms))
     reader = PdfReader(out)
+    assert fonts_without_file(reader) == []  # the indicator panel's table set no Helvetica
     return body_text(reader, page_texts(reader)), [e.title for e in outline(reader)]
 
 
@@ -77,8 +78,8 @@ def test_parts_follow_the_gap_list_in_order(report):
 def test_consensus_gives_every_assessor_the_mean_and_the_agreed_score(report):
     text, _ = report
     assert "自评小组3人（张三、李四、王五）各自独立评分，23个评分项有评分" in text
-    assert "评分极差达到20个百分点的评分项1项（4.1.2）" in text
-    assert "图2各评分项评估人评分分布与共识评分" in text
+    assert "评分分歧（最高与最低之差）达到20个百分点的评分项1项（4.1.2）" in text
+    assert "图2各评分项评分人评分分布与共识评分" in text
     row = text[text.index("4.1.2高层领导的作用（需讨论）") :]
     assert row.startswith("4.1.2高层领导的作用（需讨论）张三60%、李四70%、王五45%58.3%2565%")
     assert "以第三季度数据为准" in row[:120]

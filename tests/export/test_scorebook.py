@@ -223,6 +223,16 @@ def test_a_bad_score_is_refused_with_the_cell(xlsx, value, message):
     assert said.startswith(f"{xlsx}：{message}")
 
 
+def test_every_bad_score_is_named_at_once_the_first_five_by_cell(xlsx, book):
+    ids = [item.id for item in book.items[1:8]]  # E5 … E11
+    fill(xlsx, {item: {lay.PCT: 33} for item in ids})
+    said = refusal(xlsx)
+    assert "评分表 E5：33 不是 5 的倍数；评分表 E6：33 不是 5 的倍数" in said
+    assert "评分表 E9：33" in said
+    assert "E10" not in said
+    assert said.endswith("另有 2 处评分也有问题")
+
+
 def test_merged_cells_over_inputs_are_refused_with_the_range(xlsx):
     wb = load_workbook(xlsx)
     wb[lay.SCORE_SHEET].merge_cells("G5:H6")

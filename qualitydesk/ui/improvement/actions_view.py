@@ -145,6 +145,8 @@ class ActionsView(QWidget):
         for column, ems in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             table.setColumnWidth(column, em * ems)
+        longest = max(table.fontMetrics().horizontalAdvance(word(SOURCES, v)) for v in SOURCES)
+        table.setColumnWidth(SOURCE, max(em * widths[SOURCE], longest + em))  # English is longer
         sources = [(value, word(SOURCES, value)) for value in SOURCES]
         statuses = [(value, word(STATUSES, value)) for value in STATUSES]
         items = [("", self.tr("（不关联）"))] + [
