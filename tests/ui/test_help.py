@@ -69,8 +69,8 @@ def test_the_guide_follows_its_contents_and_the_other_language(window, qtbot):
     dialog = window.menus.guide
     qtbot.waitExposed(dialog)
     browser = dialog.browser
-    assert dialog.scroll_to("7-导出与打印")
-    assert browser.textCursor().block().text() == "7. 导出与打印"
+    assert dialog.scroll_to("8-导出与打印")
+    assert browser.textCursor().block().text() == "8. 导出与打印"
     assert not dialog.scroll_to("no-such-heading")
     browser.anchorClicked.emit(QUrl("guide.en.md"))
     assert dialog.path == guide_path("en")
