@@ -6,7 +6,8 @@ label) started the same way in the same run; each figure is the median of :data:
 of each, taken in turns. Printed side by side, then as ratios with their targets:
 
 - *window mapped*: from process start until the main window is first exposed, the demo open
-  in it (as ``qualitydesk demo.qdesk`` opens it: shown, then the file opened, then the event loop);
+  in it, started exactly as ``qualitydesk demo.qdesk`` starts (``qualitydesk.cli.main`` to its
+  event loop: logging, the window shown, then the file opened);
 - *first page usable*: the first page painted and the event queue empty;
 - *settled* (for information): 1.5 s later, whatever idle work ran meanwhile.
 
@@ -58,6 +59,46 @@ START = textwrap.dedent("""
         os._exit(1)
 
     sys.excepthook = fail
+    figures = {}
+
+    def measure(app, window, run_loop):
+        from PySide6.QtCore import QEvent, QObject, QTimer
+
+        def rss():
+            with open("/proc/self/status", encoding="ascii") as status:
+                line = next(x for x in status if x.startswith("VmRSS:"))
+            return int(line.split()[1]) / 1024
+
+        def usable():
+            figures["usable"] = time.process_time()
+            QTimer.singleShot(SETTLE_MS, settled)
+
+        def settled():
+            figures["settled"] = time.process_time()
+            figures["rss"] = rss()
+            if mode != "bare":  # memory once every step has been visited
+                for key in window.view.keys:
+                    window.view.show_step(key)
+                    app.processEvents()
+                figures["visited"] = rss()
+                window.close_document()
+            app.quit()
+
+        class Probe(QObject):
+            def eventFilter(self, watched, event):
+                if "mapped" not in figures and event.type() == QEvent.Type.Expose:
+                    figures["mapped"] = time.process_time()
+                    QTimer.singleShot(0, usable)  # after the expose is painted, the queue empty
+                return False
+
+        handle = window.windowHandle()
+        if handle.isExposed():
+            figures["mapped"] = time.process_time()
+            QTimer.singleShot(0, usable)
+        probe = Probe()
+        handle.installEventFilter(probe)
+        return run_loop()
+
     if mode == "bare":
         from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
         app = QApplication(sys.argv[:1])
@@ -66,49 +107,18 @@ START = textwrap.dedent("""
         window.setCentralWidget(QLabel("质量奖申报助手"))
         window.resize(960, 640)
         window.show()
-    else:  # as `qualitydesk demo.qdesk` starts (qualitydesk.cli → qualitydesk.ui.app.run)
+        measure(app, window, QApplication.exec)  # a static method: no arguments
+    else:  # exactly as `qualitydesk demo.qdesk` starts, to its event loop, measured there
+        from PySide6.QtWidgets import QApplication
+        loop = QApplication.exec
+
+        def measured(app):  # called as app.exec() by qualitydesk.ui.app.run
+            main = [w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow"]
+            return measure(app, main[0], loop)
+
+        QApplication.exec = measured
         import qualitydesk.cli
-        from qualitydesk.domain.forms import load_forms
-        from qualitydesk.ui.app import create_application, start
-        app = create_application(guard=False)
-        window = start(load_forms(), path)
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    figures = {}
-
-    def rss():
-        with open("/proc/self/status", encoding="ascii") as status:
-            line = next(x for x in status if x.startswith("VmRSS:"))
-        return int(line.split()[1]) / 1024
-
-    def usable():
-        figures["usable"] = time.process_time()
-        QTimer.singleShot(SETTLE_MS, settled)
-
-    def settled():
-        figures["settled"] = time.process_time()
-        figures["rss"] = rss()
-        if mode != "bare":  # memory once every step has been visited
-            for key in window.view.keys:
-                window.view.show_step(key)
-                app.processEvents()
-            figures["visited"] = rss()
-            window.close_document()
-        app.quit()
-
-    class Probe(QObject):
-        def eventFilter(self, watched, event):
-            if "mapped" not in figures and event.type() == QEvent.Type.Expose:
-                figures["mapped"] = time.process_time()
-                QTimer.singleShot(0, usable)  # after the expose is painted and the queue is empty
-            return False
-
-    handle = window.windowHandle()
-    if handle.isExposed():
-        figures["mapped"] = time.process_time()
-        QTimer.singleShot(0, usable)
-    probe = Probe()
-    handle.installEventFilter(probe)
-    app.exec()
+        qualitydesk.cli.main([path])
     print(json.dumps(figures))
 """).replace("SETTLE_MS", str(SETTLE_MS))
 

@@ -53,13 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     applog.install(context=applog.command_context(argv, COMMANDS))
-    parser = build_parser()
     try:
         if argv == ["--smoke-test"]:
             return _run_gui(None, smoke_test=True)
         if not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS):
             return _run_gui(argv[0] if argv else None)
-        args = parser.parse_args(argv)
+        args = build_parser().parse_args(argv)  # the grammar only for a command (~7 ms)
         return handler(args.command)(args)
     except (UsageError, FormsError, ScoreError, DocumentError) as exc:
         applog.record_failure(exc)
