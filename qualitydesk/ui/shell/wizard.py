@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from qualitydesk.domain import numbers, scoring
-from qualitydesk.store import readiness
 from qualitydesk.store.document import Document
 from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Page, PageContext
@@ -305,7 +304,9 @@ class WizardView(QWidget):
         year = self.tr("{0} 年度").format(self.doc.year)
         self.title_label.setText(f"<b>{html.escape(str(org))}</b>　{award.name} · {year}")
         if award.scored:
-            card = readiness.scorecard(self.doc, self.context.forms)
+            pcts = {item: score.pct for item, score in self.doc.scores().items()}
+            framework = self.context.forms.framework(self.doc.framework_id)
+            card = scoring.score(framework, pcts)  # unscored items count as 0%
             lines = []
             for tier in scoring.evaluate_tiers(award, card.total):
                 if tier.reached is None:
