@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from qualitydesk.cli.common import EXIT_OK, emit
-from qualitydesk.domain.compare import Comparison, ItemComparison, TextChange
+from qualitydesk.domain.compare import Comparison, ItemComparison
 from qualitydesk.domain.forms import load_forms
 from qualitydesk.domain.numbers import json_score, number
 from qualitydesk.store.compare import compare_files
@@ -83,7 +83,7 @@ def _print_text(found: Comparison) -> None:
     changed = [i for i in found.items if i.item in found.changed_items]
     print(f"有变化的评分项 {len(changed)} 项（共 {len(found.items)} 项）：")
     for item in changed:
-        print(f"  {item.item} {item.name}  {_pct(item)}  文字：{_text(item.text)}")
+        print(f"  {item.item} {item.name}  {_pct(item)}  文字：{item.text.words()}")
     print(f"两年都有的关键绩效指标 {len(found.indicators)} 项", end="")
     if found.only_old or found.only_new:
         only = (
@@ -103,15 +103,6 @@ def _pct(item: ItemComparison) -> str:
     if delta == 0:
         return f"{before}（未变）"
     return f"{before} → {after}" + (f"（{delta:+d}）" if delta else "")
-
-
-def _text(change: TextChange) -> str:
-    parts = [
-        f"{word} {n} 段"
-        for word, n in (("改", change.changed), ("增", change.added), ("删", change.removed))
-        if n
-    ]
-    return "，".join(parts) if parts else "未改"
 
 
 def _signed(value: Any) -> str:

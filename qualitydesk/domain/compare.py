@@ -47,6 +47,15 @@ class TextChange:
         """Whether the text differs at all."""
         return bool(self.changed or self.added or self.removed)
 
+    def words(self) -> str:
+        """What became of the text in words: 改 1 段，增 2 段; 未改."""
+        parts = [
+            f"{word} {n} 段"
+            for word, n in (("改", self.changed), ("增", self.added), ("删", self.removed))
+            if n
+        ]
+        return "，".join(parts) if parts else "未改"
+
 
 @dataclass(frozen=True)
 class ItemComparison:

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from qualitydesk.domain import numbers
-from qualitydesk.domain.compare import Comparison, IndicatorPair, ItemComparison, TextChange
+from qualitydesk.domain.compare import Comparison, IndicatorPair, ItemComparison
 from qualitydesk.export.blocks import Figure
 from qualitydesk.export.book import Book, gap
 from qualitydesk.export.captions import captioned
@@ -72,16 +72,6 @@ def _pct(pct: int | None, band: str) -> str:
     return "未评分" if pct is None else f"{numbers.percent(pct)}（{band}）"
 
 
-def text_words(change: TextChange) -> str:
-    """What became of an item's text in words: 改 1 段，增 2 段; 未改."""
-    parts = [
-        f"{word} {n} 段"
-        for word, n in (("改", change.changed), ("增", change.added), ("删", change.removed))
-        if n
-    ]
-    return "，".join(parts) if parts else "未改"
-
-
 def _change(item: ItemComparison) -> str:
     delta = item.pct_change
     if delta is None:
@@ -105,7 +95,7 @@ def _item_table(book: Book, found: Comparison) -> list[Flowable]:
                 Para(_pct(i.old_pct, i.old_band), centre),
                 Para(_pct(i.new_pct, i.new_band), centre),
                 Para(_change(i), centre),
-                Para(text_words(i.text), centre),
+                Para(i.text.words(), centre),
             ]
         )
     widths = [w * book.width for w in (0.28, 0.21, 0.21, 0.13, 0.17)]

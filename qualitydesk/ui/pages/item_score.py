@@ -46,6 +46,17 @@ class StepSpinBox(QSpinBox):
         value = round(self.valueFromText(text) / step) * step
         return self.textFromValue(min(self.maximum(), max(self.minimum(), value)))
 
+    def limit_to(self, band: Band | None, pct: int | None = None) -> None:
+        """Offer only ``band``'s percentages, showing ``pct`` if it is one of them, else the
+        band's lowest; with no band, 0 of the whole range.
+        """
+        if band is None:
+            self.setRange(0, 100)
+            self.setValue(0)
+        else:
+            self.setRange(band.low, band.high)
+            self.setValue(pct if pct is not None and pct in band else band.low)
+
 
 def _text_box(lines: int, parent: QWidget) -> QPlainTextEdit:
     """A note box at least ``lines`` high that grows with its text: the score panel scrolls."""
@@ -197,12 +208,7 @@ class ItemScorePanel(QGroupBox):
         """Limit the percentage to ``band``, show its descriptors and the points."""
         was_loading, self._loading = self._loading, True
         try:
-            if band is None:
-                self.pct.setRange(0, 100)
-                self.pct.setValue(0)
-            else:
-                self.pct.setRange(band.low, band.high)
-                self.pct.setValue(pct if pct is not None and pct in band else band.low)
+            self.pct.limit_to(band, pct)
         finally:
             self._loading = was_loading
         scored = band is not None

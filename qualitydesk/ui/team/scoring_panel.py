@@ -153,12 +153,7 @@ class AssessorScorePanel(QWidget):
         """Limit the percentage to ``band``, show its descriptors and the points."""
         was_loading, self._loading = self._loading, True
         try:
-            if band is None:
-                self.pct.setRange(0, 100)
-                self.pct.setValue(0)
-            else:
-                self.pct.setRange(band.low, band.high)
-                self.pct.setValue(pct if pct is not None and pct in band else band.low)
+            self.pct.limit_to(band, pct)
         finally:
             self._loading = was_loading
         scored = band is not None
