@@ -38,6 +38,11 @@ MODULES = {
 }
 
 
+def command_modules() -> list[str]:
+    """Every module that runs a command, by name (the frozen program's smoke test imports them)."""
+    return sorted({f"qualitydesk.cli.{module}" for module in MODULES.values()})
+
+
 def handler(command: str) -> Callable[[argparse.Namespace], int]:
     """The function that runs ``command`` (its module is imported only when it runs)."""
     module = importlib.import_module(f"qualitydesk.cli.{MODULES[command]}")

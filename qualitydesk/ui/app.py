@@ -184,10 +184,14 @@ def _quiet_offscreen(kind: object, context: object, message: str) -> None:
 
 def run_smoke_test(window: object) -> int:
     """Open the demo, visit every step, export the PDF and the Word copy, read the Word copy
-    back, and round-trip the JSON archive, in a temporary folder; 0 when all works.
+    back, round-trip the JSON archive, in a temporary folder, and load every command's module
+    (a frozen program must carry them); 0 when all works.
     """
+    import importlib
+
     from pypdf import PdfReader
 
+    from qualitydesk.cli.dispatch import command_modules
     from qualitydesk.export.docx import export_docx
     from qualitydesk.store import interchange, wordimport
     from qualitydesk.store.demo import build_demo
@@ -222,9 +226,11 @@ def run_smoke_test(window: object) -> int:
             framework = window.forms.framework(doc.framework_id)
             interchange.load(interchange.dump(doc), Path(folder) / "copy.qdesk", window.forms)
         sections = len(wordimport.read_plan(word, framework).sections)
+    commands = [importlib.import_module(name) for name in command_modules()]
     took = time.perf_counter() - started
     print(
         f"smoke test: {len(statuses)} steps visited, {pages}-page PDF exported, "
-        f"Word copy with {sections} sections read back, JSON round trip, {took:.1f} s"
+        f"Word copy with {sections} sections read back, JSON round trip, "
+        f"{len(commands)} command modules, {took:.1f} s"
     )
     return 0
