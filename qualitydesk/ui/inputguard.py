@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QMenu,
     QScrollBar,
     QTabBar,
     QWidget,
@@ -102,6 +103,8 @@ def install(app: QApplication) -> InputGuard:
     # Those made before the guard (they are polished already). Looked for by class, so that only
     # they are wrapped for Python, not every widget of the window.
     for window in app.topLevelWidgets():
+        if isinstance(window, QMenu):  # actions only
+            continue
         for kind in GUARDED:
             for widget in window.findChildren(kind):
                 if is_guarded(widget):

@@ -47,6 +47,7 @@ def test_a_person_applies_for_china_quality_through_the_wizard(window, qtbot, tm
     assert shown == ["form", "eligibility", "profile", "evidence", "preflight"]
     assert {s.key: s.title for s in view.steps}["profile"] == "个人事迹材料"
     view.show_step("form")
+    qtbot.waitUntil(lambda: not view.pages["form"].building)  # the rest follows while idle
     groups = [box.title() for box in view.pages["form"].findChildren(QGroupBox)]
     assert groups == ["申报人基本信息", "主要质量工作业绩", "推荐单位", "个人承诺"]
     assert "person_born" in view.pages["form"].editors
@@ -83,6 +84,7 @@ def test_the_china_quality_demo_shows_the_quality_model_steps(window, forms, tmp
     assert list(page.editors) == ["M.1", "M.2", "M.3", "M.4", "M.5", "M.6"]
     assert any("M.2 模式的内涵" in label.text() for label in page.findChildren(QLabel))
     view.show_step("form")
+    view.pages["form"].complete()  # the rest would follow while idle
     groups = [box.title() for box in view.pages["form"].findChildren(QGroupBox)]
     assert "申报主体" in groups
     assert "申报人基本信息" not in groups

@@ -18,7 +18,11 @@ from qualitydesk.store.document import Document
 from qualitydesk.ui.messages import Messages
 from qualitydesk.ui.widgets.issue import Issue
 
-__all__ = ["Issue", "Page", "PageContext", "Status"]
+__all__ = ["IDLE_AFTER_MS", "Issue", "Page", "PageContext", "Status"]
+
+# Work left for later starts this long after it is scheduled (a page's remaining parts, the pages
+# not shown): the window is painted and answers the user first.
+IDLE_AFTER_MS = 300
 
 
 class Status(Enum):
@@ -68,12 +72,21 @@ class Page(QWidget):
 
     changed = Signal()  # the user edited something: save(doc) soon
     navigate = Signal(str, str)  # (step key, anchor): show another page
+    completed = Signal()  # a page built in parts (``building``) has all of them now
 
     key = ""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+
+    @property
+    def building(self) -> bool:
+        """Whether parts of the page are still to be built while idle (``completed`` follows)."""
+        return False
+
+    def complete(self) -> None:
+        """Build at once whatever of the page is still to be built (nothing, for most pages)."""
 
     def load(self, doc: Document) -> None:
         """Fill the widgets from ``doc`` (without emitting ``changed``)."""

@@ -12,10 +12,12 @@ per cell. The widgets are :class:`~qualitydesk.ui.widgets.field_editor.FieldEdit
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -26,29 +28,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualitydesk.domain.forms import FieldSpec
+from qualitydesk.domain.forms import FieldSpec, TableSpec
 from qualitydesk.domain.limits import field_max
 from qualitydesk.store.document import Document
 from qualitydesk.store.records import FieldValue
-from qualitydesk.ui.pages.base import Issue, Page, PageContext
-from qualitydesk.ui.widgets.field_editor import FieldEditor
-from qualitydesk.ui.widgets.table_editor import TableEditor
+from qualitydesk.ui.pages.base import IDLE_AFTER_MS, Issue, Page, PageContext
+from qualitydesk.ui.widgets.field_editor import MNEMONICS, FieldEditor
+
+if TYPE_CHECKING:  # imported with the first table, after the first group is shown
+    from qualitydesk.ui.widgets.table_editor import TableEditor
 
 
 class FormPage(Page):
-    """The 申请表 step: grouped fields and the tables, inside one scroll area."""
+    """The 申请表 step: grouped fields and the tables, inside one scroll area.
+
+    Built ``progressive``ly (as the wizard shows it), the page builds its first group — what the
+    window shows — at once and, from :data:`IDLE_AFTER_MS` on, each further group and table in a
+    turn of the event loop of its own, so the window is painted and answers while the rest (five
+    of its six parts, two thirds of the page's CPU) follows within half a second. Whatever reads the whole page
+    (``editors``, ``tables``, ``issues`` …) has it built at once first.
+    """
 
     key = "form"
 
-    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: PageContext, parent: QWidget | None = None, *, progressive: bool = False
+    ) -> None:
         super().__init__(context, parent)
         self._loading = False
-        self.editors: dict[str, FieldEditor] = {}
-        self.tables: dict[str, TableEditor] = {}
+        self._editors: dict[str, FieldEditor] = {}
+        self._tables: dict[str, TableEditor] = {}
+        self._doc: Document | None = None  # loaded: what parts built later are filled from
+        self._filled: set[str] = set()  # the fields and tables (table:<id>) filled from it
         self.application_year = date.today().year
 
         content = QWidget()
-        column = QVBoxLayout(content)
+        self._column = QVBoxLayout(content)
         intro = QLabel(
             self.tr(
                 "按营业执照、审计报告和证书如实填写。带 * 的为必填项；"
@@ -56,21 +71,19 @@ class FormPage(Page):
             )
         )
         intro.setWordWrap(True)
-        column.addWidget(intro)
+        self._column.addWidget(intro)
+        self._column.addStretch(1)
         catalogue = context.forms.form.for_award(context.award)  # this applicant's 申请表
-        for group in catalogue.groups:
-            column.addWidget(self._group_box(group.name, group.fields))
-        for spec in catalogue.tables:
-            editor = TableEditor(spec, max_length=context.forms.limits.table_cell)
-            editor.edited.connect(self._edited)
-            self.tables[spec.id] = editor
-            column.addWidget(editor)
-        column.addStretch(1)
-        # One label column for all groups, so the inputs line up from group to group.
-        width = max(editor.label.sizeHint().width() for editor in self.editors.values())
-        for editor in self.editors.values():
-            editor.label.setMinimumWidth(width)
-            editor.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._label_width = _label_width(
+            [spec for group in catalogue.groups for spec in group.fields]
+        )
+        self._parts: list[Callable[[], QWidget]] = [
+            partial(self._group_box, group.name, group.fields) for group in catalogue.groups
+        ]
+        self._parts += [partial(self._table, spec) for spec in catalogue.tables]
+        self._build_parts(1 if progressive else len(self._parts))
+        if self._parts:
+            QTimer.singleShot(IDLE_AFTER_MS, self, self._build_while_idle)
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -79,6 +92,56 @@ class FormPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
+
+    # -- built in parts --
+
+    @property
+    def building(self) -> bool:
+        """Whether groups or tables are still to be built."""
+        return bool(self._parts)
+
+    def complete(self) -> None:
+        """Build every group and table still to be built, shown and laid out at once: whoever
+        asks is about to read them or bring one into view.
+        """
+        if self._parts:
+            for part in self._build_parts(len(self._parts)):
+                if self.isVisible():
+                    part.show()  # now, not when the layout's queued call comes
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    @property
+    def editors(self) -> dict[str, FieldEditor]:
+        """Every field's editor, by field id (the whole page built first)."""
+        self.complete()
+        return self._editors
+
+    @property
+    def tables(self) -> dict[str, TableEditor]:
+        """Every table's editor, by table id (the whole page built first)."""
+        self.complete()
+        return self._tables
+
+    def _build_while_idle(self) -> None:
+        self._build_parts(1)
+        if self._parts:
+            QTimer.singleShot(0, self, self._build_while_idle)
+
+    def _build_parts(self, count: int) -> list[QWidget]:
+        """Build the next ``count`` parts, placed before the closing stretch and filled from the
+        document if it is loaded; ``completed`` once none is left. Returns the parts built.
+        """
+        built = [build() for build in self._parts[:count]]
+        if not built:
+            return []
+        for part in built:
+            self._column.insertWidget(self._column.count() - 1, part)
+        del self._parts[:count]
+        if self._doc is not None:
+            self._fill(self._doc)
+        if not self._parts:
+            self.completed.emit()
+        return built
 
     def _group_box(self, name: str, fields: Sequence[FieldSpec]) -> QGroupBox:
         box = QGroupBox(name)
@@ -89,9 +152,20 @@ class FormPage(Page):
         for spec in fields:
             editor = FieldEditor(spec, self, max_length=field_max(self.context.forms.limits, spec))
             editor.edited.connect(self._edited)
-            self.editors[spec.id] = editor
+            # One label column for all groups, so the inputs line up from group to group.
+            editor.label.setMinimumWidth(self._label_width)
+            editor.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._editors[spec.id] = editor
             form.addRow(editor.label, editor.box)
         return box
+
+    def _table(self, spec: TableSpec) -> TableEditor:
+        from qualitydesk.ui.widgets.table_editor import TableEditor
+
+        editor = TableEditor(spec, max_length=self.context.forms.limits.table_cell)
+        editor.edited.connect(self._edited)
+        self._tables[spec.id] = editor
+        return editor
 
     def _edited(self) -> None:
         if not self._loading:
@@ -100,27 +174,39 @@ class FormPage(Page):
     # -- the page contract --
 
     def load(self, doc: Document) -> None:
-        """Fill every field and table; the tables offer the three years before the application's."""
+        """Fill every field and table; the tables offer the three years before the application's.
+        Parts built later are filled from ``doc`` as they are built.
+        """
+        self._doc = doc
+        self.application_year = doc.application_date.year
+        self._filled = set()
+        self._fill(doc)
+
+    def _fill(self, doc: Document) -> None:
+        """Fill the fields and tables built and not filled from ``doc`` yet."""
         self._loading = True
         try:
-            self.application_year = doc.application_date.year
-            for field_id, editor in self.editors.items():
-                editor.set_value(doc.field(field_id))
+            for field_id, editor in self._editors.items():
+                if field_id not in self._filled:
+                    editor.set_value(doc.field(field_id))
             offered = [self.application_year - n for n in (3, 2, 1)]
-            for table_id, editor in self.tables.items():
-                editor.load(doc.rows(table_id), offered)
+            for table_id, editor in self._tables.items():
+                if f"table:{table_id}" not in self._filled:
+                    editor.load(doc.rows(table_id), offered)
+            self._filled = set(self._editors) | {f"table:{t}" for t in self._tables}
         finally:
             self._loading = False
 
     def save(self, doc: Document) -> None:
         """Write the fields and tables whose values differ from the document's (empty is empty,
-        however it is stored, so opening a file and leaving it changes nothing).
+        however it is stored, so opening a file and leaving it changes nothing). A part not built
+        yet holds the document's values: nothing of it to write.
         """
-        for field_id, editor in self.editors.items():
+        for field_id, editor in self._editors.items():
             value = editor.value()
             if not _same(doc.field(field_id), value):
                 doc.set_field(field_id, value)
-        for table_id, editor in self.tables.items():
+        for table_id, editor in self._tables.items():
             rows = editor.rows()
             if _filled(rows) != _filled(doc.rows(table_id)):
                 doc.set_rows(table_id, rows)
@@ -154,6 +240,18 @@ class FormPage(Page):
         if field is not None:
             self.scroll.ensureWidgetVisible(field.box, 0, 60)
             field.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _label_width(fields: Sequence[FieldSpec]) -> int:
+    """The width of the widest field label as it will show (name, mnemonic, the required mark),
+    measured before the fields are built, with a character to spare.
+    """
+    metrics = QLabel().fontMetrics()
+    shown = [
+        spec.label + (f"({MNEMONICS[spec.id]})" if spec.id in MNEMONICS else "") for spec in fields
+    ]
+    mark = metrics.horizontalAdvance(" *")
+    return max((metrics.horizontalAdvance(text) for text in shown), default=0) + 2 * mark
 
 
 def _same(stored: FieldValue, value: FieldValue) -> bool:

@@ -79,8 +79,10 @@ def title(key: str, award: Award | None = None) -> str:
     return QCoreApplication.translate("Steps", _TITLES[key]) if key in _TITLES else key
 
 
-def create_page(key: str, context: PageContext) -> Page:
-    """The page for a step (imported on first use, so start-up stays quick)."""
+def create_page(key: str, context: PageContext, *, progressive: bool = False) -> Page:
+    """The page for a step (imported on first use, so start-up stays quick); ``progressive``: the
+    申请表 builds what shows first and the rest while idle (``Page.building``).
+    """
     if key.startswith("item:"):
         from qualitydesk.ui.pages.item import ItemPage
 
@@ -88,7 +90,7 @@ def create_page(key: str, context: PageContext) -> Page:
     if key == "form":
         from qualitydesk.ui.pages.form import FormPage
 
-        return FormPage(context)
+        return FormPage(context, progressive=progressive)
     if key == "notice":
         from qualitydesk.ui.pages.notice import NoticePage
 

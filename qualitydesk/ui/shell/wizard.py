@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
 from qualitydesk.domain import numbers, scoring
 from qualitydesk.store.document import Document
 from qualitydesk.ui import theme
-from qualitydesk.ui.pages.base import Page, PageContext
+from qualitydesk.ui.pages.base import IDLE_AFTER_MS, Page, PageContext
 from qualitydesk.ui.shell import statuses
 from qualitydesk.ui.shell.navigator import StepNavigator
 from qualitydesk.ui.shell.session import Session
 from qualitydesk.ui.shell.steps import Step, create_page, steps
 
-FIRST_BUILD_MS = 300
+FIRST_BUILD_MS = IDLE_AFTER_MS
 # The header's look, set on the header alone: a style sheet on the application would style
 # every widget of every page through it, which costs a quarter of the start-up's CPU.
 HEADER_STYLE = """
@@ -142,7 +142,7 @@ class WizardView(QWidget):
     def page(self, key: str) -> Page:
         """The page of ``key``, created and loaded on first use."""
         if key not in self.pages:
-            page = create_page(key, self.context)
+            page = create_page(key, self.context, progressive=not self.doc.read_only)
             self._load(key, page)
             if self.doc.read_only:
                 make_read_only(page)
@@ -150,7 +150,12 @@ class WizardView(QWidget):
             page.navigate.connect(self.navigate)
             self.stack.addWidget(page)
             self.pages[key] = page
-            self.navigator.set_status(key, page.status())
+            if page.building:  # its status once it is whole
+                page.completed.connect(
+                    lambda k=key: self.navigator.set_status(k, self.pages[k].status())
+                )
+            else:
+                self.navigator.set_status(key, page.status())
             self.page_created.emit(key, page)
         return self.pages[key]
 
@@ -186,8 +191,9 @@ class WizardView(QWidget):
 
     @property
     def building(self) -> bool:
-        """Whether pages are still to be built while idle."""
-        return bool(self._pending_builds) and not self.doc.closed
+        """Whether pages (or parts of one) are still to be built while idle."""
+        pending = bool(self._pending_builds) or any(p.building for p in self.pages.values())
+        return pending and not self.doc.closed
 
     def shutdown(self) -> None:
         """Stop the timers before the document closes."""
