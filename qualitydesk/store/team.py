@@ -181,6 +181,11 @@ class TeamMixin(DocumentBase):
                 f"{who.name}的评分表按评价准则 {book.framework} 评分，本申报用 "
                 f"{self.meta['framework']}"
             )
+        if not book.scores:
+            raise DocumentError(
+                f"{who.name}的评分表中还没有任何评分，未汇总（可能交回的是空白评分表）；"
+                "请评分人填写后再交回"
+            )
         framework = framework or self._framework(None)
         return who, check_scores(book.scores, framework, who.name)
 

@@ -100,6 +100,7 @@ HOSTILE = {
     "item twice": (_twice, "评分项 4.1.2 的评分出现了不止一次"),
     "missing key": (lambda p: edit_json(p, lambda d: d.pop("round")), "缺少“round”"),
     "another framework": (_set("framework", "efqm"), "按评价准则 efqm 评分"),
+    "nothing scored": (_set("scores", []), "评分表中还没有任何评分，未汇总"),
 }
 
 
