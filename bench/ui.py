@@ -109,6 +109,8 @@ START = textwrap.dedent("""
         window.show()
         measure(app, window, QApplication.exec)  # a static method: no arguments
     else:  # exactly as `qualitydesk demo.qdesk` starts, to its event loop, measured there
+        import qualitydesk.cli  # before PySide6, as the program does (PySide6 reads the source of
+        # every module imported after it)
         from PySide6.QtWidgets import QApplication
         loop = QApplication.exec
 
@@ -117,7 +119,6 @@ START = textwrap.dedent("""
             return measure(app, main[0], loop)
 
         QApplication.exec = measured
-        import qualitydesk.cli
         qualitydesk.cli.main([path])
     print(json.dumps(figures))
 """).replace("SETTLE_MS", str(SETTLE_MS))

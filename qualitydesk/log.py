@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
 import re
 import sqlite3
 import sys
@@ -143,9 +142,7 @@ def install(
     except OSError:
         return None
     uninstall()
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True
-    )
+    handler = LogFile(path, max_bytes, backups)
     handler.setLevel(logging.INFO)
     handler.addFilter(Redactor())
     handler.setFormatter(SafeFormatter(context or Context()))
@@ -167,9 +164,37 @@ def uninstall() -> None:
 def installed_path() -> Path | None:
     """The log file in use, or None before :func:`install` (or when it could not be made)."""
     handler = _state.handler
-    if isinstance(handler, logging.FileHandler):
-        return Path(handler.baseFilename)
-    return None
+    return handler.path if isinstance(handler, LogFile) else None
+
+
+class LogFile(logging.Handler):
+    """The rotating log file (:mod:`logging.handlers`), made when the first record is written:
+    a run that logs nothing never imports it (and the sockets and queues it imports).
+    """
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        super().__init__()
+        self.path = path
+        self._limits = (max_bytes, backups)
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write ``record`` (filtered here already) to the file, rotating it when full."""
+        if self._file is None:
+            import logging.handlers
+
+            max_bytes, backups = self._limits
+            self._file = logging.handlers.RotatingFileHandler(
+                self.path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True
+            )
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def close(self) -> None:
+        """Close the file, if it was opened."""
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def command_context(argv: Sequence[str], commands: Sequence[str]) -> Context:

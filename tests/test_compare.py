@@ -11,8 +11,8 @@ from dataclasses import replace
 import pytest
 
 from qualitydesk.cli import main
-from qualitydesk.domain.charts import Indicator
 from qualitydesk.domain.compare import Side, compare, text_change
+from qualitydesk.domain.indicators import Indicator
 from qualitydesk.store.document import Document
 from qualitydesk.store.renew import renew
 

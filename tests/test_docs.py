@@ -24,7 +24,8 @@ import pytest
 from PIL import Image
 from PySide6.QtGui import QAction
 
-from qualitydesk.cli import COMMANDS, build_parser
+from qualitydesk.cli import COMMANDS
+from qualitydesk.cli.parser import build_parser
 from qualitydesk.ui.app import create_application
 from qualitydesk.ui.messages import Messages
 from qualitydesk.ui.pages.base import Status

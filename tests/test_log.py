@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
@@ -198,11 +197,11 @@ def test_redaction_of_arguments_extra_and_messages(tmp_path):
 def test_the_redactor_filter_is_on_the_handler(tmp_path):
     applog.install(tmp_path)
     try:
-        (handler,) = [h for h in applog.logger.handlers if isinstance(h, logging.FileHandler)]
+        (handler,) = [h for h in applog.logger.handlers if isinstance(h, applog.LogFile)]
         assert any(isinstance(f, applog.Redactor) for f in handler.filters)
     finally:
         applog.uninstall()
-    assert not [h for h in applog.logger.handlers if isinstance(h, logging.FileHandler)]
+    assert not [h for h in applog.logger.handlers if isinstance(h, applog.LogFile)]
 
 
 def test_crash_hooks_log_and_show_a_plain_message(tmp_path):

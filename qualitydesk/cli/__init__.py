@@ -8,7 +8,6 @@ the desktop program or runs a command. Usage and input errors print one line on 
 2; never a traceback.
 """
 
-from qualitydesk.cli.dispatch import main
-from qualitydesk.cli.parser import COMMANDS, build_parser
+from qualitydesk.cli.dispatch import COMMANDS, main
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "main"]

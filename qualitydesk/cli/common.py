@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import json
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
-from qualitydesk.store.document import Document
+if TYPE_CHECKING:
+    from qualitydesk.store.document import Document
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -19,14 +19,6 @@ class UsageError(Exception):
     """Bad input from the command line: reported in one line, exit 2."""
 
 
-class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are :class:`UsageError` (one line, exit 2), not exit()."""
-
-    def error(self, message: str) -> NoReturn:
-        """Raise the parser's complaint as a :class:`UsageError` naming ``--help``."""
-        raise UsageError(f"{message}（{self.prog} --help 查看用法）")
-
-
 def emit(data: Any) -> None:
     """Print ``data`` as indented JSON, Chinese as it is (``--json``)."""
     print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -36,4 +28,6 @@ def open_read_only(path: str) -> Document:
     """Open for reading only: no writer lock, so the file can stay open for editing in the
     desktop program meanwhile, and one consistent snapshot of it for the whole command.
     """
+    from qualitydesk.store.document import Document
+
     return Document.open(path, read_only=True)

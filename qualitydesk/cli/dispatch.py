@@ -5,18 +5,20 @@ Usage and input errors print one line on stderr and exit 2; never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from qualitydesk import log as applog
 from qualitydesk.cli.common import EXIT_OK, EXIT_USAGE, UsageError
-from qualitydesk.cli.parser import COMMANDS, build_parser
 from qualitydesk.domain.forms import FormsError
 from qualitydesk.domain.scoring import ScoreError
-from qualitydesk.store.document import DocumentError
+from qualitydesk.store.errors import DocumentError
+
+if TYPE_CHECKING:
+    import argparse
 
 # The module of qualitydesk.cli that runs each command, as ``<command>_command(args) -> int``.
 MODULES = {
@@ -36,6 +38,7 @@ MODULES = {
     "feedback": "improvement",
     "actions": "improvement",
 }
+COMMANDS = tuple(MODULES)  # in the order --help lists them
 
 
 def command_modules() -> list[str]:
@@ -63,7 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(None, smoke_test=True)
         if not argv or (len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS):
             return _run_gui(argv[0] if argv else None)
-        args = build_parser().parse_args(argv)  # the grammar only for a command (~7 ms)
+        from qualitydesk.cli.parser import build_parser  # the grammar only for a command
+
+        args = build_parser().parse_args(argv)
         return handler(args.command)(args)
     except (UsageError, FormsError, ScoreError, DocumentError) as exc:
         applog.record_failure(exc)

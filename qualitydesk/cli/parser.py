@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import Any, NoReturn
 
-from qualitydesk.cli.common import REPLACE_DOCUMENT, REPLACE_OUTPUT, Parser
+from qualitydesk.cli.common import REPLACE_DOCUMENT, REPLACE_OUTPUT, UsageError
+from qualitydesk.cli.dispatch import COMMANDS
 from qualitydesk.domain.validators import VALIDATORS
 from qualitydesk.store.demo import DEMO, demo_names
 
-COMMANDS = (
-    "forms",
-    "validate",
-    "score",
-    "new",
-    "demo",
-    "check",
-    "history",
-    "dump",
-    "load",
-    "export",
-    "import-docx",
-    "compare",
-    "team",
-    "feedback",
-    "actions",
-)
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are :class:`UsageError` (one line, exit 2), not exit()."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise the parser's complaint as a :class:`UsageError` naming ``--help``."""
+        raise UsageError(f"{message}（{self.prog} --help 查看用法）")
 
 
 def build_parser() -> argparse.ArgumentParser:

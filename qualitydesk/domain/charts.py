@@ -7,26 +7,11 @@ it into lines and text in its own medium, so the chart on screen and the chart i
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
-
-@dataclass(frozen=True)
-class Indicator:
-    """A key performance indicator with its values per year and comparisons."""
-
-    id: str
-    name: str
-    unit: str
-    better: str  # "higher" or "lower"
-    item: str  # the results item it belongs to, e.g. 4.7.2
-    values: Mapping[int, float] = field(default_factory=dict)
-    target: float | None = None
-    competitor: float | None = None
-    competitor_source: str = ""
-    benchmark: float | None = None
-    benchmark_source: str = ""
+from qualitydesk.domain.indicators import Indicator
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
 
-from qualitydesk.domain.charts import Indicator
 from qualitydesk.domain.forms import Framework
+from qualitydesk.domain.indicators import Indicator
 from qualitydesk.domain.scoring import band_of, item_points, score
 
 _BLANK_LINES = re.compile(r"\n\s*\n")

@@ -15,7 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from qualitydesk.domain import numbers
-from qualitydesk.domain.charts import Indicator, trend_chart
+from qualitydesk.domain.charts import trend_chart
+from qualitydesk.domain.indicators import Indicator
 from qualitydesk.export.blocks import Figure, PageRef, PageSlot, Picture
 from qualitydesk.export.book import Book
 from qualitydesk.export.captions import captioned

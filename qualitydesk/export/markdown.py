@@ -27,7 +27,8 @@ from markdown_it.tree import SyntaxTreeNode
 from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus.flowables import HRFlowable
 
-from qualitydesk.domain.charts import Indicator, trend_chart
+from qualitydesk.domain.charts import trend_chart
+from qualitydesk.domain.indicators import Indicator
 from qualitydesk.domain.markdown import parser
 from qualitydesk.export.blocks import Figure, Heading
 from qualitydesk.export.captions import captioned

@@ -18,7 +18,8 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from reportlab.lib.units import mm
 
-from qualitydesk.domain.charts import Indicator, trend_chart
+from qualitydesk.domain.charts import trend_chart
+from qualitydesk.domain.indicators import Indicator
 from qualitydesk.export import evidence, wordxml
 from qualitydesk.export.book import EMPTY, Book, chinese_date
 from qualitydesk.export.evidence import CHART_HEIGHT, by_item, figure_text, proves

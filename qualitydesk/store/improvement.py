@@ -18,7 +18,6 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from qualitydesk.domain.team import merged_remarks
 from qualitydesk.store.base import DocumentBase
 from qualitydesk.store.errors import DocumentError, reading
 from qualitydesk.store.records import ACTION_SOURCES, ACTION_STATUSES, Action, Feedback
@@ -124,6 +123,8 @@ class ImprovementMixin(DocumentBase):
         (``"examiners"``, from the feedback). Points already in the plan for that item and
         source, and repeats, are left out.
         """
+        from qualitydesk.domain.team import merged_remarks  # not needed to open a file
+
         if source == OWN:
             saved = self._scores  # the self-scores, pending changes included (as ContentMixin)
             found = {

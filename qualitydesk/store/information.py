@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from qualitydesk.domain import numbers, scoring
 from qualitydesk.domain.forms import PART_IDS
-from qualitydesk.domain.notices import UserNotice
 from qualitydesk.store import rows
 from qualitydesk.store.base import DocumentBase
+
+if TYPE_CHECKING:  # imported where used: opening a file needs no notice rules
+    from qualitydesk.domain.notices import UserNotice
 
 STAGE_PREFIX = "stage."  # meta: the examiners' stage scores, stage.<composite part id> = "612.5"
 NOTICE_PREFIX = "notice."  # meta: this year's 申报通知 as the user set it (notice.deadline …)
@@ -74,6 +77,8 @@ class InformationMixin(DocumentBase):
 
     def user_notice(self) -> UserNotice:
         """The notice values and the parts' limits set for this application (notices.effective)."""
+        from qualitydesk.domain.notices import UserNotice
+
         try:
             deadline: date | None = date.fromisoformat(self.notice_value("deadline"))
         except ValueError:

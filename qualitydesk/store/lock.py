@@ -20,7 +20,7 @@ import contextlib
 import getpass
 import json
 import os
-import socket
+import platform
 import sys
 import time
 from datetime import datetime
@@ -88,7 +88,7 @@ class WriterLock:
         info = json.dumps(
             {
                 "app": "QualityDesk",
-                "host": socket.gethostname(),
+                "host": platform.node(),
                 "user": _user(),
                 "pid": os.getpid(),
                 "opened": datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -108,7 +108,7 @@ class WriterLock:
         except (KeyError, TypeError, ValueError):
             return ""
         user, opened = str(info.get("user") or ""), str(info.get("opened") or "")
-        where = "本机" if host == socket.gethostname() else f"计算机 {host}"
+        where = "本机" if host == platform.node() else f"计算机 {host}"
         who = f"，用户 {user}" if user else ""
         since = f"，{opened[:16].replace('T', ' ')} 起" if opened else ""
         return f"{where}{who}，进程 {pid}{since}"
@@ -116,7 +116,7 @@ class WriterLock:
     def busy_reason(self) -> str:
         """The read-only reason of a document this process could not lock."""
         info = self._read_description()
-        if info.get("host") == socket.gethostname() and info.get("pid") == os.getpid():
+        if info.get("host") == platform.node() and info.get("pid") == os.getpid():
             return "该文件已在本程序的另一个窗口中打开，这里以只读方式打开；请在那个窗口中编辑"
         holder = self.holder()
         who = f"（{holder}）" if holder else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from qualitydesk.domain.charts import Indicator
+from qualitydesk.domain.indicators import Indicator
 
 __all__ = [
     "Action",

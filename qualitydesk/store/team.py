@@ -14,14 +14,17 @@ import json
 import secrets
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from qualitydesk.domain.forms import Forms, Framework
 from qualitydesk.domain.scoring import ScoreError, check_pct
-from qualitydesk.domain.team import DEFAULT_SPREAD, AssessorScore, Scorebook, ScorebookItem
 from qualitydesk.store import rows
 from qualitydesk.store.base import DocumentBase
 from qualitydesk.store.errors import DocumentError, reading
 from qualitydesk.store.records import Assessor, Consensus, Score
+
+if TYPE_CHECKING:  # qualitydesk.domain.team is imported where used: opening a file needs none of it
+    from qualitydesk.domain.team import AssessorScore, Scorebook
 
 SPREAD_SETTING = "team.spread"  # the file setting of the spread threshold (percentage points)
 TEAM = "自评小组"  # who an agreed self-score is by
@@ -97,6 +100,8 @@ class TeamMixin(DocumentBase):
         """What to hand ``assessor``: the application, the items with their narratives
         (read-only) and the scores the assessor returned so far.
         """
+        from qualitydesk.domain.team import Scorebook, ScorebookItem
+
         found = self.assessor(assessor)
         if found is None:
             raise DocumentError(f"“{assessor}”不是已分发评分表的评分人；请先分发")
@@ -123,6 +128,8 @@ class TeamMixin(DocumentBase):
 
     def assessor_scores(self) -> list[AssessorScore]:
         """Every score the assessors returned, by assessor and item."""
+        from qualitydesk.domain.team import AssessorScore
+
         with reading(self.path, "评分人的评分"):
             found = self.conn.execute(
                 "SELECT assessor, item, pct, strengths, opportunities, comment"
@@ -220,6 +227,8 @@ class TeamMixin(DocumentBase):
 
     def spread_threshold(self) -> int:
         """The spread (percentage points) from which an item is discussed; 20 unless set."""
+        from qualitydesk.domain.team import DEFAULT_SPREAD
+
         text = str(self.meta.get(SPREAD_SETTING, "") or "")
         return int(text) if text.isdigit() and 0 < int(text) <= 100 else DEFAULT_SPREAD
 

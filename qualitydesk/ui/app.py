@@ -60,7 +60,9 @@ def create_application(
     if guard:
         inputguard.install(app)  # the wheel scrolls pages, never changes an unfocused input
     icon = resources.files("qualitydesk.resources").joinpath("icons", "qualitydesk.png")
-    if icon.is_file():
+    if isinstance(icon, Path):  # a file: read when the window system first asks for the icon
+        app.setWindowIcon(QIcon(str(icon)))
+    elif icon.is_file():  # in an archive
         pixmap = QPixmap()
         pixmap.loadFromData(icon.read_bytes())
         app.setWindowIcon(QIcon(pixmap))
@@ -153,11 +155,11 @@ def run(path: str | None = None, *, smoke_test: bool = False) -> int:
 def start(forms: Forms, path: str | None = None) -> MainWindow:
     """Show the main window and open ``path`` in it (if given), as the desktop program starts.
 
-    The input guard (:mod:`~qualitydesk.ui.inputguard`) goes on once the first page is built,
-    before the event loop runs, so before the user can reach any input: the guard is an
-    application-wide event filter in Python, and the thousands of events of building the window
-    and its first page each passing through it were a sixth of the start-up's CPU. Widgets built
-    before it are guarded as it goes on.
+    The input guard (:mod:`~qualitydesk.ui.inputguard`) goes on once the window is painted
+    (:func:`~qualitydesk.ui.inputguard.install_when_painted`): it is an application-wide event
+    filter in Python, and the thousands of events of building and painting the window and its
+    first page each passing through it, and the classes PySide6 builds for it, were a third of the
+    start-up's CPU. Widgets built before it are guarded as it goes on.
     """
     from qualitydesk.ui.settings import Settings
     from qualitydesk.ui.shell.window import MainWindow
@@ -167,7 +169,7 @@ def start(forms: Forms, path: str | None = None) -> MainWindow:
     window.show()
     if path:
         window.open_path(path)
-    inputguard.install(app)
+    inputguard.install_when_painted(app, window)
     return window
 
 

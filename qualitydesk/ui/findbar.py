@@ -47,9 +47,9 @@ PREFILL_MAX = 100  # a longer selection is not taken as the text to find
 class FindBar(QWidget):
     """查找 and 替换 for the open application; :meth:`set_view` gives it the wizard to search."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, view: WizardView | None = None) -> None:
         super().__init__(parent)
-        self.view: WizardView | None = None
+        self.view = view
         self.narratives = Narratives(self)
         self._anchor: QTextEdit | None = None  # the text the user (or the last match) was in
         self._highlighted: QTextEdit | None = None
@@ -57,7 +57,9 @@ class FindBar(QWidget):
         self._reveal.setSingleShot(True)
         self._reveal.timeout.connect(self._reveal_match)
         self._build()
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        app = QApplication.instance()
+        app.focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, app.focusWidget())  # made on Ctrl+F: in the text being edited
         self.hide()
 
     # -- building --

@@ -7,11 +7,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-FONT_FILES = (
-    "QualityDeskSans-Regular.ttf",
-    "QualityDeskSans-Bold.ttf",
-    "QualityDeskSerif-Regular.ttf",
-)
+# The window's: QualityDeskSerif-Regular.ttf is the PDF's body face, and nothing on screen uses it.
+FONT_FILES = ("QualityDeskSans-Regular.ttf", "QualityDeskSans-Bold.ttf")
 UI_FAMILY = "QualityDesk Sans"
 
 

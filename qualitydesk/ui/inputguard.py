@@ -20,7 +20,7 @@ list or step through it on purpose) keep working, and so does typing into the op
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSlider,
@@ -112,3 +112,46 @@ def install(app: QApplication) -> InputGuard:
         if is_guarded(window):
             no_wheel_focus(window)
     return guard
+
+
+# At the latest this long after the window is shown, the guard goes on even if it was never
+# exposed (a window started minimised, a platform that sends no expose).
+LATEST_MS = 1000
+
+
+class _UntilPainted(QObject):
+    """On the window's own surface until the guard is on: drops the wheel, watches the expose."""
+
+    def __init__(self, app: QApplication, handle: QObject) -> None:
+        super().__init__(handle)
+        self._app = app
+        handle.installEventFilter(self)
+        QTimer.singleShot(LATEST_MS, self, self._install)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Drop a wheel event; on the first expose, put the guard on once it is painted."""
+        kind = event.type()
+        if kind == QEvent.Type.Expose:
+            QTimer.singleShot(0, self, self._install)  # after the paint the expose asks for
+        return kind == QEvent.Type.Wheel
+
+    def _install(self) -> None:
+        install(self._app)
+        self.deleteLater()
+
+
+def install_when_painted(app: QApplication, window: QWidget) -> None:
+    """Put the guard on just after ``window`` (shown) is first painted; the wheel over it does
+    nothing until then.
+
+    The guard is an application-wide event filter in Python, and an application-wide filter in
+    Python makes PySide6 build every class of Qt it has not built yet the first time an object of
+    a class unknown to it (Qt's animation timer) passes: a quarter of the start-up's CPU if that
+    happens before the first paint. A wheel turned before the window shows anything is no choice
+    of the user's, so it is dropped, not guarded; everything else (typing ahead) goes through.
+    """
+    handle = window.windowHandle()
+    if handle is None:  # not shown: nothing to paint first
+        install(app)
+        return
+    _UntilPainted(app, handle)

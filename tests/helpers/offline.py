@@ -3,8 +3,8 @@
 Used by ``tests/conftest.py`` for the whole test run, and by ``tests/test_offline.py`` inside
 the subprocesses it starts (``python -c`` with :data:`SUBPROCESS_PRELUDE`). Nothing is allowed,
 not even ``AF_UNIX`` or ``socketpair``: the program needs no socket at all.
-``socket.gethostname()`` (used for the document's lock file) asks the kernel for the machine's
-name and stays allowed.
+``socket.gethostname()`` (the machine's name, which the document's lock file records through
+``platform.node()``) asks the kernel, not the network, and stays allowed.
 """
 
 from __future__ import annotations

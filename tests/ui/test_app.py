@@ -30,7 +30,7 @@ def window(qtbot, forms):
 def test_bundled_fonts_cover_chinese(qapp):
     families = load_bundled_fonts()
     assert UI_FAMILY in families
-    assert "QualityDesk Serif" in families
+    assert families == [UI_FAMILY]  # Regular and Bold; the PDF's serif is not the window's
     metrics = QFontMetrics(ui_font())
     for ch in "质量奖申报助手玥堃喆":
         assert metrics.inFontUcs4(ord(ch)), ch
@@ -41,6 +41,9 @@ def test_application_identity_and_qt_strings_in_chinese(qapp):
     create_application()
     assert QApplication.applicationName() == "QualityDesk"
     assert QApplication.organizationName() == "QualityDesk"  # set before settings are read
+    icon = QApplication.windowIcon().pixmap(64, 64)  # the file is read when asked for
+    assert icon.width() == 64
+    assert not icon.toImage().allGray()  # the icon, not a blank
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )

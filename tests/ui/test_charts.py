@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPalette
 
-from qualitydesk.domain.charts import Indicator, radar_chart, trend_chart
+from qualitydesk.domain.charts import radar_chart, trend_chart
+from qualitydesk.domain.indicators import Indicator
 from qualitydesk.ui import theme
 from qualitydesk.ui.widgets.radar_chart import RadarChartWidget
 from qualitydesk.ui.widgets.trend_chart import TrendChartWidget, format_value, tick_decimals

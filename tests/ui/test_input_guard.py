@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QLineEdit,
     QScrollArea,
     QScrollBar,
     QTabBar,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from qualitydesk.domain.forms import load_forms
+from qualitydesk.ui import inputguard
+from qualitydesk.ui.app import create_application
 from qualitydesk.ui.newapp import ProgrammePage
 from qualitydesk.ui.pages.item import ItemPage
 from qualitydesk.ui.shell.navigator import StepNavigator
@@ -344,3 +347,63 @@ def test_tab_from_the_narrative_then_typing_does_not_pick_a_score_band(qtbot, co
     QTest.keyClick(page.score_panel.band, Qt.Key.Key_Down)  # stepping on purpose still works
     assert page.score_panel.band.currentText() != band
     assert changes
+
+
+# -- the guard at start-up --
+
+
+@pytest.fixture
+def no_guard():
+    """The application without its input guard (as the program starts), restored afterwards."""
+    app = create_application()
+    guard = app.findChild(inputguard.InputGuard, inputguard._GUARD_NAME)
+    app.removeEventFilter(guard)
+    guard.setObjectName("")
+    yield app
+    for made in app.findChildren(inputguard.InputGuard, inputguard._GUARD_NAME):
+        app.removeEventFilter(made)
+        made.setObjectName("")  # gone for install() now, deleted later
+        made.deleteLater()
+    guard.setObjectName(inputguard._GUARD_NAME)
+    app.installEventFilter(guard)
+
+
+def _combo_window(qtbot) -> tuple[QWidget, QComboBox]:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(300, 120)
+    QLineEdit(window).setGeometry(20, 10, 200, 30)  # first in the tab order: it has the focus
+    combo = QComboBox(window)
+    combo.addItems(["甲", "乙", "丙"])
+    combo.setGeometry(20, 60, 200, 30)
+    return window, combo
+
+
+def test_the_guard_goes_on_once_the_window_is_painted_and_no_wheel_gets_through_before(
+    qtbot, no_guard
+):
+    window, combo = _combo_window(qtbot)
+    window.show()  # as the program starts: shown, the guard not on yet
+    inputguard.install_when_painted(no_guard, window)
+    spot = QPointF(combo.geometry().center())
+    QTest.wheelEvent(window.windowHandle(), spot, QPoint(0, -NOTCH))  # before the first paint
+    assert combo.currentIndex() == 0
+    qtbot.waitUntil(
+        lambda: no_guard.findChild(inputguard.InputGuard, inputguard._GUARD_NAME) is not None
+    )
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus  # made before it: guarded too
+    QTest.wheelEvent(window.windowHandle(), spot, QPoint(0, -NOTCH))
+    QApplication.processEvents()
+    assert combo.currentIndex() == 0
+    assert not combo.hasFocus()
+    combo.setFocus()  # chosen: the wheel is the user's again
+    qtbot.waitUntil(combo.hasFocus)
+    QTest.wheelEvent(window.windowHandle(), spot, QPoint(0, -NOTCH))
+    qtbot.waitUntil(lambda: combo.currentIndex() == 1)
+
+
+def test_a_window_not_shown_is_guarded_at_once(qtbot, no_guard):
+    window, combo = _combo_window(qtbot)
+    inputguard.install_when_painted(no_guard, window)
+    assert no_guard.findChild(inputguard.InputGuard, inputguard._GUARD_NAME) is not None
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus

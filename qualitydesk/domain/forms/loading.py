@@ -8,7 +8,6 @@ The order: frameworks, the 申请表, the honour ladder, text limits, layouts, a
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
 from importlib import resources
@@ -98,6 +97,8 @@ def read_forms(root: Traversable) -> Forms:
 
 
 def _toml(root: Traversable, relative: str) -> Table:
+    import tomllib  # only when forms/ is read afresh (domain/forms/cache.py)
+
     entry = root.joinpath(*relative.split("/"))
     try:
         return tomllib.loads(entry.read_bytes().decode("utf-8"))

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualitydesk.domain.charts import Indicator, trend_chart
+from qualitydesk.domain.charts import trend_chart
+from qualitydesk.domain.indicators import Indicator
 from qualitydesk.store.document import Document
 from qualitydesk.ui import theme
 from qualitydesk.ui.pages.base import Issue, Page, PageContext

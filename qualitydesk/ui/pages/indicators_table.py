@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qualitydesk.domain.charts import Indicator
 from qualitydesk.domain.forms import Item
+from qualitydesk.domain.indicators import Indicator
 from qualitydesk.ui.widgets.indicator_table import (
     KEY_ROLE,
     ChoiceDelegate,

@@ -173,8 +173,8 @@ class MenuBar:
         find = QCoreApplication.translate("MainWindow", "查找(&F)…")
         replace = QCoreApplication.translate("MainWindow", "替换(&R)…")
         self.doc_actions += [
-            action(find, window.find_bar.show_find, QKeySequence.StandardKey.Find, edit_menu),
-            action(replace, window.find_bar.show_replace, "Ctrl+H", edit_menu),
+            action(find, window.show_find, QKeySequence.StandardKey.Find, edit_menu),
+            action(replace, window.show_replace, "Ctrl+H", edit_menu),
         ]
         go_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "转到(&G)"))
         back = QCoreApplication.translate("MainWindow", "上一步(&B)")

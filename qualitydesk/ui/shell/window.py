@@ -26,7 +26,6 @@ from qualitydesk.store.document import Document, DocumentError
 from qualitydesk.ui import screen
 from qualitydesk.ui.app import set_language, ui_language
 from qualitydesk.ui.editing import EditActions, EditorZoom
-from qualitydesk.ui.findbar import FindBar
 from qualitydesk.ui.messages import Messages
 from qualitydesk.ui.pages.base import PageContext
 from qualitydesk.ui.settings import Settings, data_dir
@@ -35,6 +34,7 @@ from qualitydesk.ui.shell.menus import MenuBar
 from qualitydesk.ui.shell.wizard import WizardView
 
 if TYPE_CHECKING:
+    from qualitydesk.ui.findbar import FindBar
     from qualitydesk.ui.newapp import NewApplicationWizard
     from qualitydesk.ui.renew_dialog import Renewer
     from qualitydesk.ui.welcome import WelcomeView
@@ -68,18 +68,35 @@ class MainWindow(ExportCommands, QMainWindow):
         self.zoom.changed.connect(self._zoomed)
         self._welcome: WelcomeView | None = None  # made when first needed (a file opened at
         # start never needs it)
-        self.find_bar = FindBar(self)
+        self._find_bar: FindBar | None = None  # made on first use (Ctrl+F)
         self.central = QStackedWidget()
         body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.central, 1)
-        column.addWidget(self.find_bar)
+        self._column = QVBoxLayout(body)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.addWidget(self.central, 1)
         self.setCentralWidget(body)
         self.menus = MenuBar(self)
         self.menus.build()
         self._update_title()
         screen.restore_or_fit(self, settings.geometry(), screen.MAIN_WINDOW)
+
+    @property
+    def find_bar(self) -> FindBar:
+        """查找 / 替换's bar under the wizard, made on first use (Ctrl+F, Ctrl+H)."""
+        if self._find_bar is None:
+            from qualitydesk.ui.findbar import FindBar
+
+            self._find_bar = FindBar(self, self.view)
+            self._column.addWidget(self._find_bar)
+        return self._find_bar
+
+    def show_find(self) -> None:
+        """编辑 → 查找 (Ctrl+F)."""
+        self.find_bar.show_find()
+
+    def show_replace(self) -> None:
+        """编辑 → 替换 (Ctrl+H)."""
+        self.find_bar.show_replace()
 
     @property
     def welcome(self) -> WelcomeView:
@@ -154,7 +171,8 @@ class MainWindow(ExportCommands, QMainWindow):
         # Read before the view shows: showing it reports its first step, which is saved too.
         last = self.settings.last_page(doc.path)
         self.view = WizardView(doc, context)
-        self.find_bar.set_view(self.view)
+        if self._find_bar is not None:
+            self._find_bar.set_view(self.view)
         self.view.save_failed.connect(self._save_failed)
         self.view.page_created.connect(self._page_created)
         self.view.page_shown.connect(lambda key: self.settings.set_last_page(doc.path, key))
@@ -182,7 +200,8 @@ class MainWindow(ExportCommands, QMainWindow):
         self.central.removeWidget(self.view)
         self.view.deleteLater()
         self.view = None
-        self.find_bar.set_view(None)
+        if self._find_bar is not None:
+            self._find_bar.set_view(None)
         self.welcome.set_recent(self.settings.recent_files())
         self.central.setCurrentWidget(self.welcome)
         self._enable_document_actions()
@@ -342,10 +361,11 @@ class MainWindow(ExportCommands, QMainWindow):
 
     def _retranslate(self) -> None:
         """Make everything the window shows again, in the language just installed."""
-        find_bar, self.find_bar = self.find_bar, FindBar(self)
-        find_bar.parentWidget().layout().replaceWidget(find_bar, self.find_bar)
-        find_bar.hide()
-        find_bar.deleteLater()
+        find_bar, self._find_bar = self._find_bar, None  # made again, in the new language
+        if find_bar is not None:
+            self._column.removeWidget(find_bar)
+            find_bar.hide()
+            find_bar.deleteLater()
         self.edit_actions.retranslate()
         self.zoom.retranslate()
         self.menus.rebuild()
