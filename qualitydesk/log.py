@@ -35,7 +35,7 @@ import sqlite3
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -61,7 +61,6 @@ SAFE_MESSAGES = frozenset(
         "sqlite3.Error",
     }
 )
-DOCUMENT_SUFFIXES = (".qdesk", ".json", ".pdf")
 CRASH_MESSAGE = (
     "程序发生了意外错误（{kind}）。\n\n"
     "已保存的申报内容不受影响。如果问题反复出现，请重新启动程序，"
@@ -195,25 +194,6 @@ class LogFile(logging.Handler):
         if self._file is not None:
             self._file.close()
         super().close()
-
-
-def command_context(argv: Sequence[str], commands: Sequence[str]) -> Context:
-    """The context of a command-line run: what was asked, without the values typed."""
-    words = ["qualitydesk"]
-    for arg in argv:
-        if arg in commands or _is_path(arg):
-            words.append(arg)
-        elif arg.startswith("-"):
-            name, sep, _ = arg.partition("=")
-            words.append(f"{name}=…" if sep else name)
-        else:
-            words.append("…")
-    document = next((a for a in argv if a.lower().endswith(".qdesk")), "")
-    return Context(" ".join(words), (lambda: document) if document else None)
-
-
-def _is_path(arg: str) -> bool:
-    return arg.lower().endswith(DOCUMENT_SUFFIXES)
 
 
 # --- errors -----------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ MODULES = {
     "actions": "improvement",
 }
 COMMANDS = tuple(MODULES)  # in the order --help lists them
+DOCUMENT_SUFFIXES = (".qdesk", ".json", ".pdf")  # arguments the log may show (paths, not values)
 
 
 def command_modules() -> list[str]:
@@ -60,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (or ready, for ``check``), 1 a problem found, 2 a usage or input error said on stderr.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
-    applog.install(context=applog.command_context(argv, COMMANDS))
+    applog.install(context=_log_context(argv))
     try:
         if argv == ["--smoke-test"]:
             return _run_gui(None, smoke_test=True)
@@ -79,6 +80,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: logged for the report, then Python's own traceback
         applog.record_failure(exc, "command crashed")
         raise
+
+
+def _log_context(argv: Sequence[str]) -> applog.Context:
+    """What the log says of this run: the command, option names and paths, no value typed."""
+    words = ["qualitydesk"]
+    for arg in argv:
+        if arg in COMMANDS or arg.lower().endswith(DOCUMENT_SUFFIXES):
+            words.append(arg)
+        elif arg.startswith("-"):
+            name, sep, _ = arg.partition("=")
+            words.append(f"{name}=…" if sep else name)
+        else:
+            words.append("…")
+    document = next((a for a in argv if a.lower().endswith(".qdesk")), "")
+    return applog.Context(" ".join(words), (lambda: document) if document else None)
 
 
 def _run_gui(path: str | None, *, smoke_test: bool = False) -> int:

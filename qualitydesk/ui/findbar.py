@@ -57,9 +57,8 @@ class FindBar(QWidget):
         self._reveal.setSingleShot(True)
         self._reveal.timeout.connect(self._reveal_match)
         self._build()
-        app = QApplication.instance()
-        app.focusChanged.connect(self._focus_changed)
-        self._focus_changed(None, app.focusWidget())  # made on Ctrl+F: in the text being edited
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, QApplication.focusWidget())  # made on Ctrl+F: in the text
         self.hide()
 
     # -- building --

@@ -173,8 +173,8 @@ class MenuBar:
         find = QCoreApplication.translate("MainWindow", "查找(&F)…")
         replace = QCoreApplication.translate("MainWindow", "替换(&R)…")
         self.doc_actions += [
-            action(find, window.show_find, QKeySequence.StandardKey.Find, edit_menu),
-            action(replace, window.show_replace, "Ctrl+H", edit_menu),
+            action(find, self._find, QKeySequence.StandardKey.Find, edit_menu),
+            action(replace, self._replace, "Ctrl+H", edit_menu),
         ]
         go_menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "转到(&G)"))
         back = QCoreApplication.translate("MainWindow", "上一步(&B)")
@@ -183,6 +183,12 @@ class MenuBar:
             action(back, lambda: window.view and window.view.go_back(), "Alt+Left", go_menu),
             action(forward, lambda: window.view and window.view.go_next(), "Alt+Right", go_menu),
         ]
+
+    def _find(self) -> None:
+        self.window.find_bar.show_find()  # the bar is made on first use
+
+    def _replace(self) -> None:
+        self.window.find_bar.show_replace()
 
     def _view_menu(self) -> None:
         window = self.window

@@ -13,13 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from qualitydesk.domain.forms import Forms, FormsError
 from qualitydesk.store.document import Document, DocumentError
@@ -66,8 +60,7 @@ class MainWindow(ExportCommands, QMainWindow):
         self.edit_actions = EditActions(self)
         self.zoom = EditorZoom(self, settings)
         self.zoom.changed.connect(self._zoomed)
-        self._welcome: WelcomeView | None = None  # made when first needed (a file opened at
-        # start never needs it)
+        self._welcome: WelcomeView | None = None  # made when needed (not to open a file at start)
         self._find_bar: FindBar | None = None  # made on first use (Ctrl+F)
         self.central = QStackedWidget()
         body = QWidget()
@@ -90,30 +83,29 @@ class MainWindow(ExportCommands, QMainWindow):
             self._column.addWidget(self._find_bar)
         return self._find_bar
 
-    def show_find(self) -> None:
-        """编辑 → 查找 (Ctrl+F)."""
-        self.find_bar.show_find()
-
-    def show_replace(self) -> None:
-        """编辑 → 替换 (Ctrl+H)."""
-        self.find_bar.show_replace()
-
     @property
     def welcome(self) -> WelcomeView:
         """The welcome screen, first in the central stack; made on first need, and shown
         then unless an application is open.
         """
         if self._welcome is None:
-            self._welcome = self._make_welcome()
-            self.central.insertWidget(0, self._welcome)
+            from qualitydesk.ui.welcome import WelcomeView
+
+            welcome = self._welcome = WelcomeView(
+                {a.id: a.name for a in self.forms.awards.values()}
+            )
+            welcome.new_requested.connect(self.new_application)
+            welcome.open_requested.connect(self.open_dialog)
+            welcome.demo_requested.connect(self.open_demo)
+            welcome.recent_chosen.connect(self.open_path)
+            welcome.set_recent(self.settings.recent_files())
+            self.central.insertWidget(0, welcome)
             if self.view is None:
-                self.central.setCurrentWidget(self._welcome)
+                self.central.setCurrentWidget(welcome)
         return self._welcome
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Shown: the welcome screen follows at once unless a file is being opened meanwhile
-        (as ``qualitydesk file.qdesk`` shows the window, then opens the file).
-        """
+        """Shown: the welcome screen follows unless a file is opened meanwhile (at start)."""
         super().showEvent(event)
         if self._welcome is None:
             QTimer.singleShot(0, self, self._welcome_unless_open)
@@ -375,17 +367,6 @@ class MainWindow(ExportCommands, QMainWindow):
             self.central.removeWidget(welcome)
             welcome.deleteLater()
         self._update_title()
-
-    def _make_welcome(self) -> WelcomeView:
-        from qualitydesk.ui.welcome import WelcomeView
-
-        welcome = WelcomeView({a.id: a.name for a in self.forms.awards.values()})
-        welcome.new_requested.connect(self.new_application)
-        welcome.open_requested.connect(self.open_dialog)
-        welcome.demo_requested.connect(self.open_demo)
-        welcome.recent_chosen.connect(self.open_path)
-        welcome.set_recent(self.settings.recent_files())
-        return welcome
 
     def _zoomed(self, percent: int) -> None:
         self.statusBar().showMessage(self.tr("显示比例 {0}%").format(percent), 3000)
