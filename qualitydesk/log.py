@@ -36,9 +36,10 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+
+from msgspec import Struct
 
 from qualitydesk import __version__
 from qualitydesk.folders import data_folder
@@ -75,8 +76,7 @@ _LOGGED = "_qualitydesk_logged"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-@dataclass
-class Context:
+class Context(Struct):
     """What an error record carries besides the error: the command and the open document."""
 
     command: str = ""
@@ -101,8 +101,7 @@ class Context:
             return f"[unknown: {type(exc).__name__}]"
 
 
-@dataclass
-class _State:
+class _State(Struct):
     """The installed file handler: one per process, as logging itself is process-wide."""
 
     handler: logging.Handler | None = None

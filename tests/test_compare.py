@@ -6,9 +6,9 @@ import hashlib
 import json
 import shutil
 import sqlite3
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 
 from qualitydesk.cli import main
 from qualitydesk.domain.compare import Side, compare, text_change

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from msgspec.structs import asdict
+
 from qualitydesk.cli.common import EXIT_OK, UsageError, emit, open_read_only
 from qualitydesk.cli.exchange import _table as columns
 from qualitydesk.domain.forms import load_forms
@@ -71,7 +73,7 @@ def actions_command(args: argparse.Namespace) -> int:
         print(f"已导出 {len(actions)} 条改进措施到 {out}")
         return EXIT_OK
     if args.json:
-        emit([{**action.__dict__, "overdue": is_overdue(action, today)} for action in actions])
+        emit([{**asdict(action), "overdue": is_overdue(action, today)} for action in actions])
         return EXIT_OK
     rows = [
         (

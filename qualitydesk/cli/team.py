@@ -14,6 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from msgspec.structs import asdict
+
 from qualitydesk.cli.common import EXIT_OK, UsageError, emit, open_read_only
 from qualitydesk.domain.forms import Forms, load_forms
 from qualitydesk.domain.numbers import json_score, number
@@ -83,7 +85,7 @@ def _status(args: argparse.Namespace, forms: Forms) -> int:
             {
                 "file": str(Path(args.file)),
                 "threshold": threshold,
-                "assessors": [a.__dict__ for a in assessors],
+                "assessors": [asdict(a) for a in assessors],
                 "items": [_item_json(s, names, agreed) for s in found],
             }
         )

@@ -7,11 +7,11 @@ document holds indicators, and opening one needs no charts.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(Struct, frozen=True):
     """A key performance indicator with its values per year and comparisons."""
 
     id: str

@@ -16,7 +16,7 @@ measure at once; the programme's own 字数 metric is for the limit checks of �
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import Struct, field
 
 from qualitydesk.domain.forms import Award, FieldSpec, Forms, Limits
 from qualitydesk.domain.numbers import integer
@@ -51,8 +51,7 @@ def field_max(limits: Limits, spec: FieldSpec | None, *, cell: bool = False) -> 
     return limits.field
 
 
-@dataclass(frozen=True)
-class Oversized:
+class Oversized(Struct, frozen=True):
     """A text longer than its place may hold: where it is (in words, and as a :class:`Location`
     in an open document), its size and the maximum.
     """

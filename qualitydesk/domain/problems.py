@@ -11,8 +11,10 @@ Nothing reads a place back out of a message.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from enum import StrEnum
+
+from msgspec import Struct
+from msgspec.structs import asdict
 
 
 class Severity(StrEnum):
@@ -36,8 +38,7 @@ class Kind(StrEnum):
     UNCHECKED = "unchecked"  # the attachments could not be checked
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(Struct, frozen=True):
     """Where a problem is fixed.
 
     ``step`` is the part of the application: ``form`` (申请表), ``eligibility``, ``profile``,
@@ -67,8 +68,7 @@ class Location:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Struct, frozen=True):
     """One problem: its kind, severity, location and message (Chinese, naming the place).
 
     ``where`` names the place in words (自评报告 4.1.2, 申请表 组织名称, an attachment's file

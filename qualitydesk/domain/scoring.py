@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+
+from msgspec import Struct
 
 from qualitydesk.domain.forms import COMPARISONS, Award, Band, Category, Composite, Framework, Item
 from qualitydesk.domain.numbers import to_decimal
@@ -46,8 +47,7 @@ def item_points(points: int, pct: int) -> Decimal:
     return Decimal(points * pct) / 100  # an integer over 100: exact in any Decimal context
 
 
-@dataclass(frozen=True)
-class ItemScore:
+class ItemScore(Struct, frozen=True):
     """One item scored: the percentage given and the points it earns (points × pct / 100)."""
 
     item: Item
@@ -55,8 +55,7 @@ class ItemScore:
     points: Decimal
 
 
-@dataclass(frozen=True)
-class CategoryScore:
+class CategoryScore(Struct, frozen=True):
     """The points one category earns: the sum of its items' points."""
 
     category: Category
@@ -68,8 +67,7 @@ class CategoryScore:
         return self.category.points
 
 
-@dataclass(frozen=True)
-class Scorecard:
+class Scorecard(Struct, frozen=True):
     """All item scores of one framework with the sums examiners report."""
 
     framework: Framework
@@ -161,8 +159,7 @@ def line_wording(line: int | None, comparison: str | None) -> str:
     return f"{COMPARISONS[comparison]} {line} 分"
 
 
-@dataclass(frozen=True)
-class TierResult:
+class TierResult(Struct, frozen=True):
     """One tier of an award against a total: its line and how it compares (at_least / above; None
     where no line is published) and whether the total reaches it.
     """
@@ -193,8 +190,7 @@ def evaluate_tiers(award: Award, total: Decimal | int | float) -> list[TierResul
 # --- what to work on next -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(Struct, frozen=True):
     """Points an item would gain by reaching the bottom of the next band up."""
 
     item: Item

@@ -29,7 +29,8 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from qualitydesk.domain import numbers
 from qualitydesk.domain.eligibility import Finding

@@ -6,7 +6,7 @@ Reads include the pending changes; every change is kept as pending until the doc
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 
 from qualitydesk.store.base import DocumentBase
 from qualitydesk.store.records import Declaration, FieldValue, Score

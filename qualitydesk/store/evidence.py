@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import mimetypes
 import os
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from qualitydesk.domain.numbers import file_size
 from qualitydesk.store import rows, safewrite
@@ -51,7 +51,10 @@ class EvidenceMixin(DocumentBase):
                 f"{file_size(self.max_attachment)}；请压缩或拆分后再添加"
             )
         _check_links(links)
-        media_type = media_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        if not media_type:
+            import mimetypes  # only when adding a file: not needed to open one
+
+            media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         from qualitydesk.store.media import refusal  # Pillow loads only when files are added
 
         refused = refusal(data, name, media_type)  # an image bomb: its declared pixels

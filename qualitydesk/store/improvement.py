@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
 from datetime import date
+
+from msgspec.structs import replace
 
 from qualitydesk.store.base import DocumentBase
 from qualitydesk.store.errors import DocumentError, reading

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pydantic_core
+from msgspec.structs import asdict
 from pydantic import JsonValue
 
 from qualitydesk.domain.forms import Forms
@@ -103,14 +104,14 @@ def dumps(doc: Document) -> str:
 
 
 def _plain(record: Score | Declaration) -> dict[str, Any]:
-    data = dict(record.__dict__)
+    data = asdict(record)
     if isinstance(record, Score):
         data["notes"] = dict(record.notes)
     return data
 
 
 def _indicator_json(ind: Indicator) -> dict[str, Any]:
-    data = dict(ind.__dict__)
+    data = asdict(ind)
     data["values"] = {str(year): value for year, value in sorted(ind.values.items())}
     return data
 

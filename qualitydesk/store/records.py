@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from qualitydesk.domain.indicators import Indicator
 
@@ -26,8 +27,7 @@ FieldValue = str | bool | None
 Row = Mapping[str, FieldValue]
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(Struct, frozen=True):
     """The self-score of one item: percentage, factor notes, 优势, 改进机会, who and when."""
 
     pct: int
@@ -38,8 +38,7 @@ class Score:
     scored_at: str = ""
 
 
-@dataclass(frozen=True)
-class Declaration:
+class Declaration(Struct, frozen=True):
     """The applicant's explicit affirmation of an eligibility clause, with its evidence."""
 
     affirmed: bool
@@ -48,8 +47,7 @@ class Declaration:
     affirmed_at: str = ""
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(Struct, frozen=True):
     """What an attachment proves: an item (4.7.2), a clause (rule id) or a checklist entry."""
 
     kind: str  # "item", "rule" or "checklist"
@@ -59,8 +57,7 @@ class Link:
 LINK_KINDS = ("item", "rule", "checklist")
 
 
-@dataclass(frozen=True)
-class Attachment:
+class Attachment(Struct, frozen=True):
     """An attachment's description (its content is read separately): name, type, size in bytes,
     SHA-256, caption, when it was added and what it supports.
     """
@@ -75,8 +72,7 @@ class Attachment:
     links: tuple[Link, ...] = ()
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(Struct, frozen=True):
     """One entry of the history: a value of a field, narrative, section … at a time."""
 
     id: int
@@ -86,8 +82,7 @@ class Revision:
     at: str
 
 
-@dataclass(frozen=True)
-class Assessor:
+class Assessor(Struct, frozen=True):
     """A member of the self-assessment team handed a scorebook: name, hand-out round, when it was
     handed out and returned (empty until then) and what it came back as (a file name).
     """
@@ -99,8 +94,7 @@ class Assessor:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Consensus:
+class Consensus(Struct, frozen=True):
     """The score of an item agreed at the consensus meeting: percent, note, every assessor's
     percent before (by name) and when it was agreed.
     """
@@ -112,8 +106,7 @@ class Consensus:
     agreed_at: str = ""
 
 
-@dataclass(frozen=True)
-class Feedback:
+class Feedback(Struct, frozen=True):
     """The examiners' feedback on an item: 优势, 改进机会, where it came from and when entered."""
 
     strengths: str = ""
@@ -126,8 +119,7 @@ ACTION_SOURCES = ("own", "examiners")
 ACTION_STATUSES = ("open", "doing", "done", "dropped")
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(Struct, frozen=True):
     """An action of the improvement plan: what, from whose 改进机会 ("own" or "examiners"), the
     linked item, owner, due date (ISO or ""), status ("open", "doing", "done", "dropped"), a note
     and when it was made. ``id`` is 0 until the document has stored it.

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from qualitydesk import __version__
 from qualitydesk.domain.forms import Forms, FormsError
@@ -44,8 +46,7 @@ INDICATOR_YEARS = 5  # the years before the application year an indicator table 
 TABLE_YEARS = 3  # 近三年: a table kept by year holds at least the three years before
 
 
-@dataclass(frozen=True)
-class Renewed:
+class Renewed(Struct, frozen=True):
     """What :func:`renew` made and changed."""
 
     path: Path

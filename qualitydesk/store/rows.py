@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TypedDict, cast
+
+from msgspec.structs import asdict
 
 if TYPE_CHECKING:  # sqlite-utils is imported at the first write, not to open and read a file
     from sqlite_utils import Database

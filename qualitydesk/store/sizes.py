@@ -9,8 +9,9 @@ before (:mod:`qualitydesk.store.dumpschema`), and anything of the wrong type is 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
 from typing import Any
+
+from msgspec.structs import replace
 
 from qualitydesk.domain.forms import Award, Forms
 from qualitydesk.domain.limits import Oversized, clip, field_max, max_chars, oversized

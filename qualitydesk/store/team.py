@@ -11,10 +11,10 @@ Chinese reason; a refused call changes nothing.
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from qualitydesk.domain.forms import Forms, Framework
 from qualitydesk.domain.scoring import ScoreError, check_pct
@@ -63,6 +63,8 @@ class TeamMixin(DocumentBase):
             raise DocumentError(f"评分人“{'、'.join(repeated)}”重复；每位评分人只能给出一次")
         self._check_writable()
         stamp = self._clock()
+        import secrets  # only when handing out: not needed to open a file
+
         round_id = f"{stamp}#{secrets.token_hex(4)}"
         known = {a.name: a for a in self.assessors()}
         with self._write_now() as db:

@@ -8,8 +8,9 @@ not know (an older programme edition) is shown as it is stored.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, is_dataclass
 
+from msgspec import Struct
+from msgspec.structs import asdict
 from PySide6.QtCore import QCoreApplication
 
 from qualitydesk.domain import numbers
@@ -74,7 +75,7 @@ class RevisionWords:
             "declaration": lambda: doc.declaration(key),
             "meta": lambda: doc.meta.get(key, ""),
         }.get(kind, lambda: None)()
-        return asdict(value) if is_dataclass(value) and not isinstance(value, type) else value
+        return asdict(value) if isinstance(value, Struct) else value
 
     def text(self, kind: str, key: str, value: object) -> str:
         """``value`` (as the history stores it) as lines a person reads."""

@@ -8,9 +8,9 @@ remember their size under a name in the settings (:meth:`Settings.dialog_geometr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
+from msgspec import Struct
 from PySide6.QtCore import QByteArray, QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 FRAME = QMargins(8, 32, 8, 8)
 
 
-@dataclass(frozen=True)
-class Fit:
+class Fit(Struct, frozen=True):
     """How large a window opens: ``fraction`` of the free screen, within ``minimum``…``maximum``
     (and never larger than the free screen).
     """

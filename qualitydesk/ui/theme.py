@@ -13,15 +13,14 @@ palette in use when the widget is built. Nothing here touches Qt at import time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from string import Template
 
+from msgspec import Struct
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
 
-@dataclass(frozen=True)
-class Tone:
+class Tone(Struct, frozen=True):
     """A colour that means something, for a light base and for a dark base."""
 
     light: str

@@ -6,10 +6,11 @@ from the PDF.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 from pypdf import PdfReader
 
 from qualitydesk.cli import main
@@ -47,7 +48,7 @@ def two_years(demo_file, forms, tmp_path_factory):
                 AssessorScore(name, i.id, 45 if (name, i.id) == ("王五", "4.1.2") else pct)
                 for i in items
             )
-            doc.record_returned(replace(book, scores=scores), f"{name}.qdesk-score")
+            doc.record_returned(dataclasses.replace(book, scores=scores), f"{name}.qdesk-score")
         doc.agree("4.1.2", 65, "以第三季度数据为准")
         first = doc.actions()[0]
         doc.update_action(replace(first, status="done"))

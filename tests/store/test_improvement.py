@@ -5,6 +5,7 @@ made from 改进机会, filtered.
 from datetime import date
 
 import pytest
+from msgspec.structs import replace
 
 from qualitydesk.store.document import Document, DocumentError
 from qualitydesk.store.improvement import filter_actions, is_overdue
@@ -77,7 +78,7 @@ def test_a_bad_action_is_refused_and_nothing_is_written(new_doc, action, reason)
     with pytest.raises(DocumentError, match=reason):
         doc.add_actions([Action(0, "好的措施"), action])
     with pytest.raises(DocumentError, match=reason):
-        doc.update_action(action.__class__(**{**action.__dict__, "id": 1}))
+        doc.update_action(replace(action, id=1))
     assert [a.title for a in doc.actions()] == ["已有的措施"]
     assert doc.meta["modified"] == modified
 

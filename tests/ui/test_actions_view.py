@@ -2,8 +2,7 @@
 once), filtered, exported to a real .xlsx read back with openpyxl; the wheel changes no filter.
 """
 
-from dataclasses import replace
-
+from msgspec.structs import replace
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest

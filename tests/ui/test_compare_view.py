@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from dataclasses import replace
 
 import pytest
+from msgspec.structs import replace
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction

@@ -258,3 +258,12 @@ def test_focus_anchor_and_mnemonic(qtbot, page, empty_doc):
     assert page.editors["org_name"].input.accessibleName() == "组织名称（必填）"
     qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is page.editors["org_name"].input
+
+
+def test_every_label_fits_the_one_label_column(page):
+    """The label column is measured from the longest labels only; each label still fits it."""
+    labels = [editor.label for editor in page.editors.values()]
+    column = {label.minimumWidth() for label in labels}
+    assert len(column) == 1  # one column, aligned across the groups
+    widest = max(labels, key=lambda label: label.sizeHint().width())
+    assert widest.sizeHint().width() <= column.pop()

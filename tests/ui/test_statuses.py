@@ -1,7 +1,6 @@
 """Pages built on first need: an item's status read from the document, pages reused on a switch."""
 
-from dataclasses import replace
-
+from msgspec.structs import replace
 from PySide6.QtWidgets import QTextEdit
 
 from qualitydesk.store.records import Score

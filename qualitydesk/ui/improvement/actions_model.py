@@ -12,9 +12,9 @@ The display role shows words (未开始, 4.1 高层领导的作用); the edit ro
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
+from msgspec.structs import replace
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,

@@ -13,8 +13,8 @@ link asks the main window to show it), so the two never disagree.
 from __future__ import annotations
 
 import html
-from dataclasses import replace
 
+from msgspec.structs import replace
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,

@@ -7,9 +7,9 @@ edit. A page announces an edit with ``changed``; it asks to show another page wi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
+from msgspec import Struct
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -45,8 +45,7 @@ class Status(Enum):
         return QCoreApplication.translate("Status", labels[self.value])
 
 
-@dataclass(frozen=True)
-class PageContext:
+class PageContext(Struct, frozen=True):
     """What every page may need besides the document."""
 
     forms: Forms

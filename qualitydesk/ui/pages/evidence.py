@@ -10,8 +10,8 @@ so); only caption edits wait for ``save(doc)`` like the other pages' text.
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 
+from msgspec.structs import replace
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (

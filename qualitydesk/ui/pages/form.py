@@ -12,6 +12,7 @@ per cell. The widgets are :class:`~qualitydesk.ui.widgets.field_editor.FieldEdit
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
@@ -34,6 +35,8 @@ from qualitydesk.store.document import Document
 from qualitydesk.store.records import FieldValue
 from qualitydesk.ui.pages.base import IDLE_AFTER_MS, Issue, Page, PageContext
 from qualitydesk.ui.widgets.field_editor import MNEMONICS, FieldEditor
+
+LABELS_MEASURED = 6  # the longest labels, of which the widest sets the label column
 
 if TYPE_CHECKING:  # imported with the first table, after the first group is shown
     from qualitydesk.ui.widgets.table_editor import TableEditor
@@ -250,8 +253,15 @@ def _label_width(fields: Sequence[FieldSpec]) -> int:
     shown = [
         spec.label + (f"({MNEMONICS[spec.id]})" if spec.id in MNEMONICS else "") for spec in fields
     ]
+    # Chinese characters share one width, twice or so a Latin one's: the widest label is among
+    # the longest counted so, and only those are measured (each measured loads its glyphs).
+    shown = sorted(shown, key=_columns, reverse=True)[:LABELS_MEASURED]
     mark = metrics.horizontalAdvance(" *")
     return max((metrics.horizontalAdvance(text) for text in shown), default=0) + 2 * mark
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _same(stored: FieldValue, value: FieldValue) -> bool:

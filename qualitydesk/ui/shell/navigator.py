@@ -52,6 +52,7 @@ class StepNavigator(QTreeWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._icons: dict[tuple[Status, int], QIcon] = {}
         categories = {c.id: c for c in framework.categories}
         report: QTreeWidgetItem | None = None
         groups: dict[str, QTreeWidgetItem] = {}
@@ -90,9 +91,13 @@ class StepNavigator(QTreeWidget):
     def set_status(self, key: str, status: Status) -> None:
         """Show ``status`` beside step ``key``: a coloured dot and the word (and in the tooltip)."""
         item = self._items[key]
-        item.setIcon(0, status_icon(status, palette=self.palette()))
+        colour = TONES[status].color(self.palette())
+        icon = self._icons.get((status, colour.rgba()))
+        if icon is None:  # one per status and colour, shared by the steps
+            icon = self._icons[status, colour.rgba()] = status_icon(status, palette=self.palette())
+        item.setIcon(0, icon)
         item.setText(1, status.label)
-        item.setForeground(1, TONES[status].color(self.palette()))
+        item.setForeground(1, colour)
         item.setData(1, KEY_ROLE, status.value)
         item.setToolTip(0, f"{item.text(0)}：{status.label}")
 

@@ -6,8 +6,7 @@ item), ``indicators``, ``evidence``, ``summary``, ``preflight``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from msgspec import Struct
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from qualitydesk.domain.forms import Award, Framework
@@ -38,8 +37,7 @@ _PART_STEPS = {
 _DEFAULT_PARTS = ("profile", "report", "indicators", "evidence")  # no programme: every step
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     """One step of the wizard: its key, its title and, for an item, its category."""
 
     key: str

@@ -6,11 +6,10 @@ pages gather them (the pages' base module offers the same name).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(Struct, frozen=True):
     """Something a page wants the user to know about.
 
     severity: ``missing`` (not filled in yet: the step is 进行中), ``error`` (wrong: 有问题) or
