@@ -2,6 +2,6 @@
 steps, widgets/ the pieces they share; the dialogs and helpers of the window sit here.
 """
 
-from qualitydesk.ui.sources import forget_read_sources
+from qualitydesk.ui.sources import judge_sources_cheaply
 
-forget_read_sources()  # before the modules of the window are imported
+judge_sources_cheaply()  # before the modules of the window are imported
