@@ -5,6 +5,7 @@ Usage and input errors print one line on stderr and exit 2; never a traceback.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -107,6 +108,9 @@ def _run_gui(path: str | None, *, smoke_test: bool = False) -> int:
         raise UsageError(
             "没有图形显示（DISPLAY 未设置），无法打开桌面窗口；不用显示器可运行 make demo"
         )
+    # Nothing the start makes is garbage, and the collector walked it all again and again: off
+    # until the window is up (qualitydesk.ui.app.run puts it back).
+    gc.disable()
     from qualitydesk.ui.app import run  # Qt is imported only when the window is wanted
 
     return run(path, smoke_test=smoke_test)

@@ -7,7 +7,6 @@ checked against its sha256 whenever it is read.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import sqlite3
@@ -60,6 +59,8 @@ class EvidenceMixin(DocumentBase):
         refused = refusal(data, name, media_type)  # an image bomb: its declared pixels
         if refused:
             raise DocumentError(refused)
+        import hashlib  # with a file's content only (OpenSSL need not load to open a document)
+
         digest = hashlib.sha256(data).hexdigest()
         attachment = Attachment(
             0, name, media_type, len(data), digest, caption, self._clock(), tuple(links)
@@ -103,6 +104,8 @@ class EvidenceMixin(DocumentBase):
         if found is None or not isinstance(found[0], bytes):  # a damaged file
             raise DocumentError(f"附件“{row['file_name']}”的内容已丢失或损坏")
         data: bytes = found[0]
+        import hashlib
+
         if hashlib.sha256(data).hexdigest() != row["sha256"]:
             raise DocumentError(f"附件“{row['file_name']}”的内容已损坏（校验值不符）")
         return data
@@ -124,6 +127,8 @@ class EvidenceMixin(DocumentBase):
                 blob = self.conn.blobopen("blobs", "data", found[0], readonly=True)
             except sqlite3.Error:
                 raise lost from None
+            import hashlib
+
             try:
                 digest = hashlib.sha256()
                 while chunk := blob.read(1 << 20):

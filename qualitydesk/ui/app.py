@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import tempfile
 import time
@@ -115,7 +116,8 @@ def run(path: str | None = None, *, smoke_test: bool = False) -> int:
     """Run the desktop program (opening ``path`` if given) until its window closes; the exit code.
 
     With ``smoke_test`` it runs :func:`run_smoke_test` instead of waiting for the user. Forms that
-    cannot be loaded end it at once with 2, after saying why.
+    cannot be loaded end it at once with 2, after saying why. The garbage collector, which the
+    command line turns off for the start, is on again once the window is.
     """
     app = create_application(guard=smoke_test)
     from qualitydesk.ui.settings import data_dir
@@ -133,6 +135,7 @@ def run(path: str | None = None, *, smoke_test: bool = False) -> int:
             QMessageBox.critical(None, _title(), text.replace("%1", str(exc)))
         return 2
     if smoke_test:  # its own settings: the user's 最近打开 never lists the test's demo
+        gc.enable()
         with tempfile.TemporaryDirectory(prefix="qualitydesk-smoke-settings-") as folder:
             from qualitydesk.ui.settings import Settings
             from qualitydesk.ui.shell.window import MainWindow
@@ -147,6 +150,8 @@ def run(path: str | None = None, *, smoke_test: bool = False) -> int:
                 print(f"smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
                 return 1
     window = start(forms, path)
+    gc.freeze()  # what the start made lives with the window: no collection walks it again
+    gc.enable()
     context.document = lambda: str(window.view.doc.path) if window.view else ""
     applog.install_excepthooks(lambda text: window.messages.critical(window, _title(), text))
     return app.exec()

@@ -55,7 +55,7 @@ def _cheaply(check: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool
         path = getattr(module, "__file__", None)
         if isinstance(path, str) and path.endswith(".py"):
             try:
-                with open(path, "rb") as source:
+                with open(path, "rb", buffering=0) as source:  # one read, no buffer
                     return b"PySide6" in source.read()
             except OSError:
                 pass  # gone since the import: shiboken6 decides, as it would have

@@ -1,4 +1,9 @@
-"""The first window: bundled fonts, Chinese strings, the programme browser."""
+"""The first window: bundled fonts, Chinese strings, the programme browser; the start itself."""
+
+import os
+import subprocess
+import sys
+import textwrap
 
 import pytest
 from PySide6.QtCore import Qt
@@ -87,3 +92,45 @@ def test_unpublished_rules_are_flagged(window):
 def test_inputs_have_accessible_names(window):
     assert window.browser.list.accessibleName() == "奖项列表"
     assert window.browser.rules.accessibleName() == "资格条件"
+
+
+# The desktop program started as `qualitydesk demo.qdesk` starts, to its event loop, which reports
+# on the garbage collector (while the document opened, and once the window is up) and ends.
+START = textwrap.dedent("""
+    import gc, sys
+    from PySide6.QtWidgets import QApplication
+    import qualitydesk.cli
+    from qualitydesk.store.document import Document
+
+    seen = []
+    document_open = Document.open.__func__
+
+    def watched_open(cls, *args, **kwargs):
+        seen.append(gc.isenabled())
+        return document_open(cls, *args, **kwargs)
+
+    def event_loop(app):
+        window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
+        print(seen, gc.isenabled(), gc.get_freeze_count() > 0, window.view is not None)
+        window.close_document()
+        return 0
+
+    Document.open = classmethod(watched_open)
+    QApplication.exec = event_loop
+    sys.exit(qualitydesk.cli.main([sys.argv[1]]))
+""")
+
+
+def test_the_collector_waits_for_the_window_then_leaves_the_start_alone(demo_copy, tmp_path):
+    env = dict(os.environ, QUALITYDESK_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", START, str(demo_copy)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    # off while the document opened; on once the window is up, what the start made frozen
+    assert done.stdout.split() == ["[False]", "True", "True", "True"]

@@ -3,17 +3,16 @@ data folder and used again while nothing it was read from has changed.
 
 Reading forms/ parses some twenty TOML files and checks every rule (a tenth of the desktop
 program's start-up CPU); the stored copy loads in a millisecond. It is keyed by the *contents* of
-every file under the folder (a hash, not file times: an edit within the clock's tick must not be
-missed), the folder's place, the program's version and the code that reads it, so a corrected
-forms/ file or a new program is read afresh. A copy that cannot be read — damaged, from another
-Python — is read afresh and replaced; one that cannot be written (a read-only data folder) is
-simply not kept. Only a forms/ that loads without a problem is kept: a problem is reported on
-every start until fixed.
+every file under the folder (kept whole and compared, not file times: an edit within the
+clock's tick must not be missed), the folder's place, the program's version and the code that
+reads it, so a corrected forms/ file or a new program is read afresh. A copy that cannot be read
+— damaged, from another Python — is read afresh and replaced; one that cannot be written (a
+read-only data folder) is simply not kept. Only a forms/ that loads without a problem is kept:
+a problem is reported on every start until fixed.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -52,22 +51,23 @@ def cached(root: Path, load: Callable[[], Forms]) -> Forms:
     return forms
 
 
-def _key(root: Path) -> str:
+def _key(root: Path) -> tuple[object, ...]:
     """What the stored copy must have been read from: every file under ``root`` (path and
-    contents), the folder itself, the program's version and the reading code's files.
+    contents, some 200 kB), the folder itself, the program's version and the reading code's files.
     """
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{root.resolve()}\0{__version__}\0{sys.version}\0".encode())
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
-        digest.update(path.read_bytes())
-    for source in sorted(_CODE.glob("*.py")):  # absent from a frozen bundle: its version says
-        stat = source.stat()
-        digest.update(f"{source.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return digest.hexdigest()
+    files = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    # The reading code is absent from a frozen bundle: there its version says.
+    code = [(source.name, source.stat()) for source in sorted(_CODE.glob("*.py"))]
+    return (
+        str(root.resolve()),
+        __version__,
+        sys.version,
+        tuple((path.relative_to(root).as_posix(), path.read_bytes()) for path in files),
+        tuple((name, stat.st_size, stat.st_mtime_ns) for name, stat in code),
+    )
 
 
-def _store(path: Path, key: str, forms: Forms) -> None:
+def _store(path: Path, key: tuple[object, ...], forms: Forms) -> None:
     """Keep ``forms`` under ``key`` (written aside, then moved into place); never an error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

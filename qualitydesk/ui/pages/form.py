@@ -35,6 +35,7 @@ from qualitydesk.store.document import Document
 from qualitydesk.store.records import FieldValue
 from qualitydesk.ui.pages.base import IDLE_AFTER_MS, Issue, Page, PageContext
 from qualitydesk.ui.widgets.field_editor import MNEMONICS, FieldEditor
+from qualitydesk.ui.widgets.wrapped import WrappedLabel
 
 LABELS_MEASURED = 6  # the longest labels, of which the widest sets the label column
 
@@ -67,13 +68,12 @@ class FormPage(Page):
 
         content = QWidget()
         self._column = QVBoxLayout(content)
-        intro = QLabel(
+        intro = WrappedLabel(
             self.tr(
                 "按营业执照、审计报告和证书如实填写。带 * 的为必填项；"
                 "填写有误的项会标红并说明原因，内容随时自动保存。"
             )
         )
-        intro.setWordWrap(True)
         self._column.addWidget(intro)
         self._column.addStretch(1)
         catalogue = context.forms.form.for_award(context.award)  # this applicant's 申请表

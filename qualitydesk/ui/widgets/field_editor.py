@@ -36,6 +36,7 @@ from qualitydesk.store.records import FieldValue
 from qualitydesk.ui import theme
 from qualitydesk.ui.widgets.autoheight import grow_to_content
 from qualitydesk.ui.widgets.issue import Issue
+from qualitydesk.ui.widgets.wrapped import WrappedLabel
 
 # Mnemonics for the fields a user most often jumps to (unique on the page).
 MNEMONICS = {
@@ -151,12 +152,10 @@ class FieldEditor(QObject):
         self.input.setToolTip(spec.help)
         self.label.setBuddy(self.input)
         self.label.setToolTip(spec.help)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = WrappedLabel()
         self.message.setVisible(False)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hint = QLabel(spec.help)
-        self.hint.setWordWrap(True)
+        self.hint = WrappedLabel(spec.help)
         theme.colour_text(self.hint, theme.MUTED)
         self.box = self._make_box()
 
