@@ -20,6 +20,7 @@ from qualitydesk.export import pdf as pdf_module
 from qualitydesk.folders import data_folder
 from qualitydesk.store.demo import build_demo
 from qualitydesk.store.document import Document, DocumentError
+from tests.helpers.process import run_offscreen
 
 
 @pytest.fixture
@@ -266,15 +267,7 @@ GUI_CRASH = textwrap.dedent("""
 def test_a_crash_in_the_desktop_program_shows_a_message_through_messages(demo, tmp_path):
     copy = tmp_path / "demo.qdesk"
     shutil.copy(demo, copy)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QUALITYDESK_HOME": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", GUI_CRASH, str(copy)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    done = run_offscreen(["-c", GUI_CRASH, str(copy)], tmp_path)
     assert done.returncode == 0, done.stderr
     assert "SHOWN 质量奖申报助手 QualityDesk 程序发生了意外错误（RuntimeError）" in done.stdout
     assert "Traceback" not in done.stderr

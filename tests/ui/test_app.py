@@ -1,8 +1,5 @@
 """The first window: bundled fonts, Chinese strings, the programme browser; the start itself."""
 
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -13,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from qualitydesk.ui.app import create_application
 from qualitydesk.ui.fonts import UI_FAMILY, load_bundled_fonts, ui_font
 from qualitydesk.ui.programmes import ProgrammeBrowser
+from tests.helpers.process import run_offscreen
 
 
 class _Holder:
@@ -122,15 +120,7 @@ START = textwrap.dedent("""
 
 
 def test_the_collector_waits_for_the_window_then_leaves_the_start_alone(demo_copy, tmp_path):
-    env = dict(os.environ, QUALITYDESK_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", START, str(demo_copy)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    done = run_offscreen(["-c", START, str(demo_copy)], tmp_path / "home")
     assert done.returncode == 0, done.stderr
     # off while the document opened; on once the window is up, what the start made frozen
     assert done.stdout.split() == ["[False]", "True", "True", "True"]

@@ -13,6 +13,7 @@ from qualitydesk.store.document import Document
 from qualitydesk.store.schema import SCHEMA_VERSION
 from qualitydesk.ui.pages.base import Status
 from tests.helpers.gui import commit_text, open_window
+from tests.helpers.process import run_offscreen
 
 
 @pytest.fixture
@@ -198,14 +199,7 @@ sys.exit(cli.main(["--smoke-test"]))
 @pytest.mark.slow
 def test_a_failing_smoke_test_says_so_and_ends(tmp_path):
     # It once waited for ever on a crash dialog no one could close, and so did CI.
-    done = subprocess.run(
-        [sys.executable, "-c", SMOKE_TEST_THAT_FAILS],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "QUALITYDESK_HOME": str(tmp_path)},
-    )
+    done = run_offscreen(["-c", SMOKE_TEST_THAT_FAILS], tmp_path)
     assert done.returncode == 1
     assert "smoke test failed: RuntimeError: the Word copy cannot be read" in done.stderr
 
@@ -214,18 +208,8 @@ def test_a_smoke_test_with_broken_forms_ends_without_a_dialog(tmp_path):
     forms = tmp_path / "forms"
     forms.mkdir()
     (forms / "application-form.toml").write_text("not toml [", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "qualitydesk", "--smoke-test"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "QUALITYDESK_HOME": str(tmp_path),
-            "QUALITYDESK_FORMS": str(forms),
-        },
+    done = run_offscreen(
+        ["-m", "qualitydesk", "--smoke-test"], tmp_path, QUALITYDESK_FORMS=str(forms)
     )
     assert done.returncode == 2
     assert "forms" in done.stderr
