@@ -236,6 +236,16 @@ def test_fast_counts_match_the_reference(text):
     assert counts.words == east_asian + words
 
 
+@given(
+    st.lists(TEXT, min_size=textmetrics.LINES_PER_PIECE, max_size=3 * textmetrics.LINES_PER_PIECE)
+)
+def test_texts_long_enough_to_count_in_pieces_match_the_reference(lines):
+    text = "\n".join(lines)
+    counts = count(text)
+    assert (counts.hanzi, counts.characters, counts.punctuation) == _reference(text)[:3]
+    assert (counts.east_asian, counts.latin_words) == _reference(text)[3:]
+
+
 @given(TEXT)
 def test_counts_are_consistent(text):
     counts = count(text)
@@ -261,3 +271,17 @@ def test_a_narrative_measured_again_is_not_parsed_again(monkeypatch):
     assert (
         first[0].words == count("领导\n高层领导每季度主持经营分析会。\n指标\n值\n营收\n12\n").words
     )
+
+
+def test_a_long_text_is_counted_in_pieces_as_a_whole():
+    lines = [f"{i}、质量管理体系覆盖 ISO 9001:2015 的要求（第{i}条）。" for i in range(1, 1001)]
+    text = "\n".join(lines)
+    assert count(text) == count(text + "\n")  # a line break counts nothing, wherever it falls
+    counts = count(text)
+    assert (counts.hanzi, counts.characters, counts.punctuation) == _reference(text)[:3]
+    assert (counts.east_asian, counts.latin_words) == _reference(text)[3:]
+
+    before = textmetrics._piece_counts.cache_info().misses
+    typed = text.replace("500、质量", "500、质量质", 1)
+    assert count(typed).hanzi == counts.hanzi + 1
+    assert textmetrics._piece_counts.cache_info().misses == before + 1  # the piece typed in
