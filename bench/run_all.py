@@ -1,9 +1,10 @@
 """Every benchmark in one table: start-up, typing, autosave, open, export, memory — against targets.
 
 Runs bench/textmetrics.py, bench/store.py, bench/ui.py and bench/export.py one after the other
-(each in its own process, with the project's .venv Python, offscreen), reads the figures from
-their output and prints one table: figure, value, target, ok. Figures without a target are shown
-for information. Exit status 1 when a target is missed, a script fails or a figure cannot be found.
+(each in its own process, with the project's .venv Python, offscreen, once the writes of the one
+before have reached the disk), reads the figures from their output and prints one table: figure,
+value, target, ok. Figures without a target are shown for information. Exit status 1 when a
+target is missed, a script fails or a figure cannot be found.
 
 Run: .venv/bin/python bench/run_all.py
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ("textmetrics", "store", "ui", "export")
 TIMEOUT_S = 900
+SETTLE_S = 5
 
 # One figure: the table's wording, the script that measures it, the label of its output line.
 FIGURES = (
@@ -100,6 +102,16 @@ def python() -> str:
         if candidate.exists():
             return str(candidate)
     return sys.executable
+
+
+def settle() -> None:
+    """Let the writes of the script before reach the disk, so that they do not land on the next
+    one's figures (bench/store.py writes and syncs a great deal; the start-up that follows it was
+    up to a third slower, and ours more than bare PySide6's, while the system wrote them out).
+    """
+    if hasattr(os, "sync"):
+        os.sync()
+    time.sleep(SETTLE_S)
 
 
 def run_script(name: str) -> Output:
@@ -224,6 +236,7 @@ def main() -> int:
     outputs: dict[str, Output] = {}
     started = time.perf_counter()
     for name in SCRIPTS:
+        settle()
         print(f"running bench/{name}.py …", file=sys.stderr, flush=True)
         outputs[name] = run_script(name)
         if outputs[name].error:

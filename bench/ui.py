@@ -3,9 +3,7 @@
 Start-up is measured as CPU time (``time.process_time`` of a fresh process), so a busy machine
 skews it less than a stopwatch would, and beside a bare PySide6 window (a QMainWindow with a
 label) started the same way in the same run; each figure is the median of :data:`RUNS` processes
-of each, taken in turns. Printed side by side, then as ratios with their targets — the median of
-the ratios of each pair of processes started back to back, so that a load on a shared machine
-that comes and goes weighs on both sides of a ratio alike:
+of each, taken in turns. Printed side by side, then as ratios with their targets:
 
 - *window mapped*: from process start until the main window is first exposed, the demo open
   in it, started exactly as ``qualitydesk demo.qdesk`` starts (``qualitydesk.cli.main`` to its
@@ -155,8 +153,7 @@ def _start_once(mode: str, demo: Path, kept: Path | None = None) -> dict[str, fl
 
 def cold_start(demo: Path) -> dict[str, dict[str, float]]:
     """Median figures of :data:`RUNS` fresh processes of each kind, run in turns: QualityDesk as
-    on every start but its very first (forms/ read once before, qualitydesk.domain.forms.cache);
-    under ``ratio``, the median ratio of QualityDesk's figure to the bare window's of each pair.
+    on every start but its very first (forms/ read once before, qualitydesk.domain.forms.cache).
     """
     with tempfile.TemporaryDirectory() as home:
         kept = _kept_forms(Path(home))
@@ -164,16 +161,10 @@ def cold_start(demo: Path) -> dict[str, dict[str, float]]:
         for _ in range(RUNS):
             for mode, found in runs.items():
                 found.append(_start_once(mode, demo, kept if mode == "app" else None))
-    figures = {
+    return {
         mode: {name: statistics.median(r[name] for r in found) for name in found[0]}
         for mode, found in runs.items()
     }
-    pairs = list(zip(runs["bare"], runs["app"], strict=True))
-    figures["ratio"] = {
-        name: statistics.median(app[name] / bare[name] for bare, app in pairs)
-        for name in ("mapped", "usable")
-    }
-    return figures
 
 
 def _kept_forms(home: Path) -> Path:
@@ -199,7 +190,7 @@ def print_start(figures: dict[str, dict[str, float]]) -> None:
         f"  {'memory (resident), first page shown':<52} {bare['rss']:8.0f} MB  {app['rss']:8.0f} MB"
     )
     for name, label in (("mapped", "window mapped"), ("usable", "first page usable")):
-        _line(f"start, {label}: CPU × bare", figures["ratio"][name], "×", TARGETS["ratio"])
+        _line(f"start, {label}: CPU × bare", app[name] / bare[name], "×", TARGETS["ratio"])
     _line(
         "memory, demo open, every step visited",
         app["visited"],

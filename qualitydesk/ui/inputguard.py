@@ -20,7 +20,7 @@ list or step through it on purpose) keep working, and so does typing into the op
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSlider,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+
+from qualitydesk.ui.painted import after_painted
 
 # The inputs whose value (or, for a tab bar, whose shown tab) the wheel changes. QAbstractSpinBox
 # covers QSpinBox, QDoubleSpinBox and QDateEdit / QTimeEdit / QDateTimeEdit.
@@ -114,32 +116,6 @@ def install(app: QApplication) -> InputGuard:
     return guard
 
 
-# At the latest this long after the window is shown, the guard goes on even if it was never
-# exposed (a window started minimised, a platform that sends no expose).
-LATEST_MS = 1000
-
-
-class _UntilPainted(QObject):
-    """On the window's own surface until the guard is on: drops the wheel, watches the expose."""
-
-    def __init__(self, app: QApplication, handle: QObject) -> None:
-        super().__init__(handle)
-        self._app = app
-        handle.installEventFilter(self)
-        QTimer.singleShot(LATEST_MS, self, self._install)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Drop a wheel event; on the first expose, put the guard on once it is painted."""
-        kind = event.type()
-        if kind == QEvent.Type.Expose:
-            QTimer.singleShot(0, self, self._install)  # after the paint the expose asks for
-        return kind == QEvent.Type.Wheel
-
-    def _install(self) -> None:
-        install(self._app)
-        self.deleteLater()
-
-
 def install_when_painted(app: QApplication, window: QWidget) -> None:
     """Put the guard on just after ``window`` (shown) is first painted; the wheel over it does
     nothing until then.
@@ -150,8 +126,4 @@ def install_when_painted(app: QApplication, window: QWidget) -> None:
     happens before the first paint. A wheel turned before the window shows anything is no choice
     of the user's, so it is dropped, not guarded; everything else (typing ahead) goes through.
     """
-    handle = window.windowHandle()
-    if handle is None:  # not shown: nothing to paint first
-        install(app)
-        return
-    _UntilPainted(app, handle)
+    after_painted(window, lambda: install(app), drop_wheel=True)

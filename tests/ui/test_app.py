@@ -1,5 +1,6 @@
 """The first window: bundled fonts, Chinese strings, the programme browser; the start itself."""
 
+import json
 import textwrap
 
 import pytest
@@ -92,35 +93,60 @@ def test_inputs_have_accessible_names(window):
     assert window.browser.rules.accessibleName() == "资格条件"
 
 
-# The desktop program started as `qualitydesk demo.qdesk` starts, to its event loop, which reports
-# on the garbage collector (while the document opened, and once the window is up) and ends.
+# The desktop program started as `qualitydesk demo.qdesk` starts, its event loop watched: the
+# garbage collector (while the document opens, when the loop starts) and the settings file (when
+# the window is first exposed, and soon after).
 START = textwrap.dedent("""
-    import gc, sys
+    import gc, json, os, sys
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
     import qualitydesk.cli
     from qualitydesk.store.document import Document
 
-    seen = []
+    settings = os.path.join(os.environ["QUALITYDESK_HOME"], "settings.ini")
+    seen = {}
     document_open = Document.open.__func__
+    event_loop = QApplication.exec
 
     def watched_open(cls, *args, **kwargs):
-        seen.append(gc.isenabled())
+        seen["collecting while the document opens"] = gc.isenabled()
         return document_open(cls, *args, **kwargs)
 
-    def event_loop(app):
+    class Exposed(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Expose:
+                seen.setdefault("settings written when the window shows", os.path.exists(settings))
+            return False
+
+    def watched_loop(app):
         window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
-        print(seen, gc.isenabled(), gc.get_freeze_count() > 0, window.view is not None)
-        window.close_document()
-        return 0
+        seen["collecting when the loop starts"] = gc.isenabled()
+        seen["what the start made is frozen"] = gc.get_freeze_count() > 0
+        exposed = Exposed()
+        window.windowHandle().installEventFilter(exposed)
+
+        def done():
+            seen["settings written soon after"] = os.path.exists(settings)
+            window.close_document()
+            app.quit()
+
+        QTimer.singleShot(1500, done)
+        return event_loop()
 
     Document.open = classmethod(watched_open)
-    QApplication.exec = event_loop
-    sys.exit(qualitydesk.cli.main([sys.argv[1]]))
+    QApplication.exec = watched_loop
+    qualitydesk.cli.main([sys.argv[1]])
+    print(json.dumps(seen))
 """)
 
 
-def test_the_collector_waits_for_the_window_then_leaves_the_start_alone(demo_copy, tmp_path):
+def test_the_start_leaves_the_collector_and_the_disk_until_the_window_shows(demo_copy, tmp_path):
     done = run_offscreen(["-c", START, str(demo_copy)], tmp_path / "home")
     assert done.returncode == 0, done.stderr
-    # off while the document opened; on once the window is up, what the start made frozen
-    assert done.stdout.split() == ["[False]", "True", "True", "True"]
+    assert json.loads(done.stdout.splitlines()[-1]) == {
+        "collecting while the document opens": False,
+        "collecting when the loop starts": True,
+        "what the start made is frozen": True,
+        "settings written when the window shows": False,  # two waits for the disk: after it
+        "settings written soon after": True,
+    }

@@ -7,7 +7,7 @@ says why and stays open with the text still in it.
 from __future__ import annotations
 
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from qualitydesk.ui.app import set_language, ui_language
 from qualitydesk.ui.editing import EditActions, EditorZoom
 from qualitydesk.ui.messages import Messages
 from qualitydesk.ui.pages.base import PageContext
+from qualitydesk.ui.painted import after_painted
 from qualitydesk.ui.settings import Settings, data_dir
 from qualitydesk.ui.shell.exports import ExportCommands
 from qualitydesk.ui.shell.menus import MenuBar
@@ -167,12 +168,14 @@ class MainWindow(ExportCommands, QMainWindow):
             self._find_bar.set_view(self.view)
         self.view.save_failed.connect(self._save_failed)
         self.view.page_created.connect(self._page_created)
-        self.view.page_shown.connect(lambda key: self.settings.set_last_page(doc.path, key))
+        self.view.page_shown.connect(
+            lambda key: after_painted(self, partial(self.settings.set_last_page, doc.path, key))
+        )
         self.central.addWidget(self.view)
         self.central.setCurrentWidget(self.view)
         self.view.show_step(last if last in self.view.keys else "form")
         self.view.build_all_while_idle()
-        self.settings.add_recent(doc.path)
+        after_painted(self, partial(self.settings.add_recent, doc.path))  # the file: once painted
         if doc.read_only:
             self.messages.information(self, self.tr("只读"), doc.read_only_reason)
         self._enable_document_actions()
