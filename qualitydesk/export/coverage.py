@@ -13,24 +13,17 @@ import functools
 from importlib import resources
 from pathlib import Path
 
+from qualitydesk import fontfiles
 from qualitydesk.export import fallback
 from qualitydesk.export.fontscan import read_faces
-
-# The files of fonts.py's faces (SERIF, SANS, SANS_BOLD): that module imports reportlab.
-BUNDLED_FILES = (
-    "QualityDeskSerif-Regular.ttf",
-    "QualityDeskSans-Regular.ttf",
-    "QualityDeskSans-Bold.ttf",
-)
 
 
 @functools.cache
 def bundled() -> frozenset[int]:
     """The code points some bundled font has a glyph for (:attr:`FontSet.union`)."""
     codes: set[int] = set()
-    folder = resources.files("qualitydesk.resources").joinpath("fonts")
-    for name in BUNDLED_FILES:
-        with resources.as_file(folder.joinpath(name)) as path:
+    for name in fontfiles.ALL:  # fonts.py's faces (that module imports reportlab)
+        with resources.as_file(fontfiles.font_file(name)) as path:
             for face in read_faces(Path(path)):
                 for first, last in zip(face.starts, face.ends, strict=True):
                     codes.update(range(first, last + 1))

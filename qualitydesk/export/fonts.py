@@ -20,24 +20,20 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from qualitydesk import fontfiles
 from qualitydesk.export import fallback
 
 SERIF = "QualityDeskSerif"
 SANS = "QualityDeskSans"
 SANS_BOLD = "QualityDeskSans-Bold"
 
-_FILES = {
-    SERIF: "QualityDeskSerif-Regular.ttf",
-    SANS: "QualityDeskSans-Regular.ttf",
-    SANS_BOLD: "QualityDeskSans-Bold.ttf",
-}
+_FILES = {SERIF: fontfiles.SERIF, SANS: fontfiles.SANS, SANS_BOLD: fontfiles.SANS_BOLD}
 
 _lock = threading.Lock()
 _BFCHAR_BEYOND_BMP = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
@@ -162,7 +158,7 @@ class FontSet:
 
 
 def _load(name: str) -> TTFont:
-    data = resources.files("qualitydesk.resources").joinpath("fonts", _FILES[name]).read_bytes()
+    data = fontfiles.font_file(_FILES[name]).read_bytes()
     font = _FixedTTFont(name, io.BytesIO(data))
     # glyph → characters is needed only while reportlab reads the cmap (and for HarfBuzz
     # shaping, which we do not use): 10,000 small lists a face, 3.7 MB of the export's peak

@@ -15,6 +15,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from qualitydesk import fontfiles
 from qualitydesk.domain.forms import AttachmentSpec, Award, Forms, Framework
 from qualitydesk.domain.numbers import money
 from qualitydesk.store.document import Document
@@ -154,10 +155,6 @@ def _indicator(entry: dict[str, Any]) -> Indicator:
 # --- attachments drawn by code ----------------------------------------------------------------
 
 
-def _font_path(name: str) -> Traversable:
-    return resources.files("qualitydesk.resources").joinpath("fonts", name)
-
-
 def _attachment_file(
     spec: AttachmentSpec, org: str, financials: list[dict[str, Any]]
 ) -> tuple[bytes, str, str]:
@@ -175,8 +172,8 @@ def _certificate_png(title: str, org: str) -> bytes:
     draw = ImageDraw.Draw(image)
     draw.rectangle((18, 18, width - 18, height - 18), outline=(150, 112, 40), width=6)
     draw.rectangle((34, 34, width - 34, height - 34), outline=(190, 160, 90), width=2)
-    font_file = _font_path("QualityDeskSans-Bold.ttf").read_bytes()
-    body_file = _font_path("QualityDeskSerif-Regular.ttf").read_bytes()
+    font_file = fontfiles.font_file(fontfiles.SANS_BOLD).read_bytes()
+    body_file = fontfiles.font_file(fontfiles.SERIF).read_bytes()
     heading = ImageFont.truetype(io.BytesIO(font_file), 44)
     body = ImageFont.truetype(io.BytesIO(body_file), 28)
     small = ImageFont.truetype(io.BytesIO(body_file), 22)
@@ -208,7 +205,7 @@ def _financial_pdf(title: str, org: str, financials: list[dict[str, Any]]) -> by
     font = "QualityDeskSerifDemo"
     if font not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(
-            TTFont(font, io.BytesIO(_font_path("QualityDeskSerif-Regular.ttf").read_bytes()))
+            TTFont(font, io.BytesIO(fontfiles.font_file(fontfiles.SERIF).read_bytes()))
         )
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=A4, invariant=True)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-# The window's: QualityDeskSerif-Regular.ttf is the PDF's body face, and nothing on screen uses it.
-FONT_FILES = ("QualityDeskSans-Regular.ttf", "QualityDeskSans-Bold.ttf")
+from qualitydesk import fontfiles
+
+# The window's: the serif is the PDF's body face, and nothing on screen uses it.
+FONT_FILES = (fontfiles.SANS, fontfiles.SANS_BOLD)
 UI_FAMILY = "QualityDesk Sans"
 
 
@@ -20,9 +21,8 @@ def load_bundled_fonts() -> list[str]:
     else (in an archive) from their bytes.
     """
     families: list[str] = []
-    folder = resources.files("qualitydesk.resources").joinpath("fonts")
     for name in FONT_FILES:
-        entry = folder.joinpath(name)
+        entry = fontfiles.font_file(name)
         if not entry.is_file():
             continue
         if isinstance(entry, Path):

@@ -1,11 +1,12 @@
 """What the fonts cover, read from their files (export/coverage.py), as reportlab reads it."""
 
+from qualitydesk import fontfiles
 from qualitydesk.export import coverage, fonts
 from qualitydesk.export.fonts import _FILES
 
 
 def test_the_bundled_coverage_is_the_union_reportlab_registers():
-    assert set(coverage.BUNDLED_FILES) == set(_FILES.values())
+    assert set(fontfiles.ALL) == set(_FILES.values())
     assert coverage.bundled() == fonts.fonts().union
     assert len(coverage.bundled()) == 10_208
 
