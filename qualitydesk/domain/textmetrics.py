@@ -153,12 +153,14 @@ def count(text: str) -> TextCounts:
     piece's counts are kept: after a key is typed in a long narrative, only the piece typed in
     is counted again (after a new line, the pieces from there on).
     """
-    if text.count("\n") < LINES_PER_PIECE:
-        parts = [_piece_counts(text)]
-    else:
-        lines = text.split("\n")
-        step = LINES_PER_PIECE
-        parts = [_piece_counts("\n".join(lines[i : i + step])) for i in range(0, len(lines), step)]
+    lines = text.split("\n")
+    step = LINES_PER_PIECE
+    pieces = (
+        [text]
+        if len(lines) <= step
+        else ["\n".join(lines[i : i + step]) for i in range(0, len(lines), step)]
+    )
+    parts = map(_piece_counts, pieces)
     hanzi, characters, punctuation, east_asian, latin_words = map(sum, zip(*parts, strict=True))
     return TextCounts(
         hanzi=hanzi,

@@ -11,7 +11,7 @@ import io
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgspec.structs import replace
 
@@ -20,6 +20,9 @@ from qualitydesk.store import rows, safewrite
 from qualitydesk.store.base import DocumentBase
 from qualitydesk.store.errors import DocumentError, reading
 from qualitydesk.store.records import LINK_KINDS, Attachment, Link
+
+if TYPE_CHECKING:
+    import hashlib
 
 DEFAULT_MAX_ATTACHMENT = 100 * 1024 * 1024
 
@@ -59,9 +62,7 @@ class EvidenceMixin(DocumentBase):
         refused = refusal(data, name, media_type)  # an image bomb: its declared pixels
         if refused:
             raise DocumentError(refused)
-        import hashlib  # with a file's content only (OpenSSL need not load to open a document)
-
-        digest = hashlib.sha256(data).hexdigest()
+        digest = _sha256(data).hexdigest()
         attachment = Attachment(
             0, name, media_type, len(data), digest, caption, self._clock(), tuple(links)
         )
@@ -104,9 +105,7 @@ class EvidenceMixin(DocumentBase):
         if found is None or not isinstance(found[0], bytes):  # a damaged file
             raise DocumentError(f"附件“{row['file_name']}”的内容已丢失或损坏")
         data: bytes = found[0]
-        import hashlib
-
-        if hashlib.sha256(data).hexdigest() != row["sha256"]:
+        if _sha256(data).hexdigest() != row["sha256"]:
             raise DocumentError(f"附件“{row['file_name']}”的内容已损坏（校验值不符）")
         return data
 
@@ -127,10 +126,8 @@ class EvidenceMixin(DocumentBase):
                 blob = self.conn.blobopen("blobs", "data", found[0], readonly=True)
             except sqlite3.Error:
                 raise lost from None
-            import hashlib
-
             try:
-                digest = hashlib.sha256()
+                digest = _sha256()
                 while chunk := blob.read(1 << 20):
                     digest.update(chunk)
             except BaseException:
@@ -235,3 +232,12 @@ def _check_links(links: tuple[Link, ...]) -> None:
     for link in links:
         if link.kind not in LINK_KINDS or not link.target:
             raise DocumentError(f"附件关联 {link} 无效（应为 item、rule 或 checklist）")
+
+
+def _sha256(data: bytes = b"") -> hashlib._Hash:
+    """A sha256 of ``data``, to go on with ``update``; hashlib (and OpenSSL with it) loads with
+    the first file content handled, not to open a document.
+    """
+    import hashlib
+
+    return hashlib.sha256(data)
